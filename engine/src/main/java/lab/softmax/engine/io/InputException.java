@@ -1,0 +1,33 @@
+package lab.softmax.engine.io;
+
+/**
+ * Bad input from a user: names the source (file), the field or index at fault and the value,
+ * so the CLI can print one line and exit 2, and the app can show it in a dialog.
+ */
+public final class InputException extends RuntimeException {
+    private final String source;
+    private final String field;
+
+    public InputException(String source, String field, String problem) {
+        super(format(source, field, problem));
+        this.source = source;
+        this.field = field;
+    }
+
+    public InputException(String source, String field, String problem, Throwable cause) {
+        super(format(source, field, problem), cause);
+        this.source = source;
+        this.field = field;
+    }
+
+    public String source() { return source; }
+
+    public String field() { return field; }
+
+    private static String format(String source, String field, String problem) {
+        StringBuilder b = new StringBuilder();
+        if (source != null && !source.isEmpty()) b.append(source).append(": ");
+        if (field != null && !field.isEmpty()) b.append(field).append(": ");
+        return b.append(problem).toString();
+    }
+}

@@ -1,0 +1,166 @@
+package lab.softmax.engine.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Reads one logit vector from JSON ({"logits":[...]} or a bare array), CSV (numbers separated by
+ * commas, whitespace or newlines) or NumPy .npy (float32/float64, 1-D). JSON is streamed, so a
+ * 10^7-element file needs only the final double[].
+ */
+public final class LogitsFile {
+    /** Largest vector accepted: 400 MB of doubles; larger inputs get a clear error, not an OOM. */
+    public static final int MAX_LENGTH = 50_000_000;
+
+    private LogitsFile() { }
+
+    public static double[] read(Path path) {
+        String name = path.toString();
+        try {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".npy")) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    return NpyReader.read(in, name);
+                }
+            }
+            if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+                try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                    return readCsv(r, name);
+                }
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return readJson(in, name);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "", "file not found");
+        } catch (IOException e) {
+            throw new InputException(name, "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public static double[] readJson(InputStream in, String source) {
+        try (JsonParser p = Json.mapper().createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                return readArray(p, source, "");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new InputException(source, "", "expected a JSON object with \"logits\" or an array of numbers");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("logits".equals(field)) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw new InputException(source, "logits", "expected an array of numbers, found " + describe(value));
+                    }
+                    return readArray(p, source, "logits");
+                }
+                p.skipChildren();
+            }
+            throw new InputException(source, "logits", "missing field (expected {\"logits\": [...]})");
+        } catch (JacksonException e) {
+            throw new InputException(source, "", "malformed JSON: " + e.getOriginalMessage()
+                    + locationOf(e), e);
+        }
+    }
+
+    private static String locationOf(JacksonException e) {
+        var loc = e.getLocation();
+        return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static double[] readArray(JsonParser p, String source, String field) {
+        DoubleBuffer values = new DoubleBuffer();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new InputException(source, field, "truncated: the array is not closed");
+            }
+            String at = field + "[" + values.size() + "]";
+            double v = switch (t) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_STRING -> parseSpecial(p.getString(), source, at);
+                default -> throw new InputException(source, at, "expected a number, found " + describe(t));
+            };
+            if (values.size() >= MAX_LENGTH) {
+                throw new InputException(source, field, "more than " + MAX_LENGTH + " values (the documented limit)");
+            }
+            values.add(v);
+        }
+        return values.toArray();
+    }
+
+    /** Numbers may be written as the strings "Infinity", "-Infinity" and "NaN" (the CLI contract). */
+    static double parseSpecial(String text, String source, String at) {
+        return switch (text.trim()) {
+            case "Infinity", "+Infinity", "inf", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-Infinity", "-inf" -> Double.NEGATIVE_INFINITY;
+            case "NaN", "nan" -> Double.NaN;
+            default -> {
+                try {
+                    yield Double.parseDouble(text.trim());
+                } catch (NumberFormatException e) {
+                    throw new InputException(source, at, "expected a number, found \"" + text + "\"");
+                }
+            }
+        };
+    }
+
+    static double[] readCsv(BufferedReader reader, String source) throws IOException {
+        DoubleBuffer values = new DoubleBuffer();
+        String line;
+        int lineNr = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNr++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+            for (String cell : trimmed.split("[,;\\s]+")) {
+                if (cell.isEmpty()) continue;
+                if (values.size() >= MAX_LENGTH) {
+                    throw new InputException(source, "", "more than " + MAX_LENGTH + " values (the documented limit)");
+                }
+                values.add(parseSpecial(cell, source, "line " + lineNr + " (value " + values.size() + ")"));
+            }
+        }
+        return values.toArray();
+    }
+
+    private static String describe(JsonToken t) {
+        if (t == null) return "end of input";
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case VALUE_STRING -> "a string";
+            default -> t.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** A growable double[] (no boxing: a 10^7 vector stays 80 MB). */
+    static final class DoubleBuffer {
+        private double[] data = new double[1024];
+        private int size;
+
+        void add(double v) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min((long) data.length * 2, Integer.MAX_VALUE - 8));
+            }
+            data[size++] = v;
+        }
+
+        int size() { return size; }
+
+        double[] toArray() { return java.util.Arrays.copyOf(data, size); }
+    }
+}
