@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 NormalizeCommand.class,
                 ScenarioCommand.class,
+                SoftmaxCommand.class,
+                BenchCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec
