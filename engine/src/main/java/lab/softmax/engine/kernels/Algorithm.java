@@ -1,5 +1,7 @@
 package lab.softmax.engine.kernels;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -34,6 +36,7 @@ public enum Algorithm {
         this.maxPass = maxPass;
     }
 
+    @JsonValue
     public String id() { return id; }
 
     public String label() { return label; }
@@ -53,6 +56,7 @@ public enum Algorithm {
     /** Minimum bytes moved per element for elements of {@code elementBytes} (4 for fp32). */
     public int minBytesPerElement(int elementBytes) { return (reads + writes) * elementBytes; }
 
+    @JsonCreator
     public static Algorithm parse(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         for (Algorithm a : values()) {

@@ -1,5 +1,7 @@
 package lab.softmax.engine.kernels;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How a kernel is implemented: plain Java loops (the reference) or the incubating Vector API. */
@@ -11,8 +13,10 @@ public enum Impl {
 
     Impl(String id) { this.id = id; }
 
+    @JsonValue
     public String id() { return id; }
 
+    @JsonCreator
     public static Impl parse(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         for (Impl i : values()) {
