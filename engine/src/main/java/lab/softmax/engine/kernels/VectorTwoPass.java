@@ -22,8 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The Two-Pass softmax with the Vector API. Every exp is an extended float (p, n): p from the
  * polynomial (with c0 = 1), n = round(x·log2 e) kept as a float vector (never an int vector, which
  * C2 failed to keep in registers: reference/kernels.md §7 pitfall 1). Per lane, pass 1 keeps
- * (accV, accE) and rescales by 2^(accE − maxE), a power of two built from bits; every BLOCK
- * elements the lanes are folded exactly into a double {@link ExtendedSum}.
+ * (accV, accE); when a lane's exponent grows it rescales accV by 2^(accE − newE), a power of two
+ * built from bits; every BLOCK elements the lanes are folded exactly into a double pair.
  */
 final class VectorTwoPass implements SoftmaxKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -43,14 +43,14 @@ final class VectorTwoPass implements SoftmaxKernel {
         final FloatVector vC2 = FloatVector.broadcast(S, C2);
         final FloatVector vC1 = FloatVector.broadcast(S, C1);
         final FloatVector vOne = FloatVector.broadcast(S, 1f);
-        ExtendedSum total = ExtendedSum.EMPTY;
+        double totalE = Double.NEGATIVE_INFINITY;
+        double totalV = 0;
         int i = from;
         while (i <= to - 2 * L) {
             int blockEnd = Math.min(to, i + VectorExpPasses.BLOCK) - 2 * L;
             FloatVector v0 = FloatVector.zero(S);
             FloatVector v1 = v0;
-            FloatVector e0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-            FloatVector e1 = e0;
+            FloatVector accE = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
             for (; i <= blockEnd; i += 2 * L) {
                 FloatVector x0 = FloatVector.fromArray(S, x, i);
                 FloatVector x1 = FloatVector.fromArray(S, x, i + L);
@@ -78,30 +78,34 @@ final class VectorTwoPass implements SoftmaxKernel {
                 p1 = p1.fma(t1, vC1);
                 p0 = p0.fma(t0, vOne).blend(0f, masked0);
                 p1 = p1.fma(t1, vOne).blend(0f, masked1);
-                FloatVector m0 = e0.max(n0);
-                FloatVector m1 = e1.max(n1);
-                // 2^d for integer d ≤ 0 from bits; d ≤ −127 gives exactly 0.
-                FloatVector sa0 = e0.sub(m0).max(-127f).add(EXP_MAGIC)
+                // One shared exponent per lane for both vectors: rescale the sums by 2^(accE − newE),
+                // an exact power of two built from bits (≤ −127 gives 0). No branch: a data-dependent
+                // branch here made C2 box the vectors (12 bytes allocated per element).
+                FloatVector newE = accE.max(n0.max(n1));
+                FloatVector sa = accE.sub(newE).max(-127f).add(EXP_MAGIC)
                         .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector sa1 = e1.sub(m1).max(-127f).add(EXP_MAGIC)
+                v0 = v0.mul(sa);
+                v1 = v1.mul(sa);
+                accE = newE;
+                FloatVector sn0 = n0.sub(accE).max(-127f).add(EXP_MAGIC)
                         .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector sn0 = n0.sub(m0).max(-127f).add(EXP_MAGIC)
+                FloatVector sn1 = n1.sub(accE).max(-127f).add(EXP_MAGIC)
                         .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector sn1 = n1.sub(m1).max(-127f).add(EXP_MAGIC)
-                        .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                v0 = p0.fma(sn0, v0.mul(sa0));
-                v1 = p1.fma(sn1, v1.mul(sa1));
-                e0 = m0;
-                e1 = m1;
+                v0 = p0.fma(sn0, v0);
+                v1 = p1.fma(sn1, v1);
             }
-            float blockE = e0.max(e1).reduceLanes(VectorOperators.MAX);
-            FloatVector w0 = e0.sub(blockE).max(-127f).add(EXP_MAGIC)
+            // Fold the lanes into the double state: exact power-of-two rescaling, no allocation.
+            float blockE = accE.reduceLanes(VectorOperators.MAX);
+            FloatVector w = accE.sub(blockE).max(-127f).add(EXP_MAGIC)
                     .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector w1 = e1.sub(blockE).max(-127f).add(EXP_MAGIC)
-                    .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            double blockV = v0.mul(w0).add(v1.mul(w1)).reduceLanes(VectorOperators.ADD);
-            total = total.combine(new ExtendedSum(blockE, blockV));
+            double blockV = v0.add(v1).mul(w).reduceLanes(VectorOperators.ADD);
+            if (blockV > 0) {
+                double e = Math.max(totalE, blockE);
+                totalV = ExtendedSum.scale(totalV, totalE - e) + ExtendedSum.scale(blockV, blockE - e);
+                totalE = e;
+            }
         }
+        ExtendedSum total = new ExtendedSum(totalE, totalV);
         for (; i < to; i++) {
             double n = ScalarTwoPass.exponentOf(x[i]);
             total = total.combine(new ExtendedSum(n, ScalarTwoPass.mantissaOf(x[i], n)));
