@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 NormalizeCommand.class,
                 ScenarioCommand.class,
+                SnapshotCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -17,12 +17,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * failures and progress always arrive on the UI executor.
  */
 public final class BackgroundTasks implements AutoCloseable {
-    private final ExecutorService workers;
+    private final Executor workers;
     private final Executor ui;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
     private final ReadOnlyObjectWrapper<RunningTask<?>> latest = new ReadOnlyObjectWrapper<>(this, "latest");
 
-    public BackgroundTasks(ExecutorService workers, Executor ui) {
+    /** @param workers where computations run; @param ui where results and progress are delivered */
+    public BackgroundTasks(Executor workers, Executor ui) {
         this.workers = workers;
         this.ui = ui;
     }
@@ -50,6 +51,12 @@ public final class BackgroundTasks implements AutoCloseable {
      */
     public <T> RunningTask<T> run(String title, Work<T> work, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure) {
+        return run(title, work, onSuccess, onFailure, () -> { });
+    }
+
+    /** As above; {@code onCancelled} runs on the UI executor when the work stopped because it was cancelled. */
+    public <T> RunningTask<T> run(String title, Work<T> work, Consumer<? super T> onSuccess,
+                                  Consumer<? super Throwable> onFailure, Runnable onCancelled) {
         RunningTask<T> task = new RunningTask<>(title, ui);
         ui.execute(() -> {
             running.set(running.get() + 1);
@@ -61,7 +68,10 @@ public final class BackgroundTasks implements AutoCloseable {
         }, error -> {
             running.set(running.get() - 1);
             onFailure.accept(error);
-        }, () -> running.set(running.get() - 1)));
+        }, () -> {
+            running.set(running.get() - 1);
+            onCancelled.run();
+        }));
         return task;
     }
 
@@ -74,5 +84,7 @@ public final class BackgroundTasks implements AutoCloseable {
     public Executor uiExecutor() { return ui; }
 
     @Override
-    public void close() { workers.shutdownNow(); }
+    public void close() {
+        if (workers instanceof ExecutorService pool) pool.shutdownNow();
+    }
 }

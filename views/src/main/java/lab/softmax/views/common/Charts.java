@@ -66,6 +66,7 @@ public final class Charts {
         LogAxis axis = new LogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(1e-320);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
         return axis;

@@ -53,7 +53,9 @@ public final class DistributionsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
     private RunningTask<?> running;
+    private boolean computing;
     private boolean dirty;
+    private boolean loadingFile;
 
     public DistributionsViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -117,14 +119,17 @@ public final class DistributionsViewModel {
 
     /** Reads a logits file off the FX thread (10^7 entries take a moment). */
     public void loadLogits(Path file) {
+        loadingFile = true;
         busy.set(true);
         tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file),
                 values -> {
-                    busy.set(running != null);
+                    loadingFile = false;
+                    busy.set(computing);
                     setLogits(values, file.toString());
                 },
                 failure -> {
-                    busy.set(running != null);
+                    loadingFile = false;
+                    busy.set(computing);
                     error.set(failure.getMessage());
                 });
     }
@@ -147,19 +152,20 @@ public final class DistributionsViewModel {
     }
 
     private void recompute() {
-        if (running != null) {
+        if (computing) {
             dirty = true;
-            running.cancel();
+            if (running != null) running.cancel();
             return;
         }
+        computing = true;
         dirty = false;
+        busy.set(true);
         double[] z = logits.get();
         double t = temperature.get();
         Precision p = precision.get();
         boolean shift = subtractMax.get();
         List<NormalizerKind> kinds = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
-        busy.set(true);
-        running = tasks.run("Normalising", ctx -> {
+        RunningTask<Computed> task = tasks.run("Normalising", ctx -> {
             List<NormalizationResult> out = new ArrayList<>();
             for (NormalizerKind k : kinds) {
                 ctx.cancellation().throwIfCancelled();
@@ -173,20 +179,19 @@ public final class DistributionsViewModel {
         }, failure -> {
             error.set(failure.getMessage());
             finished();
-        });
-        // A cancelled run reports neither success nor failure: watch it end to start the follow-up.
-        running.runningProperty().addListener((obs, was, isRunning) -> {
-            if (!isRunning) finished();
-        });
+        }, this::finished);
+        // With a synchronous executor (tests) the task has already finished here.
+        running = computing ? task : null;
     }
 
+    /** One run ended (done, failed or cancelled): start the follow-up if inputs changed meanwhile. */
     private void finished() {
-        if (running == null || running.runningProperty().get()) return;
+        computing = false;
         running = null;
         if (dirty) {
             recompute();
         } else {
-            busy.set(false);
+            busy.set(loadingFile);
         }
     }
 

@@ -61,6 +61,7 @@ final class LogitsChart extends Pane {
         XYPlot p = chart.getXYPlot();
         p.setRenderer(editable ? bars : line);
         p.getDomainAxis().setLabel(editable ? "index" : "rank (sorted descending)");
+        p.getDomainAxis().setStandardTickUnits(editable ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
         chart.setTitle(editable ? "Logits z (drag a bar to edit)" : "Logits z, sorted (" + plot.logitX().length + " ranks shown)");
         series.setNotify(false);
         try {

@@ -5,6 +5,7 @@ import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
@@ -54,7 +55,10 @@ final class ProbabilityChart {
         XYPlot p = chart.getXYPlot();
         p.setRenderer(0, plot.byIndex() ? bars : lines);
         p.getDomainAxis().setLabel(plot.byIndex() ? "index" : "rank (sorted descending)");
+        p.getDomainAxis().setStandardTickUnits(plot.byIndex() ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
         p.setRangeAxis(logScale ? logAxis : linearAxis);
+        // Bars grow from the base; on a log axis 0 has no place, so they grow from the bottom.
+        bars.setBase(logScale ? Double.MIN_NORMAL : 0.0);
         p.setNotify(false);
         try {
             computed.removeAllSeries();

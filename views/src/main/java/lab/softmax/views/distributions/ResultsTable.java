@@ -22,23 +22,27 @@ final class ResultsTable extends TableView<NormalizationResult> {
         setPrefHeight(170);
         setMinHeight(110);
         getColumns().add(text("normaliser", r -> r.kind().label()));
-        getColumns().add(number("entropy (nats)", NormalizationResult::entropyNats));
+        getColumns().add(number("H (nats)", NormalizationResult::entropyNats));
         TableColumn<NormalizationResult, String> topKColumn = text("top-k mass", r -> format(r.topKMass(topK)));
         getColumns().add(topKColumn);
-        getColumns().add(number("log-sum-exp", NormalizationResult::logSumExp));
+        getColumns().add(number("LSE", NormalizationResult::logSumExp));
         getColumns().add(number("Σp", NormalizationResult::total));
-        getColumns().add(number("max rel. err vs fp64", NormalizationResult::maxRelativeError));
-        getColumns().add(badge("underflow→0", NormalizationResult::underflowCount, "badge-warn"));
+        getColumns().add(text("denominator", r -> Double.isNaN(r.denominator()) ? "—"
+                : format(r.denominator()) + (r.sumRoundedToOne() ? "  (== 1: absorbed)" : "")));
+        getColumns().add(number("rel.err vs fp64", NormalizationResult::maxRelativeError));
+        getColumns().add(badge("underflow", NormalizationResult::underflowCount, "badge-warn"));
         getColumns().add(badge("overflow", NormalizationResult::overflowCount, "badge-error"));
         getColumns().add(badge("absorbed", NormalizationResult::absorbedCount, "badge-warn"));
         getColumns().add(badge("NaN", NormalizationResult::nanCount, "badge-error"));
         getColumns().add(badge("exact 0", NormalizationResult::exactZeroCount, "badge-info"));
+        getColumns().forEach(c -> c.setMinWidth(58));
+        getColumns().getFirst().setMinWidth(120);
         setPlaceholder(new javafx.scene.control.Label("no normaliser selected"));
     }
 
     void show(List<NormalizationResult> results, int k) {
         topK = k;
-        getColumns().get(2).setText("top-" + k + " mass");
+        getColumns().get(2).setText("top-" + k);
         setItems(FXCollections.observableArrayList(results));
         refresh();
     }
@@ -64,6 +68,7 @@ final class ResultsTable extends TableView<NormalizationResult> {
 
     private static TableColumn<NormalizationResult, Integer> badge(String title, Function<NormalizationResult, Integer> f, String style) {
         TableColumn<NormalizationResult, Integer> c = new TableColumn<>(title);
+        c.setGraphic(null);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
