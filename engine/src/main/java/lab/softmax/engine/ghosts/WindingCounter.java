@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * Certified winding number of G along the boundary of an axis-parallel box.
  *
- * <p>Each edge is marched in steps short enough that |G(x) − G(x_i)| < |G(x_i)|/1.05 on the whole step
- * (a Lipschitz bound on |G'| that is exact for the moduli e^{b_k u}), so every arg increment is the
- * principal value. On a horizontal edge the phases are fixed and only the moduli vary; on a vertical
+ * <p>Each edge is marched in steps short enough that |G(x) − G(x_i)| < |G(x_i)|/1.05 on the whole step,
+ * so every arg increment is the principal value. Two bounds certify a step and the longer wins: the
+ * Lipschitz bound |G(x) − G(x_i)| ≤ L·h with L = Σ|b_k||term_k|, and the Taylor bound
+ * |G'(x_i)|·h + M₂h²/2 with M₂ = Σ b_k²|term_k| (exact for the moduli e^{b_k u}). The second keeps
+ * the steps geometric near a (near-)double zero, where the first would shrink like d². On a horizontal edge the phases are fixed and only the moduli vary; on a vertical
  * edge the moduli are fixed and only the phases turn, so each sample needs one transcendental per term
  * instead of three. When the step falls below 1e-13 of the coordinate scale a zero sits (numerically)
  * on the contour and {@link ContourHitException} is thrown, so the caller can move the contour.
@@ -18,7 +20,9 @@ final class WindingCounter {
     private static final double SAFETY = 1.05;
     private static final double STEP_FRACTION = 0.999;
     private static final double CONTOUR_HIT = 1e-13;
-    private static final long MAX_SAMPLES_PER_EDGE = 2_000_000;
+    private static final long MAX_SAMPLES_PER_EDGE = 200_000;
+    /** On a horizontal step of length h the moduli grow by at most e^{B h}; steps are capped so that this is ≤ 1.1. */
+    private static final double GROWTH = 1.1;
 
     private final double[] logWeights;
     private final double[] slopes;
@@ -83,7 +87,9 @@ final class WindingCounter {
         while (u < u1) {
             double remaining = u1 - u;
             double c = certifiedRadius(prev);
-            double h = Math.max(c * Math.exp(-maxAbsSlope * c), Math.min(c / Math.E, 1 / maxAbsSlope)) * STEP_FRACTION;
+            double lipschitzStep = Math.max(c * Math.exp(-maxAbsSlope * c), Math.min(c / Math.E, 1 / maxAbsSlope));
+            double taylorStep = Math.min(taylorRadius(prev, GROWTH), Math.log(GROWTH) / maxAbsSlope);
+            double h = Math.max(lipschitzStep, taylorStep) * STEP_FRACTION;
             if (h >= remaining) {
                 h = remaining;
             } else if (h < tiny || ++count > MAX_SAMPLES_PER_EDGE) {
@@ -97,20 +103,26 @@ final class WindingCounter {
         return total;
     }
 
-    /** {Re S, Im S, Σ|b_k| p_k, Σ p_k} at u on a horizontal edge with precomputed phases. */
+    /** {Re S, Im S, Σ|b_k| p_k, Σ p_k, Re S', Im S', Σ b_k² p_k} at u on a horizontal edge with precomputed phases. */
     private double[] horizontalSample(double u, double[] cos, double[] sin) {
         samples++;
         double m = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < slopes.length; k++) m = Math.max(m, logWeights[k] + slopes[k] * u);
-        double re = 0, im = 0, lipschitz = 0, total = 0;
+        double re = 0, im = 0, lipschitz = 0, total = 0, dre = 0, dim = 0, curvature = 0;
         for (int k = 0; k < slopes.length; k++) {
-            double p = Math.exp(logWeights[k] + slopes[k] * u - m);
-            re += p * cos[k];
-            im += p * sin[k];
-            lipschitz += Math.abs(slopes[k]) * p;
+            double b = slopes[k];
+            double p = Math.exp(logWeights[k] + b * u - m);
+            double c = p * cos[k];
+            double s = p * sin[k];
+            re += c;
+            im += s;
+            dre += b * c;
+            dim += b * s;
+            lipschitz += Math.abs(b) * p;
+            curvature += b * b * p;
             total += p;
         }
-        return new double[] {re, im, lipschitz, total};
+        return new double[] {re, im, lipschitz, total, dre, dim, curvature};
     }
 
     private double vertical(double u, double y0, double y1) {
@@ -118,42 +130,47 @@ final class WindingCounter {
         double[] p = scratchA;
         double m = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) m = Math.max(m, logWeights[k] + slopes[k] * u);
-        double lipschitz = 0, moduli = 0;
+        double lipschitz = 0, moduli = 0, curvature = 0;
         for (int k = 0; k < n; k++) {
             p[k] = Math.exp(logWeights[k] + slopes[k] * u - m);
             lipschitz += Math.abs(slopes[k]) * p[k];
+            curvature += slopes[k] * slopes[k] * p[k];
             moduli += p[k];
         }
         double tiny = CONTOUR_HIT * Math.max(Math.max(Math.abs(y0), Math.abs(y1)), Math.max(Math.abs(u), y1 - y0));
         double total = 0;
         double y = y0;
-        double[] prev = verticalSample(y, p, lipschitz, moduli);
+        double[] prev = verticalSample(y, p, lipschitz, moduli, curvature);
         long count = 0;
         while (y < y1) {
             double remaining = y1 - y;
-            double h = certifiedRadius(prev) * STEP_FRACTION;
+            double h = Math.max(certifiedRadius(prev), taylorRadius(prev, 1)) * STEP_FRACTION;
             if (h >= remaining) {
                 h = remaining;
             } else if (h < tiny || ++count > MAX_SAMPLES_PER_EDGE) {
                 throw new ContourHitException();
             }
             y = h == remaining ? y1 : y + h;
-            double[] next = verticalSample(y, p, lipschitz, moduli);
+            double[] next = verticalSample(y, p, lipschitz, moduli, curvature);
             total += principalArg(prev, next);
             prev = next;
         }
         return total;
     }
 
-    private double[] verticalSample(double y, double[] p, double lipschitz, double moduli) {
+    private double[] verticalSample(double y, double[] p, double lipschitz, double moduli, double curvature) {
         samples++;
-        double re = 0, im = 0;
+        double re = 0, im = 0, dre = 0, dim = 0;
         for (int k = 0; k < slopes.length; k++) {
             double phase = slopes[k] * y;
-            re += p[k] * Math.cos(phase);
-            im += p[k] * Math.sin(phase);
+            double c = p[k] * Math.cos(phase);
+            double s = p[k] * Math.sin(phase);
+            re += c;
+            im += s;
+            dre += slopes[k] * c;
+            dim += slopes[k] * s;
         }
-        return new double[] {re, im, lipschitz, moduli};
+        return new double[] {re, im, lipschitz, moduli, dre, dim, curvature};
     }
 
     /**
@@ -165,6 +182,20 @@ final class WindingCounter {
         double modulus = Math.hypot(sample[0], sample[1]) - roundoff;
         if (modulus <= 0 || sample[2] == 0) return modulus <= 0 ? 0 : Double.POSITIVE_INFINITY;
         return modulus / (SAFETY * sample[2]);
+    }
+
+    /**
+     * Largest h with |G'|h + growth·M₂h²/2 < (|G| − rounding)/1.05, where growth bounds how much the
+     * moduli (hence M₂) can grow over the step.
+     */
+    private double taylorRadius(double[] sample, double growth) {
+        double roundoff = 4e-16 * (slopes.length + 2);
+        double c = (Math.hypot(sample[0], sample[1]) - roundoff * sample[3]) / SAFETY;
+        if (c <= 0) return 0;
+        double b = Math.hypot(sample[4], sample[5]) + roundoff * sample[2];
+        double a = 0.5 * growth * sample[6];
+        if (a == 0) return b == 0 ? Double.POSITIVE_INFINITY : c / b;
+        return 2 * c / (b + Math.sqrt(b * b + 4 * a * c));
     }
 
     private static double principalArg(double[] from, double[] to) {

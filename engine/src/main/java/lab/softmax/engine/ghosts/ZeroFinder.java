@@ -144,14 +144,23 @@ public final class ZeroFinder {
         return null;
     }
 
-    /** Quadtree split whose children's counts add up to the parent's; children without zeros are dropped. */
+    /**
+     * Quadtree split whose children's counts add up to the parent's; children without zeros are
+     * dropped. A box more than twice as long as it is high (or the reverse) is only cut across its
+     * long side, so boxes stay roughly square even in a very narrow zero strip.
+     */
     private List<Counted> split(Counted parent) {
         Box b = parent.box();
+        boolean cutX = b.width() > 0.5 * b.height();
+        boolean cutY = b.height() > 0.5 * b.width();
         for (double ratio : SPLIT_RATIOS) {
-            double xm = b.x0() + ratio * b.width();
-            double ym = b.y0() + ratio * b.height();
-            Box[] children = {new Box(b.x0(), xm, b.y0(), ym), new Box(xm, b.x1(), b.y0(), ym),
-                    new Box(b.x0(), xm, ym, b.y1()), new Box(xm, b.x1(), ym, b.y1())};
+            double xm = cutX ? b.x0() + ratio * b.width() : b.x1();
+            double ym = cutY ? b.y0() + ratio * b.height() : b.y1();
+            List<Box> children = new ArrayList<>(4);
+            children.add(new Box(b.x0(), xm, b.y0(), ym));
+            if (cutX) children.add(new Box(xm, b.x1(), b.y0(), ym));
+            if (cutY) children.add(new Box(b.x0(), xm, ym, b.y1()));
+            if (cutX && cutY) children.add(new Box(xm, b.x1(), ym, b.y1()));
             try {
                 List<Counted> result = new ArrayList<>(4);
                 int sum = 0;

@@ -12,7 +12,7 @@ final class ZeroPolisher {
     /** Newton from the box centre; null when it leaves the box or does not converge (the box is split). */
     static Zero newtonInBox(ExponentialSum f, Box box) {
         Complex t = new Complex(box.centreRe(), box.centreIm());
-        double margin = 1e-9 * box.size();
+        double margin = 1e-9 * box.size() + 1e-14 * (Math.abs(t.re()) + Math.abs(t.im()));
         double tolerance = 1e-10 * box.size();
         for (int i = 0; i < MAX_NEWTON; i++) {
             Complex step = newtonStep(f, t, 1);
