@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
         description = "Softmax Lab: see how softmax and attention behave. Without a command the desktop app opens.",
         subcommands = {
                 NormalizeCommand.class,
+                GhostsCommand.class,
                 ScenarioCommand.class,
+                SnapshotCommand.class,
                 SoftmaxCommand.class,
                 BenchCommand.class,
         })
