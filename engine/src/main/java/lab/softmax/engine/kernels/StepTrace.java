@@ -49,6 +49,11 @@ public final class StepTrace {
 
     private static String g(double v) { return String.format(java.util.Locale.ROOT, "%.6g", v); }
 
+    /** An integer-valued exponent, without the ".00000". */
+    private static String e(double n) {
+        return Double.isFinite(n) && Math.abs(n) < 1e15 ? Long.toString((long) n) : g(n);
+    }
+
     private static void threePass(double[] x, double[] y, List<Step> steps, boolean reload) {
         double m = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < x.length; i++) {
@@ -101,7 +106,7 @@ public final class StepTrace {
             } else {
                 double n = Math.rint(x[i] / LN2);
                 double p = Math.abs(n) >= 0x1p22 ? 1 : exp(F.round(x[i] - n * LN2));
-                term = "e^x = " + g(p) + "·2^" + g(n);
+                term = "e^x = " + g(p) + "·2^" + e(n);
                 if (n > accE) {
                     accV = F.round(F.round(ExtendedSum.scale(accV, accE - n)) + p);
                     accE = n;
@@ -110,7 +115,7 @@ public final class StepTrace {
                 }
             }
             steps.add(new Step(1, "sum of (mantissa, exponent)", i, "x", x[i], Double.NaN,
-                    term + "; Σ = " + g(accV) + "·2^" + g(accE), y.clone()));
+                    term + "; Σ = " + g(accV) + "·2^" + e(accE), y.clone()));
         }
         double inv = F.round(1 / accV);
         for (int i = 0; i < x.length; i++) {
@@ -121,7 +126,7 @@ public final class StepTrace {
                 double p = Math.abs(n) >= 0x1p22 ? 1 : exp(F.round(x[i] - n * LN2));
                 y[i] = F.round(ExtendedSum.scale(F.round(p * inv), n - accE));
             }
-            steps.add(new Step(2, "y = p/V · 2^(n − E)", i, "x", x[i], y[i], "V = " + g(accV) + ", E = " + g(accE), y.clone()));
+            steps.add(new Step(2, "y = p/V · 2^(n − E)", i, "x", x[i], y[i], "V = " + g(accV) + ", E = " + e(accE), y.clone()));
         }
     }
 }
