@@ -122,6 +122,8 @@ public final class BenchCommand implements Callable<Integer> {
         bw.put("triad", m == null ? Double.NaN : m.bandwidth().triadGbps());
         o.put("probe_n", m == null ? 0 : m.bandwidth().n());
         o.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        // A shared machine: the 1-minute load average says how contended these numbers are.
+        o.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return o;
     }
 
@@ -146,7 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printMachine(PrintWriter out, MachineInfo m) {
-        out.printf(Locale.ROOT, "cores %d, vectors %d bits%s%n", Runtime.getRuntime().availableProcessors(),
+        out.printf(Locale.ROOT, "cores %d (load average %.1f), vectors %d bits%s%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 lab.softmax.engine.kernels.VectorSupport.vectorBits(),
                 m == null ? "" : String.format(Locale.ROOT, ", bandwidth (1 thread, %d floats) read %.1f, copy %.1f, triad %.1f GB/s",
                         m.bandwidth().n(), m.bandwidth().readGbps(), m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));

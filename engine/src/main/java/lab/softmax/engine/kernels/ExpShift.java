@@ -13,7 +13,8 @@ package lab.softmax.engine.kernels;
  * The kernel then computes f = exp(x − r)·2^-k = exp(x − m)·factor, factor = exp(m − r − k·ln 2) ∈ [0.7, 1.42].
  *
  * @param r      subtracted from x
- * @param lowest x − r is clamped to this (below the cutoff) so that 2^(n − k) stays a valid float
+ * @param lowest a bound below the cutoff (kept for callers that clamp; the kernels need not: lanes below
+ *               the cutoff build a meaningless 2^(n − k) and are replaced by 0 with a blend, never summed)
  * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the output is 0
  * @param magic  the exp bias with −k folded in
  * @param factor exp(m − r − k·ln 2), in double
@@ -29,7 +30,7 @@ record ExpShift(float r, float lowest, float cutoff, float magic, double factor)
 
     /** The scalar twin of the vector kernels' inline exp, for loop tails: exp(x − m)·factor. */
     float exp(float x) {
-        float d = Math.max(x - r, lowest);
+        float d = x - r;
         float biased = Math.fma(d, ExpConstants.LOG2E, magic);
         float s = Float.intBitsToFloat(Float.floatToRawIntBits(biased) << 23);
         float n = biased - magic;

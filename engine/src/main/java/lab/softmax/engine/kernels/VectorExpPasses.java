@@ -37,13 +37,13 @@ final class VectorExpPasses {
         FloatVector m3 = m0;
         int i = from;
         for (int bound = to - 4 * L; i <= bound; i += 4 * L) {
-            m0 = m0.max(FloatVector.fromArray(S, x, i));
-            m1 = m1.max(FloatVector.fromArray(S, x, i + L));
-            m2 = m2.max(FloatVector.fromArray(S, x, i + 2 * L));
-            m3 = m3.max(FloatVector.fromArray(S, x, i + 3 * L));
+            { FloatVector v = FloatVector.fromArray(S, x, i); m0 = m0.blend(v, v.compare(VectorOperators.GT, m0)); }
+            { FloatVector v = FloatVector.fromArray(S, x, i + L); m1 = m1.blend(v, v.compare(VectorOperators.GT, m1)); }
+            { FloatVector v = FloatVector.fromArray(S, x, i + 2 * L); m2 = m2.blend(v, v.compare(VectorOperators.GT, m2)); }
+            { FloatVector v = FloatVector.fromArray(S, x, i + 3 * L); m3 = m3.blend(v, v.compare(VectorOperators.GT, m3)); }
         }
         for (int bound = to - L; i <= bound; i += L) {
-            m0 = m0.max(FloatVector.fromArray(S, x, i));
+            { FloatVector v = FloatVector.fromArray(S, x, i); m0 = m0.blend(v, v.compare(VectorOperators.GT, m0)); }
         }
         float m = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         for (; i < to; i++) m = Math.max(m, x[i]);
@@ -53,7 +53,6 @@ final class VectorExpPasses {
     /** Σ exp(x − max)·factor over [from, to) (the recompute algorithm's pass 2, online's block sums). */
     static double sumExp(float[] x, int from, int to, ExpShift shift) {
         final float r = shift.r();
-        final float lowest = shift.lowest();
         final float cutoff = shift.cutoff();
         final float magic = shift.magic();
         final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
@@ -68,8 +67,8 @@ final class VectorExpPasses {
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = FloatVector.zero(S);
             for (; i <= blockEnd; i += 2 * L) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(r).max(lowest);
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(r).max(lowest);
+                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(r);
+                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(r);
                 FloatVector b0 = d0.fma(LOG2E, magic);
                 FloatVector b1 = d1.fma(LOG2E, magic);
                 FloatVector s0 = b0.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
@@ -104,7 +103,6 @@ final class VectorExpPasses {
     /** y = exp(x − max)·factor and returns its sum (the reload algorithm's pass 2). */
     static double storeExpSum(float[] x, float[] y, int from, int to, ExpShift shift) {
         final float r = shift.r();
-        final float lowest = shift.lowest();
         final float cutoff = shift.cutoff();
         final float magic = shift.magic();
         final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
@@ -119,8 +117,8 @@ final class VectorExpPasses {
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = FloatVector.zero(S);
             for (; i <= blockEnd; i += 2 * L) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(r).max(lowest);
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(r).max(lowest);
+                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(r);
+                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(r);
                 FloatVector b0 = d0.fma(LOG2E, magic);
                 FloatVector b1 = d1.fma(LOG2E, magic);
                 FloatVector s0 = b0.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
@@ -161,7 +159,6 @@ final class VectorExpPasses {
     /** y = exp(x − max)·factor·scale (the output pass of recompute and online). */
     static void writeExp(float[] x, float[] y, int from, int to, ExpShift shift, float scale) {
         final float r = shift.r();
-        final float lowest = shift.lowest();
         final float cutoff = shift.cutoff();
         final float magic = shift.magic();
         final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
@@ -171,8 +168,8 @@ final class VectorExpPasses {
         final FloatVector vC1 = FloatVector.broadcast(S, C1);
         int i = from;
         for (int bound = to - 2 * L; i <= bound; i += 2 * L) {
-            FloatVector d0 = FloatVector.fromArray(S, x, i).sub(r).max(lowest);
-            FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(r).max(lowest);
+            FloatVector d0 = FloatVector.fromArray(S, x, i).sub(r);
+            FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(r);
             FloatVector b0 = d0.fma(LOG2E, magic);
             FloatVector b1 = d1.fma(LOG2E, magic);
             FloatVector s0 = b0.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();

@@ -56,8 +56,8 @@ final class VectorTwoPass implements SoftmaxKernel {
                 FloatVector x1 = FloatVector.fromArray(S, x, i + L);
                 VectorMask<Float> masked0 = x0.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
                 VectorMask<Float> masked1 = x1.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
-                x0 = x0.max(TWO_PASS_LOWEST);
-                x1 = x1.max(TWO_PASS_LOWEST);
+                x0 = x0.blend(TWO_PASS_LOWEST, x0.compare(VectorOperators.LT, TWO_PASS_LOWEST));
+                x1 = x1.blend(TWO_PASS_LOWEST, x1.compare(VectorOperators.LT, TWO_PASS_LOWEST));
                 FloatVector a0 = x0.mul(LOG2E);
                 FloatVector a1 = x1.mul(LOG2E);
                 VectorMask<Float> big0 = a0.abs().compare(VectorOperators.GE, ROUND_LIMIT);
@@ -81,22 +81,31 @@ final class VectorTwoPass implements SoftmaxKernel {
                 // One shared exponent per lane for both vectors: rescale the sums by 2^(accE − newE),
                 // an exact power of two built from bits (≤ −127 gives 0). No branch: a data-dependent
                 // branch here made C2 box the vectors (12 bytes allocated per element).
-                FloatVector newE = accE.max(n0.max(n1));
-                FloatVector sa = accE.sub(newE).max(-127f).add(EXP_MAGIC)
+                FloatVector top = n0.blend(n1, n1.compare(VectorOperators.GT, n0));
+                FloatVector newE = accE.blend(top, top.compare(VectorOperators.GT, accE));
+                FloatVector sad = accE.sub(newE);
+                sad = sad.blend(-127f, sad.compare(VectorOperators.LT, -127f));
+                FloatVector sa = sad.add(EXP_MAGIC)
                         .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 v0 = v0.mul(sa);
                 v1 = v1.mul(sa);
                 accE = newE;
-                FloatVector sn0 = n0.sub(accE).max(-127f).add(EXP_MAGIC)
+                FloatVector sn0d = n0.sub(accE);
+                sn0d = sn0d.blend(-127f, sn0d.compare(VectorOperators.LT, -127f));
+                FloatVector sn0 = sn0d.add(EXP_MAGIC)
                         .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector sn1 = n1.sub(accE).max(-127f).add(EXP_MAGIC)
+                FloatVector sn1d = n1.sub(accE);
+                sn1d = sn1d.blend(-127f, sn1d.compare(VectorOperators.LT, -127f));
+                FloatVector sn1 = sn1d.add(EXP_MAGIC)
                         .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 v0 = p0.fma(sn0, v0);
                 v1 = p1.fma(sn1, v1);
             }
             // Fold the lanes into the double state: exact power-of-two rescaling, no allocation.
             float blockE = accE.reduceLanes(VectorOperators.MAX);
-            FloatVector w = accE.sub(blockE).max(-127f).add(EXP_MAGIC)
+            FloatVector wd = accE.sub(blockE);
+            wd = wd.blend(-127f, wd.compare(VectorOperators.LT, -127f));
+            FloatVector w = wd.add(EXP_MAGIC)
                     .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             double blockV = v0.add(v1).mul(w).reduceLanes(VectorOperators.ADD);
             if (blockV > 0) {
@@ -130,8 +139,8 @@ final class VectorTwoPass implements SoftmaxKernel {
             FloatVector x1 = FloatVector.fromArray(S, x, i + L);
             VectorMask<Float> masked0 = x0.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
             VectorMask<Float> masked1 = x1.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
-            x0 = x0.max(TWO_PASS_LOWEST);
-            x1 = x1.max(TWO_PASS_LOWEST);
+            x0 = x0.blend(TWO_PASS_LOWEST, x0.compare(VectorOperators.LT, TWO_PASS_LOWEST));
+            x1 = x1.blend(TWO_PASS_LOWEST, x1.compare(VectorOperators.LT, TWO_PASS_LOWEST));
             FloatVector a0 = x0.mul(LOG2E);
             FloatVector a1 = x1.mul(LOG2E);
             VectorMask<Float> big0 = a0.abs().compare(VectorOperators.GE, ROUND_LIMIT);
@@ -153,9 +162,13 @@ final class VectorTwoPass implements SoftmaxKernel {
             p0 = p0.fma(t0, vOne).mul(inv).blend(0f, masked0);
             p1 = p1.fma(t1, vOne).mul(inv).blend(0f, masked1);
             // 2^(n − E) ≤ 1; below 2^-126 the output is flushed to 0 (reference/kernels.md §2.5).
-            FloatVector s0 = n0.sub(rowE).max(-127f).add(EXP_MAGIC)
+            FloatVector s0d = n0.sub(rowE);
+            s0d = s0d.blend(-127f, s0d.compare(VectorOperators.LT, -127f));
+            FloatVector s0 = s0d.add(EXP_MAGIC)
                     .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s1 = n1.sub(rowE).max(-127f).add(EXP_MAGIC)
+            FloatVector s1d = n1.sub(rowE);
+            s1d = s1d.blend(-127f, s1d.compare(VectorOperators.LT, -127f));
+            FloatVector s1 = s1d.add(EXP_MAGIC)
                     .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             p0.mul(s0).intoArray(y, i);
             p1.mul(s1).intoArray(y, i + L);
