@@ -24,10 +24,14 @@ import jdk.incubator.vector.VectorSpecies;
  * C2 failed to keep in registers: reference/kernels.md §7 pitfall 1). Per lane, pass 1 keeps
  * (accV, accE); when a lane's exponent grows it rescales accV by 2^(accE − newE), a power of two
  * built from bits; every BLOCK elements the lanes are folded exactly into a double pair.
+ * A masked logit needs no special case (each compare + blend costs ~15 % here): x·log2 e = −∞
+ * gives n = −∞, p = 1 and the weight 2^(−∞ − E) = 0, exactly.
  */
 final class VectorTwoPass implements SoftmaxKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Below this row exponent every finite logit is ≤ about −1.7e38: the scalar kernel takes over. */
+    static final double DEGENERATE_EXPONENT = (double) TWO_PASS_LOWEST * LOG2E + 256;
 
     @Override public Algorithm algorithm() { return Algorithm.TWO_PASS; }
 
@@ -50,14 +54,11 @@ final class VectorTwoPass implements SoftmaxKernel {
             int blockEnd = Math.min(to, i + VectorExpPasses.BLOCK) - 2 * L;
             FloatVector v0 = FloatVector.zero(S);
             FloatVector v1 = v0;
-            FloatVector accE = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            // Finite start: a masked lane (n = −∞) then scales by 2^(−∞ − accE) = 0 and never meets −∞ − (−∞).
+            FloatVector accE = FloatVector.broadcast(S, -Float.MAX_VALUE);
             for (; i <= blockEnd; i += 2 * L) {
                 FloatVector x0 = FloatVector.fromArray(S, x, i);
                 FloatVector x1 = FloatVector.fromArray(S, x, i + L);
-                VectorMask<Float> masked0 = x0.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
-                VectorMask<Float> masked1 = x1.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
-                x0 = x0.blend(TWO_PASS_LOWEST, x0.compare(VectorOperators.LT, TWO_PASS_LOWEST));
-                x1 = x1.blend(TWO_PASS_LOWEST, x1.compare(VectorOperators.LT, TWO_PASS_LOWEST));
                 FloatVector a0 = x0.mul(LOG2E);
                 FloatVector a1 = x1.mul(LOG2E);
                 VectorMask<Float> big0 = a0.abs().compare(VectorOperators.GE, ROUND_LIMIT);
@@ -76,8 +77,8 @@ final class VectorTwoPass implements SoftmaxKernel {
                 p1 = p1.fma(t1, vC2);
                 p0 = p0.fma(t0, vC1);
                 p1 = p1.fma(t1, vC1);
-                p0 = p0.fma(t0, vOne).blend(0f, masked0);
-                p1 = p1.fma(t1, vOne).blend(0f, masked1);
+                p0 = p0.fma(t0, vOne);
+                p1 = p1.fma(t1, vOne);
                 // One shared exponent per lane for both vectors: rescale the sums by 2^(accE − newE),
                 // an exact power of two built from bits (≤ −127 gives 0). No branch: a data-dependent
                 // branch here made C2 box the vectors (12 bytes allocated per element).
@@ -114,10 +115,15 @@ final class VectorTwoPass implements SoftmaxKernel {
                 totalE = e;
             }
         }
-        ExtendedSum total = new ExtendedSum(totalE, totalV);
+        ExtendedSum total = totalV > 0 ? new ExtendedSum(totalE, totalV) : ExtendedSum.EMPTY;
         for (; i < to; i++) {
             double n = ScalarTwoPass.exponentOf(x[i]);
             total = total.combine(new ExtendedSum(n, ScalarTwoPass.mantissaOf(x[i], n)));
+        }
+        // Logits below about −2.4e38 overflow x·log2 e to −∞ and count as masked here; a chunk made only
+        // of such values and masks is left to the scalar kernel, which clamps them (rare: keeps exact semantics).
+        if (total.mantissa() == 0 || total.exponent() < DEGENERATE_EXPONENT) {
+            return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
         }
         return total;
     }
@@ -125,6 +131,10 @@ final class VectorTwoPass implements SoftmaxKernel {
     @Override
     public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
         ExtendedSum sum = (ExtendedSum) row;
+        if (sum.exponent() < DEGENERATE_EXPONENT) {
+            new ScalarTwoPass().normalise(x, y, from, to, row);
+            return;
+        }
         final float rowE = (float) sum.exponent();
         final float inv = (float) (1 / sum.mantissa());
         final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
@@ -137,10 +147,6 @@ final class VectorTwoPass implements SoftmaxKernel {
         for (int bound = to - 2 * L; i <= bound; i += 2 * L) {
             FloatVector x0 = FloatVector.fromArray(S, x, i);
             FloatVector x1 = FloatVector.fromArray(S, x, i + L);
-            VectorMask<Float> masked0 = x0.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
-            VectorMask<Float> masked1 = x1.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY);
-            x0 = x0.blend(TWO_PASS_LOWEST, x0.compare(VectorOperators.LT, TWO_PASS_LOWEST));
-            x1 = x1.blend(TWO_PASS_LOWEST, x1.compare(VectorOperators.LT, TWO_PASS_LOWEST));
             FloatVector a0 = x0.mul(LOG2E);
             FloatVector a1 = x1.mul(LOG2E);
             VectorMask<Float> big0 = a0.abs().compare(VectorOperators.GE, ROUND_LIMIT);
@@ -159,8 +165,8 @@ final class VectorTwoPass implements SoftmaxKernel {
             p1 = p1.fma(t1, vC2);
             p0 = p0.fma(t0, vC1);
             p1 = p1.fma(t1, vC1);
-            p0 = p0.fma(t0, vOne).mul(inv).blend(0f, masked0);
-            p1 = p1.fma(t1, vOne).mul(inv).blend(0f, masked1);
+            p0 = p0.fma(t0, vOne).mul(inv);
+            p1 = p1.fma(t1, vOne).mul(inv);
             // 2^(n − E) ≤ 1; below 2^-126 the output is flushed to 0 (reference/kernels.md §2.5).
             FloatVector s0d = n0.sub(rowE);
             s0d = s0d.blend(-127f, s0d.compare(VectorOperators.LT, -127f));

@@ -78,6 +78,26 @@ class ParallelAndTwoPassTest {
     }
 
     @Test
+    void twoPassOnLogitsBelowMinus2To127StaysFiniteAndMasksStayZero() {
+        // Documented limit: finite logits below −2^127 count as −2^127 (their exps are 0 in any format anyway).
+        float[] x = new float[100];
+        java.util.Arrays.fill(x, -3e38f);
+        x[7] = Float.NEGATIVE_INFINITY;
+        x[50] = -2.5e38f;
+        for (Impl impl : Impl.values()) {
+            float[] y = new float[x.length];
+            Kernels.create(Algorithm.TWO_PASS, impl).softmax(x, y);
+            double sum = 0;
+            for (float v : y) {
+                assertTrue(Float.isFinite(v));
+                sum += v;
+            }
+            assertEquals(0f, y[7]);
+            assertEquals(1.0, sum, 1e-5, impl.id());
+        }
+    }
+
+    @Test
     void extendedSumsCombineExactlyByPowersOfTwo() {
         ExtendedSum a = new ExtendedSum(100, 1.25);
         ExtendedSum b = new ExtendedSum(98, 1.5);
