@@ -51,7 +51,10 @@ public final class KernelsView extends BorderPane {
 
     public KernelsView(KernelsViewModel model) {
         this.model = model;
-        this.table = new ResultsTable(model.results());
+        this.table = new ResultsTable(model.results(), () -> {
+            MachineInfo m = model.machineProperty().get();
+            return m == null ? Double.NaN : Math.max(m.bandwidth().readGbps(), Math.max(m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
+        });
         this.stepThrough = new StepThroughPanel(model);
         createView();
         initListeners();
@@ -139,7 +142,10 @@ public final class KernelsView extends BorderPane {
             }
         });
         model.results().addListener((ListChangeListener<Object>) c -> redraw());
-        model.machineProperty().addListener(o -> redraw());
+        model.machineProperty().addListener(o -> {
+            redraw();
+            table.refresh();
+        });
         error.textProperty().bind(model.errorProperty());
         redraw();
     }

@@ -8,9 +8,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import lab.softmax.engine.kernels.BenchResult;
 
-/** Every measured kernel: time, throughput and the accuracy read-out (max relative error vs fp64). */
+/**
+ * Every measured kernel: time, throughput, the time over the bandwidth floor (near 1 means
+ * memory-bound; well above 1 means bound by arithmetic) and the accuracy read-out (max relative
+ * error vs fp64).
+ */
 final class ResultsTable extends TableView<BenchResult> {
-    ResultsTable(ObservableList<BenchResult> results) {
+    /** @param bandwidth the machine's best measured single-thread bandwidth in GB/s (NaN when unknown) */
+    ResultsTable(ObservableList<BenchResult> results, java.util.function.DoubleSupplier bandwidth) {
         super(results);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new javafx.scene.control.Label("Press Run to measure the kernels."));
@@ -20,6 +25,10 @@ final class ResultsTable extends TableView<BenchResult> {
         getColumns().add(column("threads", r -> Integer.toString(r.threads())));
         getColumns().add(column("ns/element", r -> String.format(Locale.ROOT, "%.3f (%.3f..%.3f)", r.nsPerElement(), r.nsMin(), r.nsMax())));
         getColumns().add(column("GB/s", r -> String.format(Locale.ROOT, "%.1f", r.gbps())));
+        getColumns().add(column("× DRAM floor", r -> {
+            double floor = r.floorNsPerElement(bandwidth.getAsDouble());
+            return Double.isFinite(floor) ? String.format(Locale.ROOT, "%.2f", r.nsPerElement() / floor) : "";
+        }));
         getColumns().add(column("max rel. error", r -> String.format(Locale.ROOT, "%.2e", r.maxRelError())));
         getColumns().add(column("note", BenchResult::note));
     }
