@@ -21,7 +21,7 @@ final class BytesChart {
     BytesChart() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Algorithm a : Algorithm.values()) {
-            String name = a.id().replace("three-pass-", "3-pass ");
+            String name = a.id().replace("three-pass-", "");
             data.addValue(a.reads() * 4, "read", name);
             data.addValue(a.writes() * 4, "written", name);
         }

@@ -37,7 +37,9 @@ final class ThroughputChart {
             @Override
             public StringBuffer format(double v, StringBuffer b, java.text.FieldPosition f) { return b.append(sizeLabel(v)); }
         });
-        x.setDefaultAutoRange(new org.jfree.data.Range(512, 1.5e8));
+        // A fixed N axis, 512 … 128M: every cache marker is visible and curves fill in where they belong.
+        x.setAutoRange(false);
+        x.setRange(512, 1.5e8);
         plot.setDomainAxis(x);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
         r.setDefaultShapesVisible(true);
@@ -74,10 +76,16 @@ final class ThroughputChart {
                 if (index < 0) data.addSeries(s);
             }
             plot.clearRangeMarkers();
+            double top = 0;
+            for (int i = 0; i < data.getSeriesCount(); i++) top = Math.max(top, data.getSeries(i).getMaxY());
             if (machine != null) {
                 roof(plot, "read", machine.bandwidth().readGbps());
                 roof(plot, "triad", machine.bandwidth().triadGbps());
+                top = Math.max(top, Math.max(machine.bandwidth().readGbps(), machine.bandwidth().triadGbps()));
             }
+            // The roofline must stay on the chart even when every kernel is far below it.
+            if (top > 0) plot.getRangeAxis().setRange(0, top * 1.12);
+            else plot.getRangeAxis().setAutoRange(true);
         } finally {
             plot.setNotify(true);
         }
