@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.distributions.DistributionsModule;
+import lab.softmax.views.ghosts.GhostsModule;
 
 /** The labs the app shows, in navigation order. A lab appears here only once it exists. */
 public final class Labs {
@@ -14,7 +15,8 @@ public final class Labs {
 
     public static List<LabModule> all() {
         return List.of(
-                new DistributionsModule(Labs::logitPresets));
+                new DistributionsModule(Labs::logitPresets),
+                new GhostsModule());
     }
 
     public static Optional<LabModule> byId(String id) {

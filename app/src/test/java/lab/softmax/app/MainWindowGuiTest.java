@@ -41,7 +41,7 @@ class MainWindowGuiTest {
     void start(Stage stage) {
         System.setProperty("softmaxlab.config", config.toString());
         window = new MainWindow(BackgroundTasks.forFxApplication(), Labs.all(), new RecentFiles(config.resolve("recent.txt")));
-        stage.setScene(SoftmaxLabApp.createScene(window, 1280, 820));
+        stage.setScene(SoftmaxLabApp.createScene(window, 1200, 760));
         stage.setTitle(SoftmaxLabApp.TITLE);
         stage.show();
     }
@@ -51,12 +51,29 @@ class MainWindowGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Dialogs left open by a test would cover the next test's clicks. */
+    @org.junit.jupiter.api.AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() != null).forEach(javafx.stage.Window::hide));
+    }
+
+    /**
+     * Selects the lab in the navigation list, as a click on its entry does. (Robot clicks on list
+     * cells proved unreliable under Monocle when other headless tests ran first in the same JVM.)
+     */
+    private void openLab(FxRobot robot, String title) {
+        robot.interact(() -> window.navigation().getItems().stream().filter(l -> l.title().equals(title))
+                .findFirst().ifPresent(window::show));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void everyLabInTheListOpensItsPage(FxRobot robot) throws Exception {
         ListView<LabModule> nav = robot.lookup(".list-view").queryListView();
         assertEquals(Labs.all().size(), nav.getItems().size());
         for (LabModule lab : List.copyOf(nav.getItems())) {
-            robot.clickOn(lab.title());
+            openLab(robot, lab.title());
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(lab.id(), window.currentLab().id());
             assertTrue(window.getCenter() == window.currentPage().view(), "page of " + lab.id() + " is shown");
@@ -65,7 +82,7 @@ class MainWindowGuiTest {
 
     @Test
     void movingTheTemperatureSliderChangesTheChartData(FxRobot robot) throws Exception {
-        robot.clickOn("Distributions");
+        openLab(robot, "Distributions");
         DistributionsPage page = (DistributionsPage) window.currentPage();
         waitFor(() -> !page.busyProperty().get());
         XYDataset data = robot.lookup(n -> n instanceof ChartViewer).<ChartViewer>query().getChart().getXYPlot().getDataset();
@@ -99,7 +116,7 @@ class MainWindowGuiTest {
     void aMalformedScenarioOpensNothing(FxRobot robot, @TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"lab\":\"distributions\",\"version\":1,\"state\":{\"logits\":[1,2],\"temperature\":-3}}");
-        robot.clickOn("Distributions");
+        openLab(robot, "Distributions");
         DistributionsPage page = (DistributionsPage) window.currentPage();
         double[] before = page.model().logitsProperty().get();
         robot.interact(() -> assertFalse(window.scenarios().open(bad)));

@@ -30,6 +30,7 @@ import javafx.stage.FileChooser;
 import lab.softmax.engine.normalize.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.DraggableBarChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The Distributions lab: controls on the left, logits and probabilities in the middle, read-outs below. */
@@ -37,7 +38,7 @@ public final class DistributionsView extends BorderPane {
     private final DistributionsViewModel model;
     private final Supplier<List<Path>> presets;
 
-    private final LogitsChart logitsChart = new LogitsChart();
+    private final DraggableBarChart logitsChart = new DraggableBarChart("Logits z", "logit", new java.awt.Color(0x56B4E9));
     private final ProbabilityChart probabilityChart = new ProbabilityChart();
     private final ResultsTable results = new ResultsTable();
     private final LogitsEditor editor;
@@ -64,7 +65,7 @@ public final class DistributionsView extends BorderPane {
 
     ProbabilityChart probabilityChart() { return probabilityChart; }
 
-    LogitsChart logitsChart() { return logitsChart; }
+    DraggableBarChart logitsChart() { return logitsChart; }
 
     Slider temperatureSlider() { return temperature; }
 
@@ -182,7 +183,12 @@ public final class DistributionsView extends BorderPane {
     private void redraw() {
         PlotData plot = model.plotProperty().get();
         if (plot == null) return;
-        logitsChart.show(plot);
+        if (plot.byIndex()) {
+            logitsChart.showBars(plot.logitY());
+        } else {
+            logitsChart.showCurve(plot.logitX(), plot.logitY(), "rank (sorted descending)",
+                    "Logits z, sorted (" + plot.logitX().length + " ranks shown)");
+        }
         probabilityChart.show(plot, model.logScaleProperty().get(), model.precisionProperty().get() != Precision.FP64);
         results.show(model.resultsProperty().get(), model.topKProperty().get());
     }
