@@ -27,24 +27,32 @@ final class BigReference {
         return x;
     }
 
-    /** e^x: e^(x/2^s) by Taylor series with |x/2^s| <= 0.01, then squared s times. */
+    private static final MathContext WIDE = new MathContext(60, RoundingMode.HALF_EVEN);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    /** 1/k to 60 digits, so the series multiplies instead of dividing. */
+    private static final BigDecimal[] INVERSE = new BigDecimal[64];
+
+    static {
+        for (int k = 1; k < INVERSE.length; k++) INVERSE[k] = BigDecimal.ONE.divide(BigDecimal.valueOf(k), WIDE);
+    }
+
+    /** e^x: e^(x/2^s) by Taylor series with |x/2^s| <= 0.01 (halving is exact), then squared s times. */
     static BigDecimal exp(BigDecimal x) {
-        MathContext wide = new MathContext(70, RoundingMode.HALF_EVEN);
         int halvings = 0;
-        BigDecimal r = x;
+        BigDecimal r = x.round(WIDE);
         while (r.abs().compareTo(SMALL) > 0) {
-            r = r.divide(TWO, wide);
+            r = r.multiply(HALF);
             halvings++;
         }
         BigDecimal term = BigDecimal.ONE;
         BigDecimal sum = BigDecimal.ONE;
-        for (int k = 1; k < 60; k++) {
-            term = term.multiply(r, wide).divide(BigDecimal.valueOf(k), wide);
-            sum = sum.add(term, wide);
-            if (term.signum() == 0 || term.abs().compareTo(sum.abs().movePointLeft(72)) < 0) break;
+        for (int k = 1; k < INVERSE.length; k++) {
+            term = term.multiply(r, WIDE).multiply(INVERSE[k], WIDE);
+            sum = sum.add(term, WIDE);
+            if (term.signum() == 0 || term.abs().compareTo(sum.abs().movePointLeft(62)) < 0) break;
         }
         for (int i = 0; i < halvings; i++) {
-            sum = sum.multiply(sum, wide);
+            sum = sum.multiply(sum, WIDE);
         }
         return sum.round(MC);
     }
@@ -216,7 +224,24 @@ final class BigReference {
         return s;
     }
 
+    private record Key(NormalizerKind kind, double temperature, double[] z) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.kind == kind && k.temperature == temperature && Arrays.equals(k.z, z);
+        }
+
+        @Override
+        public int hashCode() { return kind.hashCode() * 31 + Arrays.hashCode(z); }
+    }
+
+    /** References are costly for n = 4097; test classes that check the same vector share one. */
+    private static final java.util.Map<Key, double[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static double[] of(NormalizerKind kind, double[] z, double temperature) {
+        return CACHE.computeIfAbsent(new Key(kind, temperature, z.clone()), k -> compute(kind, z, temperature)).clone();
+    }
+
+    private static double[] compute(NormalizerKind kind, double[] z, double temperature) {
         return switch (kind) {
             case SOFTMAX -> softmax(z, temperature);
             case STABLEMAX -> stablemax(z, temperature);
