@@ -1,5 +1,6 @@
 package lab.softmax.engine.io;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -20,4 +21,17 @@ public final class Json {
 
     /** Fails on unknown fields (a misspelt control is an error, not silently ignored). */
     public static JsonMapper mapper() { return STRICT; }
+
+    /**
+     * A parse error as one readable line: Jackson's message without its "(start marker at
+     * [Source: REDACTED ...])" aside, plus the line and column where parsing stopped.
+     */
+    public static String describe(JacksonException e) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        int aside = msg.indexOf(" (start marker at ");
+        if (aside >= 0) msg = msg.substring(0, aside);
+        msg = msg.replace('\n', ' ').replace('\r', ' ');
+        var loc = e.getLocation();
+        return loc == null ? msg : msg + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
 }
