@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 GhostsCommand.class,
                 ScenarioCommand.class,
                 SnapshotCommand.class,
+                SoftmaxCommand.class,
+                BenchCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec
