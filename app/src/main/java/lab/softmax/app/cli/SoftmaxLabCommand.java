@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 NormalizeCommand.class,
                 ScenarioCommand.class,
+                TrainCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec
