@@ -92,6 +92,10 @@ public final class TrainGrokkingCommand implements Callable<Integer> {
     Path save;
     @Option(names = "--label", description = "the run's label in --save (default: derived from the options)")
     String label;
+    @Option(names = "--title", description = "the scenario's title when --save creates it")
+    String title;
+    @Option(names = "--description", description = "the scenario's description when --save creates it")
+    String description;
     @Option(names = "--benchmark", description = "time N training epochs (after N/2 warm-up epochs) and print ms per epoch instead of training")
     Integer benchmark;
     @Option(names = "--json", description = "JSON Lines: one object per logged epoch, then {\"done\":true,...}.")
@@ -187,20 +191,20 @@ public final class TrainGrokkingCommand implements Callable<Integer> {
 
     private void save(CollapseRun record) throws java.io.IOException {
         List<CollapseRun> runs = new ArrayList<>();
-        String title = "Grokking runs";
-        String description = "";
+        String scenarioTitle = title == null ? "Grokking runs" : title;
+        String scenarioDescription = description == null ? "" : description;
         if (Files.exists(save)) {
             Scenario<?> s = ScenarioTypes.io().read(save);
             if (!(s.state() instanceof CollapseState cs)) {
                 throw new InputException(save.toString(), "lab", "is '" + s.lab() + "', --save needs a collapse scenario");
             }
             runs.addAll(cs.runs());
-            title = s.title();
-            description = s.description();
+            scenarioTitle = s.title();
+            scenarioDescription = s.description();
         }
         runs.add(record);
         CollapseState state = new CollapseState(runs, 0, 0, true);
-        ScenarioTypes.io().write(save, new Scenario<>(CollapseState.TYPE, title, description, state));
+        ScenarioTypes.io().write(save, new Scenario<>(CollapseState.TYPE, scenarioTitle, scenarioDescription, state));
     }
 
     static String defaultLabel(GrokkingConfig c) {

@@ -31,7 +31,7 @@ public final class GrokkingRun {
     private final Mlp model;
     private final List<Parameter> parameters;
     private final Optimizer optimizer;
-    private final RowLoss loss;
+    private final RowLoss[] losses;   // one per thread (scratch buffers)
     private final int threads;
     private final Mlp.Workspace train;
     private final Mlp.Workspace test;
@@ -52,8 +52,11 @@ public final class GrokkingRun {
         this.optimizer = config.optimizer() == OptimizerKind.ADAMW
                 ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp)
                 : new SgdMomentum(config.lr(), config.momentum(), config.weightDecay(), mp);
-        this.loss = config.loss() == LossKind.SOFTMAX_CE
-                ? new SoftmaxCrossEntropy(config.lossPrecision()) : new StableMaxCrossEntropy();
+        this.losses = new RowLoss[this.threads];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = config.loss() == LossKind.SOFTMAX_CE
+                    ? new SoftmaxCrossEntropy(config.lossPrecision()) : new StableMaxCrossEntropy();
+        }
         this.train = model.workspace(data.trainX());
         this.test = model.workspace(data.testX());
         this.rowLoss = new double[data.trainY().length];
@@ -122,7 +125,8 @@ public final class GrokkingRun {
         float[] logits = train.logits();
         float[] grad = train.logitGrad();
         int[] y = data.trainY();
-        Rows.forEach(n, threads, (from, to) -> {
+        Rows.forEach(n, threads, (part, from, to) -> {
+            RowLoss loss = losses[part];
             double[] z = new double[classes];
             double[] g = new double[classes];
             for (int r = from; r < to; r++) {
@@ -177,7 +181,7 @@ public final class GrokkingRun {
         double[] z = new double[classes];
         for (int r = 0; r < y.length; r++) {
             for (int j = 0; j < classes; j++) z[j] = logits[r * stride + j];
-            lossSum += loss.evaluate(z, classes, y[r], y.length, null);
+            lossSum += losses[0].evaluate(z, classes, y[r], y.length, null);
             if (argmax(z, classes) == y[r]) correct++;
         }
         return new double[] {lossSum / y.length, (double) correct / y.length};

@@ -143,4 +143,86 @@ public final class Matmul {
         c0.intoArray(c, co);
         c1.intoArray(c, co + LANES);
     }
+
+    /**
+     * C = A B for an A whose rows are mostly exact zeros (ReLU outputs, masked gradients): each
+     * row's non-zero entries are listed once, then only those rows of B are read. Skipping a zero
+     * a_k drops an fma(0, b, acc) = acc, so the result is bit-identical to {@link #multiply}.
+     */
+    public static void multiplySparseRows(float[] a, int lda, float[] b, int ldb, float[] c, int ldc,
+                                          int m, int n, int k, int threads) {
+        if (n % COLUMN_MULTIPLE != 0) {
+            throw new IllegalArgumentException("n = " + n + " is not a multiple of " + COLUMN_MULTIPLE);
+        }
+        int parts = Math.max(1, Math.min(threads, m));
+        if (parts == 1) {
+            sparseRows(a, lda, b, ldb, c, ldc, 0, m, n, k);
+            return;
+        }
+        IntStream.range(0, parts).parallel().forEach(part ->
+                sparseRows(a, lda, b, ldb, c, ldc, (int) ((long) m * part / parts), (int) ((long) m * (part + 1) / parts), n, k));
+    }
+
+    private static void sparseRows(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, int from, int to, int n, int k) {
+        int[] offsets = new int[k];
+        float[] values = new float[k];
+        for (int r = from; r < to; r++) {
+            int nnz = 0;
+            int ar = r * lda;
+            for (int t = 0; t < k; t++) {
+                float v = a[ar + t];
+                offsets[nnz] = t * ldb;
+                values[nnz] = v;
+                nnz += v != 0f ? 1 : 0;   // branch-free compaction: ReLU zeros are unpredictable
+            }
+            int cr = r * ldc;
+            int j = 0;
+            for (; j + 8 * LANES <= n; j += 8 * LANES) sparse8(offsets, values, nnz, b, j, c, cr + j);
+            for (; j < n; j += 2 * LANES) sparse2(offsets, values, nnz, b, j, c, cr + j);
+        }
+    }
+
+    private static void sparse8(int[] offsets, float[] values, int nnz, float[] b, int j, float[] c, int co) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = FloatVector.zero(SPECIES);
+        FloatVector c2 = FloatVector.zero(SPECIES);
+        FloatVector c3 = FloatVector.zero(SPECIES);
+        FloatVector c4 = FloatVector.zero(SPECIES);
+        FloatVector c5 = FloatVector.zero(SPECIES);
+        FloatVector c6 = FloatVector.zero(SPECIES);
+        FloatVector c7 = FloatVector.zero(SPECIES);
+        for (int t = 0; t < nnz; t++) {
+            FloatVector v = FloatVector.broadcast(SPECIES, values[t]);
+            int bo = offsets[t] + j;
+            c0 = v.fma(FloatVector.fromArray(SPECIES, b, bo), c0);
+            c1 = v.fma(FloatVector.fromArray(SPECIES, b, bo + LANES), c1);
+            c2 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 2 * LANES), c2);
+            c3 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 3 * LANES), c3);
+            c4 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 4 * LANES), c4);
+            c5 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 5 * LANES), c5);
+            c6 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 6 * LANES), c6);
+            c7 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 7 * LANES), c7);
+        }
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + LANES);
+        c2.intoArray(c, co + 2 * LANES);
+        c3.intoArray(c, co + 3 * LANES);
+        c4.intoArray(c, co + 4 * LANES);
+        c5.intoArray(c, co + 5 * LANES);
+        c6.intoArray(c, co + 6 * LANES);
+        c7.intoArray(c, co + 7 * LANES);
+    }
+
+    private static void sparse2(int[] offsets, float[] values, int nnz, float[] b, int j, float[] c, int co) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = FloatVector.zero(SPECIES);
+        for (int t = 0; t < nnz; t++) {
+            FloatVector v = FloatVector.broadcast(SPECIES, values[t]);
+            int bo = offsets[t] + j;
+            c0 = v.fma(FloatVector.fromArray(SPECIES, b, bo), c0);
+            c1 = v.fma(FloatVector.fromArray(SPECIES, b, bo + LANES), c1);
+        }
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + LANES);
+    }
 }

@@ -136,11 +136,14 @@ public final class Mlp {
             float[] out = l == last ? ws.logits : ws.activations[l];
             int pin = padded[l - 1];
             int pout = padded[l];
+            // the input is a ReLU output: about half its entries are exact zeros
+            Matmul.multiplySparseRows(in, pin, forwardW[l], pout, out, pout, n, pout, pin, threads);
             if (bias) {
-                for (int r = 0; r < n; r++) System.arraycopy(biasF[l], 0, out, r * pout, pout);
-                Matmul.multiplyAdd(in, 0, pin, 1, forwardW[l], 0, pout, out, pout, n, pout, pin, threads);
-            } else {
-                Matmul.multiply(in, 0, pin, 1, forwardW[l], 0, pout, out, pout, n, pout, pin, threads);
+                float[] o = out;
+                float[] b = biasF[l];
+                Parallel.forRange(n, threads, (from, to) -> {
+                    for (int r = from; r < to; r++) addRow(b, 0, o, r * pout, pout);
+                });
             }
             if (l < last) {
                 float[] o = out;
@@ -167,7 +170,12 @@ public final class Mlp {
             storeTransposed(dW, pin, pout, weights.get(l));
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
-            Matmul.multiply(g, 0, pout, 1, backwardW[l], 0, pin, dA, pin, n, pin, pout, threads);
+            if (l == last) {
+                Matmul.multiply(g, 0, pout, 1, backwardW[l], 0, pin, dA, pin, n, pin, pout, threads);
+            } else {
+                // g is a ReLU-masked gradient: its zeros are skipped
+                Matmul.multiplySparseRows(g, pout, backwardW[l], pin, dA, pin, n, pin, pout, threads);
+            }
             Parallel.forRange(n, threads, (from, to) -> reluMask(dA, a, from * pin, (to - from) * pin));
             g = dA;
         }

@@ -1,6 +1,9 @@
 package lab.softmax.engine.nn;
 
-/** A per-sample classification loss on one row of logits, with its gradient for a mean-reduced batch. */
+/**
+ * A per-sample classification loss on one row of logits, with its gradient for a mean-reduced
+ * batch. Implementations may keep scratch buffers: use one instance per thread.
+ */
 public interface RowLoss {
     /**
      * @param z         the sample's logits (values of the model's precision)

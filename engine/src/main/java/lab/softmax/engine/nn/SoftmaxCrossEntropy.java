@@ -17,11 +17,15 @@ import lab.softmax.engine.numeric.Precision;
  * starts with the maximal term (exactly 1) and adds the others in index order, so a sample
  * collapses exactly when every other term is absorbed, i.e. when its top-2 gap passes the
  * precision's absorption gap.
+ *
+ * <p>Holds scratch buffers: use one instance per thread.
  */
 public final class SoftmaxCrossEntropy implements RowLoss {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private final Precision precision;
     private final Precision internal;
+    private double[] out = new double[0];
+    private double[] e = new double[0];
 
     public SoftmaxCrossEntropy(Precision precision) {
         this.precision = precision;
@@ -32,7 +36,10 @@ public final class SoftmaxCrossEntropy implements RowLoss {
 
     @Override
     public double evaluate(double[] z, int classes, int target, int batchSize, double[] grad) {
-        double[] out = new double[classes];
+        if (out.length < classes) {
+            out = new double[classes];
+            e = new double[classes];
+        }
         double loss = logSoftmaxAt(z, classes, target, out);
         if (grad != null) {
             double gradOut = r(-1.0 / batchSize);
@@ -59,7 +66,6 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         for (int j = 0; j < classes; j++) {
             out[j] = ri(r(z[j]) - max);
         }
-        double[] e = new double[classes];
         exp(out, classes, e);
         double sum = ri(e[argmax]);
         for (int j = 0; j < classes; j++) {
