@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
         description = "Softmax Lab: see how softmax and attention behave. Without a command the desktop app opens.",
         subcommands = {
                 NormalizeCommand.class,
+                GhostsCommand.class,
                 ScenarioCommand.class,
                 TrainCommand.class,
+                SnapshotCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * field) before anything is returned, so a bad file changes nothing; writing is atomic.
  */
 public final class ScenarioIO {
+    private static final java.util.regex.Pattern FIELD_PROBLEM = java.util.regex.Pattern.compile("([A-Za-z_][\\w\\[\\].]*): (.+)", java.util.regex.Pattern.DOTALL);
     private final Map<String, ScenarioType<?>> types = new LinkedHashMap<>();
 
     public ScenarioIO(List<ScenarioType<?>> knownTypes) {
@@ -73,7 +74,15 @@ public final class ScenarioIO {
             S value = Json.mapper().treeToValue(state, type.stateClass());
             return new Scenario<>(type, title, description, value);
         } catch (DatabindException e) {
-            throw new InputException(source, "state" + pathOf(e), problemOf(e), e);
+            String path = pathOf(e);
+            String problem = problemOf(e);
+            // A record's own validation says "field: problem"; report it at that field's path.
+            java.util.regex.Matcher m = FIELD_PROBLEM.matcher(problem);
+            if (path.isEmpty() && m.matches()) {
+                path = "." + m.group(1);
+                problem = m.group(2);
+            }
+            throw new InputException(source, "state" + path, problem, e);
         } catch (JacksonException e) {
             throw new InputException(source, "state", e.getOriginalMessage(), e);
         }
@@ -127,11 +136,15 @@ public final class ScenarioIO {
     }
 
     private static String problemOf(DatabindException e) {
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field (expected one of " + u.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(Collectors.joining(", ")) + ")";
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+        if ((root instanceof IllegalArgumentException || root instanceof InputException) && root.getMessage() != null) {
             return root.getMessage();
         }
         String msg = e.getOriginalMessage();

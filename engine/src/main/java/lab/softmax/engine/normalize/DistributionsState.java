@@ -24,7 +24,7 @@ public record DistributionsState(double[] logits, double temperature, Precision 
         if (normalizers == null || normalizers.isEmpty()) {
             throw new IllegalArgumentException("normalizers: choose at least one");
         }
-        if (normalizers.contains(null)) throw new IllegalArgumentException("normalizers: null entry");
+        if (normalizers.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("normalizers: null entry");
         normalizers = List.copyOf(normalizers);
         if (topK < 1) throw new IllegalArgumentException("topK: " + topK + " must be >= 1");
         logits = logits.clone();
