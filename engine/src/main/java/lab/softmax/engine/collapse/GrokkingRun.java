@@ -105,6 +105,27 @@ public final class GrokkingRun {
         }
     }
 
+    /**
+     * The "why" of one training sample at the current parameters: its logits, the exp terms and
+     * their sum in the loss precision, its gradient. Call between runs (paused or finished), never
+     * while {@link #run} is active.
+     */
+    public SampleAnatomy inspect(int trainSample) {
+        int n = data.trainY().length;
+        if (trainSample < 0 || trainSample >= n) {
+            throw new IllegalArgumentException("sample: " + trainSample + " is outside 0.." + (n - 1));
+        }
+        model.forward(train);
+        int classes = data.classes();
+        int stride = model.logitStride();
+        double[] z = new double[classes];
+        for (int j = 0; j < classes; j++) z[j] = train.logits()[trainSample * stride + j];
+        double[] grad = new double[classes];
+        int target = data.trainY()[trainSample];
+        double l = losses[0].evaluate(z, classes, target, n, grad);
+        return SampleAnatomy.of(trainSample, target, z, config.lossPrecision(), grad, l);
+    }
+
     /** Trains count epochs without measuring anything (for benchmarks); does not log. */
     public void trainEpochs(int count) {
         for (int i = 0; i < count; i++) {

@@ -61,4 +61,19 @@ class GrokkingRunTest {
         assertTrue(last.weightNorm() > first.weightNorm());
         assertTrue(last.nlmCosine() > 0.5, "after fitting, -grad points along theta: " + last.nlmCosine());
     }
+
+    @Test
+    void anatomyOfACollapsedSampleShowsTheSumOfOneAndAZeroTargetGradient() {
+        GrokkingRun run = new GrokkingRun(small(150, 50), 2);
+        run.run(Cancellation.none(), Progress.NONE, m -> { });
+        SampleAnatomy a = run.inspect(0);
+        assertEquals(run.data().trainY()[0], a.target());
+        assertEquals(a.collapsed(), a.loss() == 0);
+        assertEquals(a.collapsed(), a.gradient()[a.target()] == 0);
+        assertEquals(1.0, a.expTerms()[a.predicted()], 0);
+        double sum = 0;
+        for (double t : a.expTerms()) sum += t;
+        assertEquals(sum, a.sumExp(), 1e-6 * sum);
+        assertThrows(IllegalArgumentException.class, () -> run.inspect(-1));
+    }
 }
