@@ -1,6 +1,7 @@
 package lab.softmax.app;
 
 import java.util.List;
+import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
 import lab.softmax.engine.io.ScenarioIO;
 import lab.softmax.engine.io.ScenarioType;
@@ -12,7 +13,8 @@ public final class ScenarioTypes {
     public static final List<ScenarioType<?>> ALL = List.of(
             KernelsState.TYPE,
             DistributionsState.TYPE,
-            GhostsPlaneState.TYPE);
+            GhostsPlaneState.TYPE,
+            CollapseState.TYPE);
 
     private ScenarioTypes() { }
 

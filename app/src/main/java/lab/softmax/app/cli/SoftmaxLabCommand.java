@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 NormalizeCommand.class,
                 GhostsCommand.class,
                 ScenarioCommand.class,
+                TrainCommand.class,
                 SnapshotCommand.class,
                 SoftmaxCommand.class,
                 BenchCommand.class,
