@@ -1,6 +1,7 @@
 package lab.softmax.app;
 
 import java.util.List;
+import lab.softmax.engine.ghosts.GhostsState;
 import lab.softmax.engine.io.ScenarioIO;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.engine.normalize.DistributionsState;
@@ -8,7 +9,8 @@ import lab.softmax.engine.normalize.DistributionsState;
 /** Every lab's scenario format; a lab that is added registers its type here. */
 public final class ScenarioTypes {
     public static final List<ScenarioType<?>> ALL = List.of(
-            DistributionsState.TYPE);
+            DistributionsState.TYPE,
+            GhostsState.TYPE);
 
     private ScenarioTypes() { }
 

@@ -1,5 +1,7 @@
 package lab.softmax.engine.ghosts.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -15,8 +17,10 @@ public final class Choices {
 
         DatasetKind(String id) { this.id = id; }
 
+        @JsonValue
         public String id() { return id; }
 
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static DatasetKind parse(String s) { return Choices.parse(values(), s, DatasetKind::id, "dataset"); }
     }
 
@@ -28,8 +32,10 @@ public final class Choices {
 
         ModelKind(String id) { this.id = id; }
 
+        @JsonValue
         public String id() { return id; }
 
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static ModelKind parse(String s) { return Choices.parse(values(), s, ModelKind::id, "model"); }
     }
 
@@ -40,8 +46,10 @@ public final class Choices {
 
         OptimizerKind(String id) { this.id = id; }
 
+        @JsonValue
         public String id() { return id; }
 
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static OptimizerKind parse(String s) { return Choices.parse(values(), s, OptimizerKind::id, "optimizer"); }
     }
 
@@ -53,8 +61,10 @@ public final class Choices {
 
         Controller(String id) { this.id = id; }
 
+        @JsonValue
         public String id() { return id; }
 
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Controller parse(String s) { return Choices.parse(values(), s, Controller::id, "controller"); }
     }
 
