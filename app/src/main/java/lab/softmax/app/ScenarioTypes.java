@@ -1,6 +1,7 @@
 package lab.softmax.app;
 
 import java.util.List;
+import lab.softmax.engine.ghosts.GhostsPlaneState;
 import lab.softmax.engine.ghosts.GhostsState;
 import lab.softmax.engine.io.ScenarioIO;
 import lab.softmax.engine.io.ScenarioType;
@@ -10,6 +11,7 @@ import lab.softmax.engine.normalize.DistributionsState;
 public final class ScenarioTypes {
     public static final List<ScenarioType<?>> ALL = List.of(
             DistributionsState.TYPE,
+            GhostsPlaneState.TYPE,
             GhostsState.TYPE);
 
     private ScenarioTypes() { }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 GhostsBenchCommand.class,
                 TrainCommand.class,
                 ScenarioCommand.class,
+                SnapshotCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -95,6 +95,9 @@ public final class ExponentialSum {
     /** Merged log-weights, shifted to a maximum of 0, in increasing slope order. */
     public double[] logWeights() { return logWeights.clone(); }
 
+    /** The centre c the slopes were shifted by: F(t) = e^{c t + z_max} G(t). */
+    public double slopeCentre() { return slopeShift; }
+
     /** Centred slopes b_k, increasing. */
     public double[] slopes() { return slopes.clone(); }
 

@@ -1,0 +1,253 @@
+package lab.softmax.engine.normalize;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+/**
+ * Independent high-precision references for the normalisers: BigDecimal with 50 significant
+ * digits (more than the 40 needed to check float64), own exp/log1p series, bisection for entmax.
+ * Shares no code with the engine; -Infinity inputs are masked entries (probability exactly 0).
+ */
+final class BigReference {
+    static final MathContext MC = new MathContext(50, RoundingMode.HALF_EVEN);
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal SMALL = new BigDecimal("0.01");
+
+    private BigReference() { }
+
+    /** z/T exactly (to 50 digits); null marks a masked entry. */
+    static BigDecimal[] scaled(double[] z, double temperature) {
+        BigDecimal t = new BigDecimal(temperature);
+        BigDecimal[] x = new BigDecimal[z.length];
+        for (int i = 0; i < z.length; i++) {
+            x[i] = z[i] == Double.NEGATIVE_INFINITY ? null : new BigDecimal(z[i]).divide(t, MC);
+        }
+        return x;
+    }
+
+    private static final MathContext WIDE = new MathContext(60, RoundingMode.HALF_EVEN);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    /** 1/k to 60 digits, so the series multiplies instead of dividing. */
+    private static final BigDecimal[] INVERSE = new BigDecimal[64];
+
+    static {
+        for (int k = 1; k < INVERSE.length; k++) INVERSE[k] = BigDecimal.ONE.divide(BigDecimal.valueOf(k), WIDE);
+    }
+
+    /** e^x: e^(x/2^s) by Taylor series with |x/2^s| <= 0.01 (halving is exact), then squared s times. */
+    static BigDecimal exp(BigDecimal x) {
+        int halvings = 0;
+        BigDecimal r = x.round(WIDE);
+        while (r.abs().compareTo(SMALL) > 0) {
+            r = r.multiply(HALF);
+            halvings++;
+        }
+        BigDecimal term = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ONE;
+        for (int k = 1; k < INVERSE.length; k++) {
+            term = term.multiply(r, WIDE).multiply(INVERSE[k], WIDE);
+            sum = sum.add(term, WIDE);
+            if (term.signum() == 0 || term.abs().compareTo(sum.abs().movePointLeft(62)) < 0) break;
+        }
+        for (int i = 0; i < halvings; i++) {
+            sum = sum.multiply(sum, WIDE);
+        }
+        return sum.round(MC);
+    }
+
+    /** log(1 + u) for 0 <= u <= 1 as 2 atanh(w), w = u / (2 + u) <= 1/3. */
+    static BigDecimal log1p(BigDecimal u) {
+        MathContext wide = new MathContext(70, RoundingMode.HALF_EVEN);
+        BigDecimal w = u.divide(u.add(TWO), wide);
+        BigDecimal w2 = w.multiply(w, wide);
+        BigDecimal power = w;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = 0; k < 400; k++) {
+            BigDecimal term = power.divide(BigDecimal.valueOf(2L * k + 1), wide);
+            sum = sum.add(term, wide);
+            if (term.signum() == 0 || term.compareTo(sum.movePointLeft(72)) < 0) break;
+            power = power.multiply(w2, wide);
+        }
+        return sum.multiply(TWO, wide).round(MC);
+    }
+
+    /** log(v) for v >= 1: k log 2 + log1p(v / 2^k - 1) with v / 2^k in [1, 2). */
+    static BigDecimal log(BigDecimal v) {
+        int k = 0;
+        BigDecimal r = v;
+        while (r.compareTo(TWO) >= 0) {
+            r = r.divide(TWO, MC);
+            k++;
+        }
+        return log1p(BigDecimal.ONE).multiply(BigDecimal.valueOf(k)).add(log1p(r.subtract(BigDecimal.ONE)), MC);
+    }
+
+    /** m + log sum exp(x - m) over the unmasked x = z/T. */
+    static double logSumExp(double[] z, double temperature) {
+        BigDecimal[] x = scaled(z, temperature);
+        BigDecimal m = max(x);
+        BigDecimal s = BigDecimal.ZERO;
+        for (BigDecimal v : x) {
+            if (v != null) s = s.add(expBelowMax(v.subtract(m, MC)), MC);
+        }
+        return m.add(log(s), MC).doubleValue();
+    }
+
+    /**
+     * e^d for d = x - max <= 0, in a sum that contains e^0 = 1: terms below e^-1000 change that
+     * sum by less than 1e-430 relative, far below the 50 digits kept, and are taken as 0 (they
+     * are also far below float64's smallest subnormal, e^-745).
+     */
+    private static BigDecimal expBelowMax(BigDecimal d) {
+        return d.compareTo(BigDecimal.valueOf(-1000)) < 0 ? BigDecimal.ZERO : exp(d);
+    }
+
+    static BigDecimal max(BigDecimal[] x) {
+        BigDecimal m = null;
+        for (BigDecimal v : x) {
+            if (v != null && (m == null || v.compareTo(m) > 0)) m = v;
+        }
+        return m;
+    }
+
+    static double[] normalise(BigDecimal[] weights) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal w : weights) total = total.add(w, MC);
+        double[] p = new double[weights.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = weights[i].signum() == 0 ? 0.0 : weights[i].divide(total, MC).doubleValue();
+        }
+        return p;
+    }
+
+    static double[] softmax(double[] z, double temperature) {
+        BigDecimal[] x = scaled(z, temperature);
+        BigDecimal m = max(x);
+        BigDecimal[] w = new BigDecimal[x.length];
+        for (int i = 0; i < x.length; i++) {
+            w[i] = x[i] == null ? BigDecimal.ZERO : expBelowMax(x[i].subtract(m, MC));
+        }
+        return normalise(w);
+    }
+
+    static double[] stablemax(double[] z, double temperature) {
+        BigDecimal[] x = scaled(z, temperature);
+        BigDecimal[] w = new BigDecimal[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                w[i] = BigDecimal.ZERO;
+            } else if (x[i].signum() >= 0) {
+                w[i] = x[i].add(BigDecimal.ONE);
+            } else {
+                w[i] = BigDecimal.ONE.divide(BigDecimal.ONE.subtract(x[i]), MC);
+            }
+        }
+        return normalise(w);
+    }
+
+    static double[] softplus(double[] z, double temperature) {
+        BigDecimal[] x = scaled(z, temperature);
+        BigDecimal[] w = new BigDecimal[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                w[i] = BigDecimal.ZERO;
+            } else if (x[i].signum() > 0) {
+                w[i] = x[i].add(log1p(exp(x[i].negate())), MC);
+            } else {
+                w[i] = log1p(exp(x[i]));
+            }
+        }
+        return normalise(w);
+    }
+
+    /** Simplex projection, by the definition: the k* and tau of the sorted values, exactly. */
+    static double[] sparsemax(double[] z, double temperature) {
+        BigDecimal[] x = scaled(z, temperature);
+        BigDecimal[] sorted = Arrays.stream(x).filter(v -> v != null)
+                .sorted((a, b) -> b.compareTo(a)).toArray(BigDecimal[]::new);
+        BigDecimal cumulative = BigDecimal.ZERO;
+        BigDecimal support = BigDecimal.ZERO;
+        int k = 0;
+        for (int j = 0; j < sorted.length; j++) {
+            cumulative = cumulative.add(sorted[j]);
+            BigDecimal lhs = BigDecimal.ONE.add(sorted[j].multiply(BigDecimal.valueOf(j + 1)));
+            if (lhs.compareTo(cumulative) > 0) {
+                k = j + 1;
+                support = cumulative;
+            }
+        }
+        BigDecimal tau = support.subtract(BigDecimal.ONE).divide(BigDecimal.valueOf(k), MC);
+        double[] p = new double[x.length];
+        for (int i = 0; i < p.length; i++) {
+            if (x[i] != null && x[i].compareTo(tau) > 0) p[i] = x[i].subtract(tau, MC).doubleValue();
+        }
+        return p;
+    }
+
+    /**
+     * 1.5-entmax by bisection on tau: f(tau) = sum [x_i/2 - tau]_+^2 - 1 is decreasing, with
+     * f(max/2 - 1) >= 0 >= f(max/2); bisected to a bracket narrower than 1e-30.
+     */
+    static double[] entmax15(double[] z, double temperature) {
+        BigDecimal[] x = scaled(z, temperature);
+        BigDecimal half = new BigDecimal("0.5");
+        BigDecimal[] y = new BigDecimal[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = x[i] == null ? null : x[i].multiply(half);
+        BigDecimal hi = max(y);
+        BigDecimal lo = hi.subtract(BigDecimal.ONE);
+        BigDecimal width = new BigDecimal("1e-30");
+        while (hi.subtract(lo).compareTo(width) > 0) {
+            BigDecimal mid = lo.add(hi).multiply(half);
+            if (entmaxMass(y, mid).compareTo(BigDecimal.ONE) >= 0) lo = mid; else hi = mid;
+        }
+        BigDecimal tau = lo.add(hi).multiply(half);
+        double[] p = new double[x.length];
+        for (int i = 0; i < p.length; i++) {
+            if (y[i] != null && y[i].compareTo(tau) > 0) {
+                BigDecimal d = y[i].subtract(tau);
+                p[i] = d.multiply(d, MC).doubleValue();
+            }
+        }
+        return p;
+    }
+
+    private static BigDecimal entmaxMass(BigDecimal[] y, BigDecimal tau) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (BigDecimal v : y) {
+            if (v != null && v.compareTo(tau) > 0) {
+                BigDecimal d = v.subtract(tau, MC);
+                s = s.add(d.multiply(d, MC), MC);
+            }
+        }
+        return s;
+    }
+
+    private record Key(NormalizerKind kind, double temperature, double[] z) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.kind == kind && k.temperature == temperature && Arrays.equals(k.z, z);
+        }
+
+        @Override
+        public int hashCode() { return kind.hashCode() * 31 + Arrays.hashCode(z); }
+    }
+
+    /** References are costly for n = 4097; test classes that check the same vector share one. */
+    private static final java.util.Map<Key, double[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static double[] of(NormalizerKind kind, double[] z, double temperature) {
+        return CACHE.computeIfAbsent(new Key(kind, temperature, z.clone()), k -> compute(kind, z, temperature)).clone();
+    }
+
+    private static double[] compute(NormalizerKind kind, double[] z, double temperature) {
+        return switch (kind) {
+            case SOFTMAX -> softmax(z, temperature);
+            case STABLEMAX -> stablemax(z, temperature);
+            case SPARSEMAX -> sparsemax(z, temperature);
+            case ENTMAX15 -> entmax15(z, temperature);
+            case SOFTPLUS -> softplus(z, temperature);
+        };
+    }
+}
