@@ -3,6 +3,7 @@ package lab.softmax.app;
 import java.util.List;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
+import lab.softmax.engine.ghosts.GhostsState;
 import lab.softmax.engine.io.ScenarioIO;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.engine.kernels.KernelsState;
@@ -14,6 +15,7 @@ public final class ScenarioTypes {
             KernelsState.TYPE,
             DistributionsState.TYPE,
             GhostsPlaneState.TYPE,
+            GhostsState.TYPE,
             CollapseState.TYPE);
 
     private ScenarioTypes() { }

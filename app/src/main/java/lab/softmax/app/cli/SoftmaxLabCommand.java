@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 NormalizeCommand.class,
                 GhostsCommand.class,
+                GhostsBenchCommand.class,
+                TrainCommand.class,
                 ScenarioCommand.class,
                 TrainCommand.class,
                 SnapshotCommand.class,

@@ -4,11 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** `train`: training runs that stream JSON Lines; each lab adds its subcommand here (one line each). */
+/** `train`: training experiments that stream JSON Lines; each lab adds its subcommand here (one line each). */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Training runs that stream one JSON line per logged epoch/step.",
+        description = "Training experiments that stream one JSON line per logged epoch/step.",
         subcommands = {
                 TrainGrokkingCommand.class,
+                TrainStepSafetyCommand.class,
+                TrainStepSweepCommand.class,
         })
 public final class TrainCommand implements Runnable {
     @Spec CommandSpec spec;
