@@ -177,8 +177,7 @@ public final class DistributionsView extends BorderPane {
         ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(javafx.application.Platform::runLater, batch -> redraw());
         model.plotProperty().addListener((o, a, b) -> repaint.offer(b));
         model.logScaleProperty().addListener((o, a, b) -> repaint.offer(b));
-        model.resultsProperty().addListener((o, a, b) -> results.show(b, model.topKProperty().get()));
-        model.topKProperty().addListener((o, a, b) -> results.show(model.resultsProperty().get(), b.intValue()));
+        model.summariesProperty().addListener((o, a, b) -> results.show(b));
         model.errorProperty().addListener((o, a, b) -> error.setText(b));
         redraw();
     }
@@ -193,7 +192,7 @@ public final class DistributionsView extends BorderPane {
                     "Logits z, sorted (" + plot.logitX().length + " ranks shown)");
         }
         probabilityChart.show(plot, model.logScaleProperty().get(), model.precisionProperty().get() != Precision.FP64);
-        results.show(model.resultsProperty().get(), model.topKProperty().get());
+        results.show(model.summariesProperty().get());
     }
 
     private void syncTemperature() {
