@@ -17,7 +17,7 @@ public final class Labs {
     public static List<LabModule> all() {
         return List.of(
                 new DistributionsModule(Labs::logitPresets),
-                new GhostsModule(),
+                new GhostsModule(() -> SampleData.directory().resolve("data/digits.csv.gz")),
                 new CollapseModule());
     }
 
