@@ -30,7 +30,7 @@ final class BigReference {
     private static final MathContext WIDE = new MathContext(60, RoundingMode.HALF_EVEN);
     private static final BigDecimal HALF = new BigDecimal("0.5");
     /** 1/k to 60 digits, so the series multiplies instead of dividing. */
-    private static final BigDecimal[] INVERSE = new BigDecimal[64];
+    private static final BigDecimal[] INVERSE = new BigDecimal[160];
 
     static {
         for (int k = 1; k < INVERSE.length; k++) INVERSE[k] = BigDecimal.ONE.divide(BigDecimal.valueOf(k), WIDE);
@@ -46,7 +46,7 @@ final class BigReference {
         }
         BigDecimal term = BigDecimal.ONE;
         BigDecimal sum = BigDecimal.ONE;
-        for (int k = 1; k < INVERSE.length; k++) {
+        for (int k = 1; k < 64; k++) {
             term = term.multiply(r, WIDE).multiply(INVERSE[k], WIDE);
             sum = sum.add(term, WIDE);
             if (term.signum() == 0 || term.abs().compareTo(sum.abs().movePointLeft(62)) < 0) break;
@@ -59,18 +59,17 @@ final class BigReference {
 
     /** log(1 + u) for 0 <= u <= 1 as 2 atanh(w), w = u / (2 + u) <= 1/3. */
     static BigDecimal log1p(BigDecimal u) {
-        MathContext wide = new MathContext(70, RoundingMode.HALF_EVEN);
-        BigDecimal w = u.divide(u.add(TWO), wide);
-        BigDecimal w2 = w.multiply(w, wide);
+        BigDecimal w = u.divide(u.add(TWO), WIDE);
+        BigDecimal w2 = w.multiply(w, WIDE);
         BigDecimal power = w;
         BigDecimal sum = BigDecimal.ZERO;
-        for (int k = 0; k < 400; k++) {
-            BigDecimal term = power.divide(BigDecimal.valueOf(2L * k + 1), wide);
-            sum = sum.add(term, wide);
-            if (term.signum() == 0 || term.compareTo(sum.movePointLeft(72)) < 0) break;
-            power = power.multiply(w2, wide);
+        for (int k = 0; 2 * k + 1 < INVERSE.length; k++) {
+            BigDecimal term = power.multiply(INVERSE[2 * k + 1], WIDE);
+            sum = sum.add(term, WIDE);
+            if (term.signum() == 0 || term.compareTo(sum.movePointLeft(62)) < 0) break;
+            power = power.multiply(w2, WIDE);
         }
-        return sum.multiply(TWO, wide).round(MC);
+        return sum.multiply(TWO, WIDE).round(MC);
     }
 
     /** log(v) for v >= 1: k log 2 + log1p(v / 2^k - 1) with v / 2^k in [1, 2). */
