@@ -1,10 +1,38 @@
 package lab.softmax.app;
 
-/** Placeholder until the window lands in this same change. */
-public final class SoftmaxLabApp {
-    private SoftmaxLabApp() { }
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.softmax.views.common.BackgroundTasks;
+
+/** The desktop application. */
+public final class SoftmaxLabApp extends Application {
+    public static final String TITLE = "Softmax Lab";
+    private BackgroundTasks tasks;
 
     public static void launchApp(String[] args) {
-        throw new UnsupportedOperationException("window not built yet");
+        Application.launch(SoftmaxLabApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        tasks = BackgroundTasks.forFxApplication();
+        MainWindow window = new MainWindow(tasks, Labs.all(), RecentFiles.forUser());
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> ErrorDialog.showUnexpected(stage, e));
+        Scene scene = createScene(window, 1280, 820);
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    public static Scene createScene(MainWindow window, double width, double height) {
+        Scene scene = new Scene(window, width, height);
+        scene.getStylesheets().add(SoftmaxLabApp.class.getResource("app.css").toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) tasks.close();
     }
 }

@@ -76,6 +76,8 @@ public final class NormalizeCommand implements Callable<Integer> {
         o.put("underflow_count", r.underflowCount());
         o.put("overflow_count", r.overflowCount());
         o.put("absorbed_count", r.absorbedCount());
+        o.put("denominator", r.denominator());
+        o.put("sum_rounded_to_one", r.sumRoundedToOne());
         o.put("exact_zero_count", r.exactZeroCount());
         o.put("nan_count", r.nanCount());
         o.put("log_sum_exp", r.logSumExp());
@@ -99,6 +101,9 @@ public final class NormalizeCommand implements Callable<Integer> {
                 r.entropyNats(), topK, r.topKMass(topK), r.logSumExp());
         out.printf(Locale.ROOT, "underflow %d, overflow %d, absorbed %d, exact zeros %d, NaN %d%n",
                 r.underflowCount(), r.overflowCount(), r.absorbedCount(), r.exactZeroCount(), r.nanCount());
+        if (r.sumRoundedToOne()) {
+            out.println("the normalising sum rounded to exactly 1: every term but the largest was absorbed");
+        }
     }
 
     private static <T> T parse(java.util.function.Supplier<T> s, String option) {

@@ -7,7 +7,11 @@ import picocli.CommandLine.Command;
         description = "Softmax Lab: see how softmax and attention behave. Without a command the desktop app opens.",
         subcommands = {
                 NormalizeCommand.class,
+                GhostsCommand.class,
                 ScenarioCommand.class,
+                SnapshotCommand.class,
+                SoftmaxCommand.class,
+                BenchCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec

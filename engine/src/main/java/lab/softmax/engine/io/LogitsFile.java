@@ -140,6 +140,19 @@ public final class LogitsFile {
         };
     }
 
+    /** Numbers pasted as text: separated by commas, semicolons, whitespace or newlines; or a JSON document. */
+    public static double[] parseText(String text, String source) {
+        String t = text.strip();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            return readJson(new java.io.ByteArrayInputStream(t.getBytes(StandardCharsets.UTF_8)), source);
+        }
+        try {
+            return readCsv(new BufferedReader(new java.io.StringReader(t)), source);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static double[] readCsv(BufferedReader reader, String source) throws IOException {
         DoubleBuffer values = new DoubleBuffer();
         String line;

@@ -89,6 +89,10 @@ public final class ScenarioIO {
      */
     private static InputException stateError(DatabindException e, String source) {
         String path = pathOf(e);
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return new InputException(source, "state" + path, "unknown field (expected one of " + u.getKnownPropertyIds()
+                    .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")", e);
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -27,7 +27,7 @@ public final class Normalization {
             reference = kind.normalizer().apply(x64, exact, true, new NumericEvents());
         }
         return new NormalizationResult(kind, temperature, precision, subtractMax, p, reference,
-                logSumExp(x64), events.overflowed, events.absorbed);
+                logSumExp(x64), events.overflowed, events.absorbed, events.denominator);
     }
 
     /**

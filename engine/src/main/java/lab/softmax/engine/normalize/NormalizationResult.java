@@ -9,7 +9,15 @@ import lab.softmax.engine.numeric.Precision;
  */
 public record NormalizationResult(NormalizerKind kind, double temperature, Precision precision,
                                   boolean subtractMax, double[] probabilities, double[] reference,
-                                  double logSumExp, int overflowCount, int absorbedCount) {
+                                  double logSumExp, int overflowCount, int absorbedCount, double denominator) {
+
+    /**
+     * True when the normalising sum came out exactly 1 although other terms were positive: every
+     * term but the largest was absorbed (Softmax Collapse's precondition; collapse.md).
+     */
+    public boolean sumRoundedToOne() {
+        return denominator == 1.0 && absorbedCount > 0;
+    }
 
     /** Entries whose float64 value is > 0 but came out exactly 0 in the precision. */
     public int underflowCount() {

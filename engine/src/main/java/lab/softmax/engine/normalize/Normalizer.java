@@ -19,6 +19,7 @@ public interface Normalizer {
             }
             s = next;
         }
+        events.denominator = s;
         return s;
     }
 

@@ -6,4 +6,6 @@ public final class NumericEvents {
     public int overflowed;
     /** Additions where a positive term left the running sum unchanged (absorbed). */
     public int absorbed;
+    /** The normalising sum as computed in the precision (NaN for projection normalisers). */
+    public double denominator = Double.NaN;
 }

@@ -1,0 +1,116 @@
+package lab.softmax.app.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import lab.softmax.app.HeadlessFx;
+import lab.softmax.app.Labs;
+import lab.softmax.app.ScenarioTypes;
+import lab.softmax.app.SoftmaxLabApp;
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.Scenario;
+import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.Exporter;
+import lab.softmax.views.common.LabModule;
+import lab.softmax.views.common.LabPage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Renders a lab's view to PNG (or its charts to SVG) without a display.",
+                "The view is built exactly as the app builds it, loaded with --scenario if given, and drawn "
+                        + "once its background computation has finished."})
+public final class SnapshotCommand implements Callable<Integer> {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--view", required = true, description = "The lab: ${COMPLETION-CANDIDATES}",
+            completionCandidates = LabIds.class)
+    String view;
+
+    @Option(names = "--scenario", description = "A scenario file of that lab (default: the lab's defaults).")
+    Path scenario;
+
+    @Option(names = "--out", required = true, description = "Output file (.png, or .svg with --format svg).")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1280") int width;
+    @Option(names = "--height", defaultValue = "800") int height;
+    @Option(names = "--format", defaultValue = "png", description = "png or svg (svg: the view's charts)")
+    String format;
+
+    static final class LabIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Labs.all().stream().map(LabModule::id).iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LabModule lab = Labs.byId(view).orElseThrow(() -> new InputException("", "--view",
+                "unknown view '" + view + "' (available: " + String.join(", ", new LabIds()) + ")"));
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("png") && !fmt.equals("svg")) {
+            throw new InputException("", "--format", "'" + format + "' is not png or svg");
+        }
+        if (width < 200 || height < 150 || width > 8000 || height > 8000) {
+            throw new InputException("", "--width/--height", width + "x" + height + " is outside 200x150 .. 8000x8000");
+        }
+        Scenario<?> loaded = scenario == null ? null : ScenarioTypes.io().read(scenario);
+        if (loaded != null && !loaded.lab().equals(lab.id())) {
+            throw new InputException(scenario.toString(), "lab", "'" + loaded.lab() + "' does not match --view " + view);
+        }
+        HeadlessFx.start();
+        try (BackgroundTasks tasks = BackgroundTasks.forFxApplication()) {
+            LabPage page = HeadlessFx.call(() -> {
+                LabPage p = lab.createPage(tasks);
+                if (loaded != null) p.load(loaded);
+                Scene scene = new Scene(p.view(), width, height);
+                scene.getStylesheets().add(SoftmaxLabApp.class.getResource("app.css").toExternalForm());
+                return p;
+            }, TIMEOUT_SECONDS);
+            waitUntilIdle(page);
+            if (fmt.equals("svg")) {
+                HeadlessFx.call(() -> {
+                    try {
+                        Exporter.svg(page.charts(), width, Math.max(200, height / Math.max(1, page.charts().size())), out);
+                        return null;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, TIMEOUT_SECONDS);
+            } else {
+                WritableImage image = HeadlessFx.call(() -> {
+                    page.view().applyCss();
+                    page.view().layout();
+                    return page.view().getScene().snapshot(null);
+                }, TIMEOUT_SECONDS);
+                Exporter.writePng(image, out);
+            }
+            HeadlessFx.call(() -> {
+                page.dispose();
+                return null;
+            }, TIMEOUT_SECONDS);
+        }
+        spec.commandLine().getOut().println(out);
+        return Cli.OK;
+    }
+
+    /** Polls until the page's background work is done (it settles in well under a second for a scenario). */
+    private static void waitUntilIdle(LabPage page) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT_SECONDS * 1_000_000_000L;
+        int idleChecks = 0;
+        while (idleChecks < 3) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the view did not finish computing in time");
+            boolean busy = HeadlessFx.call(() -> page.busyProperty().get(), TIMEOUT_SECONDS);
+            idleChecks = busy ? 0 : idleChecks + 1;
+            Thread.sleep(50);
+        }
+    }
+}

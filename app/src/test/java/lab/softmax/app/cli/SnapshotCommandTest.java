@@ -1,0 +1,57 @@
+package lab.softmax.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import lab.softmax.app.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotCommandTest {
+    private static int run(StringWriter err, String... args) {
+        return Cli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void rendersTheDistributionsViewHeadlessToAPngOfTheAskedSize(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("d.png");
+        Path scenario = SampleData.directory().resolve("scenarios/distributions/fp16-absorption.json");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "snapshot", "--view", "distributions", "--scenario", scenario.toString(),
+                "--out", out.toString(), "--width", "900", "--height", "600"), err.toString());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(900, image.getWidth());
+        assertEquals(600, image.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) colours.add(image.getRGB(x, y));
+        }
+        assertTrue(colours.size() > 20, "a drawn view, not a blank image: " + colours.size() + " colours");
+    }
+
+    @Test
+    void writesTheChartsAsSvg(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("d.svg");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "snapshot", "--view", "distributions", "--format", "svg", "--out", out.toString()), err.toString());
+        String svg = Files.readString(out);
+        assertTrue(svg.startsWith("<?xml") || svg.startsWith("<svg"), svg.substring(0, 40));
+        assertTrue(svg.contains("Probabilities"));
+    }
+
+    @Test
+    void anUnknownViewIsBadInputNamingTheOption(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "snapshot", "--view", "nonsense", "--out", dir.resolve("x.png").toString()));
+        assertTrue(err.toString().contains("--view"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    }
+}

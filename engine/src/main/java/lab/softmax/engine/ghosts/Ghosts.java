@@ -1,0 +1,53 @@
+package lab.softmax.engine.ghosts;
+
+import java.util.List;
+
+/** Entry point of the Ghosts lab's analysis: ρ_a, ρ*, the nearest zero and the zeros within M·ρ_a. */
+public final class Ghosts {
+    /** The CLI's default M in "zeros with |t| ≤ M·ρ_a". */
+    public static final double DEFAULT_WITHIN = 3;
+    /** Beyond this ρ_a (Δa below ~1e-250) the radius is reported as infinite, like the paper's inf_if_small. */
+    static final double LARGEST_FINITE_RADIUS = 1e250;
+
+    private Ghosts() { }
+
+    public static GhostsResult analyse(double[] logits, double[] direction, double withinFactor) {
+        return analyse(ExponentialSum.of(logits, direction), withinFactor);
+    }
+
+    /** Logits and slopes both divided by the temperature T: ρ_a scales by exactly T, ρ* does not. */
+    public static GhostsResult analyse(double[] logits, double[] direction, double withinFactor, double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature: " + temperature + " must be a positive number");
+        }
+        return analyse(scale(logits, temperature), scale(direction, temperature), withinFactor);
+    }
+
+    public static GhostsResult analyse(ExponentialSum f, double withinFactor) {
+        if (!(withinFactor >= 0) || !Double.isFinite(withinFactor)) {
+            throw new IllegalArgumentException("zeros-within: " + withinFactor + " must be a finite number >= 0");
+        }
+        double rhoA = f.rhoA();
+        if (f.termCount() < 2 || !(rhoA < LARGEST_FINITE_RADIUS)) {
+            return new GhostsResult(f.deltaA(), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(),
+                    withinFactor, "none", 0);
+        }
+        double radius = withinFactor * rhoA;
+        if (BinaryClosedForm.applies(f)) {
+            Zero nearest = BinaryClosedForm.zero(f, 0);
+            return new GhostsResult(f.deltaA(), rhoA, nearest.abs(), nearest, BinaryClosedForm.zerosWithin(f, radius),
+                    withinFactor, "binary-closed-form", 0);
+        }
+        ZeroFinder finder = new ZeroFinder(f);
+        List<Zero> zeros = finder.zerosWithin(radius);
+        Zero nearest = zeros.isEmpty() ? finder.nearest() : zeros.get(0);
+        return new GhostsResult(f.deltaA(), rhoA, nearest.abs(), nearest, zeros, withinFactor, "numerical",
+                finder.boxesExamined());
+    }
+
+    static double[] scale(double[] v, double temperature) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = v[i] / temperature;
+        return out;
+    }
+}

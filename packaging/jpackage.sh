@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds a self-contained app image (and with --deb a Debian package) with jpackage.
+# Usage: packaging/jpackage.sh [--deb]     Output: target/package/
+set -euo pipefail
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+source "$ROOT/bin/jdk25.sh"
+select_jdk25 || exit 1
+cd "$ROOT"
+./mvnw -B -q -ntp -DskipTests package
+OUT="$ROOT/target/package"
+INPUT="$OUT/input"
+rm -rf "$OUT" && mkdir -p "$INPUT"
+cp app/target/app.jar app/target/lib/*.jar "$INPUT/"
+rm -f "$INPUT"/openjfx-monocle-*.jar   # patched into javafx.graphics below instead
+cp -r sample-data "$OUT/sample-data"
+MONOCLE="$(ls app/target/lib/openjfx-monocle-*.jar | head -n 1)"
+TYPE=app-image
+[ "${1:-}" = "--deb" ] && TYPE=deb
+EXTRA=()
+[ "$TYPE" = deb ] && EXTRA=(--linux-package-deps "libgtk-3-0, libgl1" --linux-shortcut --linux-menu-group Education)
+jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax Lab" \
+  --input "$INPUT" --main-jar app.jar --main-class lab.softmax.app.Launcher \
+  --module-path "app/target/javafx" \
+  --add-modules java.desktop,java.logging,java.prefs,jdk.incubator.vector,javafx.controls,javafx.swing \
+  --app-content "$OUT/sample-data" \
+  --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m" \
+  --java-options "-Dsoftmaxlab.sampleData=\$APPDIR/sample-data" \
+  --icon packaging/softmax-lab.png \
+  --dest "$OUT" --strip-debug "${EXTRA[@]}"
+echo "built $TYPE in $OUT (Monocle for headless snapshots is not bundled: $MONOCLE)"

@@ -1,0 +1,89 @@
+package lab.softmax.views.common;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+
+/** Builds JFreeChart charts with one look across the labs, and their JavaFX viewers. */
+public final class Charts {
+    /** Series colours: colour-blind safe (Okabe-Ito). */
+    public static final Paint[] PALETTE = {
+            new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+            new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
+
+    private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 13);
+    private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 12);
+
+    private Charts() { }
+
+    public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYDataset data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
+                PlotOrientation.VERTICAL, true, true, false);
+        style(chart);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        r.setDefaultShapesVisible(false);
+        for (int i = 0; i < PALETTE.length; i++) {
+            r.setSeriesPaint(i, PALETTE[i]);
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
+        return chart;
+    }
+
+    /** White background, light grid, readable fonts, palette. */
+    public static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (chart.getTitle() != null) chart.getTitle().setFont(TITLE_FONT);
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+            plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+            plot.setOutlineVisible(false);
+            for (int i = 0; i < plot.getDomainAxisCount(); i++) styleAxis(plot.getDomainAxis(i));
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) styleAxis(plot.getRangeAxis(i));
+        }
+    }
+
+    private static void styleAxis(org.jfree.chart.axis.ValueAxis axis) {
+        if (axis == null) return;
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
+    }
+
+    /** A base-10 log axis that shows 10^k ticks. */
+    public static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setSmallestValue(1e-320);
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
+        return axis;
+    }
+
+    public static NumberAxis numberAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
+        return axis;
+    }
+
+    public static ChartViewer viewer(JFreeChart chart) {
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setMinSize(200, 150);
+        viewer.setPrefSize(600, 320);
+        return viewer;
+    }
+}

@@ -1,0 +1,16 @@
+package lab.softmax.views.common;
+
+import lab.softmax.engine.io.ScenarioType;
+
+/** One lab as the app shell sees it: its name, its scenario format and how to build its page. */
+public interface LabModule {
+    /** The scenario "lab" name, e.g. "distributions". */
+    default String id() { return scenarioType().lab(); }
+
+    /** Shown in the navigation list. */
+    String title();
+
+    ScenarioType<?> scenarioType();
+
+    LabPage createPage(BackgroundTasks tasks);
+}

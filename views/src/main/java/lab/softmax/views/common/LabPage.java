@@ -1,0 +1,33 @@
+package lab.softmax.views.common;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.layout.Region;
+import lab.softmax.engine.io.Scenario;
+import org.jfree.chart.JFreeChart;
+
+/** A lab's page: its view, its whole state as a scenario, and what can be exported from it. */
+public interface LabPage {
+    Region view();
+
+    /** The current state (every control, seed, precision) as a scenario document. */
+    Scenario<?> scenario();
+
+    /**
+     * Restores a state. Call on the FX thread with a scenario of this lab.
+     * @throws IllegalArgumentException when the scenario belongs to another lab
+     */
+    void load(Scenario<?> scenario);
+
+    /** The charts on the page, top to bottom, for SVG export. */
+    List<JFreeChart> charts();
+
+    /** The plotted data, for CSV export. */
+    CsvTable plottedData();
+
+    /** True while background work for this page runs; a headless snapshot waits for false. */
+    ReadOnlyBooleanProperty busyProperty();
+
+    /** Cancels the page's background work; the page is not used afterwards. */
+    default void dispose() { }
+}

@@ -1,0 +1,64 @@
+package lab.softmax.views.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Coalesces a stream of items (e.g. training metrics) into batches applied on the UI executor at
+ * most every {@code periodMillis} (~30 Hz by default): one repaint per batch, not per point.
+ * {@link #offer} may be called from any thread.
+ */
+public final class ThrottledUpdater<T> {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "throttled-updater");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final long periodMillis;
+    private final Executor ui;
+    private final Consumer<List<T>> apply;
+    private final Object lock = new Object();
+    private List<T> pending = new ArrayList<>();
+    private boolean scheduled;
+    private long lastFlushNanos;
+
+    public ThrottledUpdater(Executor ui, Consumer<List<T>> apply) {
+        this(33, ui, apply);
+    }
+
+    public ThrottledUpdater(long periodMillis, Executor ui, Consumer<List<T>> apply) {
+        this.periodMillis = periodMillis;
+        this.ui = ui;
+        this.apply = apply;
+    }
+
+    public void offer(T item) {
+        long delay;
+        synchronized (lock) {
+            pending.add(item);
+            if (scheduled) return;
+            scheduled = true;
+            long sinceLast = (System.nanoTime() - lastFlushNanos) / 1_000_000;
+            delay = Math.max(0, periodMillis - sinceLast);
+        }
+        TIMER.schedule(() -> ui.execute(this::flush), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Applies everything pending now (on the calling thread, which must be the UI thread). */
+    public void flush() {
+        List<T> batch;
+        synchronized (lock) {
+            batch = pending;
+            pending = new ArrayList<>();
+            scheduled = false;
+            lastFlushNanos = System.nanoTime();
+        }
+        if (!batch.isEmpty()) apply.accept(batch);
+    }
+}

@@ -1,0 +1,82 @@
+package lab.softmax.views.distributions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.layout.Region;
+import lab.softmax.engine.io.Scenario;
+import lab.softmax.engine.normalize.DistributionsState;
+import lab.softmax.engine.normalize.NormalizationResult;
+import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.CsvTable;
+import lab.softmax.views.common.LabPage;
+import org.jfree.chart.JFreeChart;
+
+/** The Distributions lab as a page of the app. */
+public final class DistributionsPage implements LabPage {
+    private final DistributionsViewModel model;
+    private final DistributionsView view;
+    private String title = "";
+    private String description = "";
+
+    public DistributionsPage(BackgroundTasks tasks, Supplier<List<Path>> presets) {
+        model = new DistributionsViewModel(tasks);
+        view = new DistributionsView(model, presets);
+    }
+
+    public DistributionsViewModel model() { return model; }
+
+    DistributionsView distributionsView() { return view; }
+
+    @Override
+    public Region view() { return view; }
+
+    @Override
+    public Scenario<?> scenario() {
+        return new Scenario<>(DistributionsState.TYPE, title, description, model.state());
+    }
+
+    @Override
+    public void load(Scenario<?> scenario) {
+        if (!(scenario.state() instanceof DistributionsState s)) {
+            throw new IllegalArgumentException("not a distributions scenario: " + scenario.lab());
+        }
+        title = scenario.title();
+        description = scenario.description();
+        model.load(s);
+    }
+
+    @Override
+    public List<JFreeChart> charts() {
+        return List.of(view.logitsChart().chart(), view.probabilityChart().chart());
+    }
+
+    @Override
+    public CsvTable plottedData() {
+        double[] z = model.logitsProperty().get();
+        List<NormalizationResult> results = model.resultsProperty().get();
+        String[] header = new String[2 + 2 * results.size()];
+        header[0] = "index";
+        header[1] = "logit";
+        for (int j = 0; j < results.size(); j++) {
+            header[2 + 2 * j] = results.get(j).kind().id() + "_" + results.get(j).precision().id();
+            header[3 + 2 * j] = results.get(j).kind().id() + "_fp64";
+        }
+        CsvTable.Builder b = CsvTable.builder(header);
+        for (int i = 0; i < z.length; i++) {
+            Object[] row = new Object[header.length];
+            row[0] = i;
+            row[1] = z[i];
+            for (int j = 0; j < results.size(); j++) {
+                row[2 + 2 * j] = results.get(j).probabilities()[i];
+                row[3 + 2 * j] = results.get(j).reference()[i];
+            }
+            b.row(row);
+        }
+        return b.build();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() { return model.busyProperty(); }
+}

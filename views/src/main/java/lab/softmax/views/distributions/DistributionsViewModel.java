@@ -1,0 +1,199 @@
+package lab.softmax.views.distributions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.LogitsFile;
+import lab.softmax.engine.normalize.DistributionsState;
+import lab.softmax.engine.normalize.LogitsCheck;
+import lab.softmax.engine.normalize.Normalization;
+import lab.softmax.engine.normalize.NormalizationResult;
+import lab.softmax.engine.normalize.NormalizerKind;
+import lab.softmax.engine.numeric.Precision;
+import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.RunningTask;
+
+/**
+ * The Distributions lab's state as JavaFX properties, and the engine calls behind it. Every input
+ * change schedules one recomputation off the FX thread; while one runs, later changes coalesce
+ * into a single follow-up run, so dragging a slider never queues up work.
+ */
+public final class DistributionsViewModel {
+    private final BackgroundTasks tasks;
+
+    private final ObjectProperty<double[]> logits = new SimpleObjectProperty<>(this, "logits");
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature");
+    private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(this, "precision");
+    private final Map<NormalizerKind, BooleanProperty> enabled = new EnumMap<>(NormalizerKind.class);
+    private final BooleanProperty subtractMax = new SimpleBooleanProperty(this, "subtractMax");
+    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK");
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
+
+    private final ReadOnlyObjectWrapper<List<NormalizationResult>> results = new ReadOnlyObjectWrapper<>(this, "results", List.of());
+    private final ReadOnlyObjectWrapper<PlotData> plot = new ReadOnlyObjectWrapper<>(this, "plot");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    private RunningTask<?> running;
+    private boolean computing;
+    private boolean dirty;
+    private boolean loadingFile;
+
+    public DistributionsViewModel(BackgroundTasks tasks) {
+        this.tasks = tasks;
+        for (NormalizerKind k : NormalizerKind.values()) {
+            enabled.put(k, new SimpleBooleanProperty(this, k.id()));
+        }
+        load(DistributionsState.defaults());
+        List<Observable> inputs = new ArrayList<>(List.of(logits, temperature, precision, subtractMax, topK));
+        inputs.addAll(enabled.values());
+        inputs.forEach(o -> o.addListener(x -> recompute()));
+        recompute();
+    }
+
+    // ---- inputs (bound by the view) ----
+    public ObjectProperty<double[]> logitsProperty() { return logits; }
+    public DoubleProperty temperatureProperty() { return temperature; }
+    public ObjectProperty<Precision> precisionProperty() { return precision; }
+    public BooleanProperty enabledProperty(NormalizerKind kind) { return enabled.get(kind); }
+    public BooleanProperty subtractMaxProperty() { return subtractMax; }
+    public IntegerProperty topKProperty() { return topK; }
+    public BooleanProperty logScaleProperty() { return logScale; }
+
+    // ---- outputs ----
+    public ReadOnlyObjectProperty<List<NormalizationResult>> resultsProperty() { return results.getReadOnlyProperty(); }
+    ReadOnlyObjectProperty<PlotData> plotProperty() { return plot.getReadOnlyProperty(); }
+    /** The last problem (bad file, bad paste); empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** Sets one logit (dragging a bar, editing a cell). */
+    public void setLogit(int index, double value) {
+        double[] v = logits.get().clone();
+        v[index] = value;
+        setLogits(v, "logits");
+    }
+
+    /** Replaces the vector after checking it; a bad vector changes nothing and sets the error. */
+    public boolean setLogits(double[] values, String source) {
+        try {
+            LogitsCheck.require(values, source, "logits");
+        } catch (InputException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+        error.set("");
+        logits.set(values);
+        return true;
+    }
+
+    /** Shows a problem found by the view (e.g. a table cell that is not a number). */
+    public void reportError(String message) { error.set(message); }
+
+    public boolean pasteLogits(String text) {
+        try {
+            return setLogits(LogitsFile.parseText(text, "pasted text"), "pasted text");
+        } catch (InputException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Reads a logits file off the FX thread (10^7 entries take a moment). */
+    public void loadLogits(Path file) {
+        loadingFile = true;
+        busy.set(true);
+        tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file),
+                values -> {
+                    loadingFile = false;
+                    busy.set(computing);
+                    setLogits(values, file.toString());
+                },
+                failure -> {
+                    loadingFile = false;
+                    busy.set(computing);
+                    error.set(failure.getMessage());
+                });
+    }
+
+    public DistributionsState state() {
+        List<NormalizerKind> chosen = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
+        return new DistributionsState(logits.get(), temperature.get(), precision.get(),
+                chosen.isEmpty() ? List.of(NormalizerKind.SOFTMAX) : chosen, subtractMax.get(), topK.get(), logScale.get());
+    }
+
+    public void load(DistributionsState s) {
+        logits.set(s.logits());
+        temperature.set(s.temperature());
+        precision.set(s.precision());
+        enabled.forEach((k, p) -> p.set(s.normalizers().contains(k)));
+        subtractMax.set(s.subtractMax());
+        topK.set(s.topK());
+        logScale.set(s.logScale());
+        error.set("");
+    }
+
+    private void recompute() {
+        if (computing) {
+            dirty = true;
+            if (running != null) running.cancel();
+            return;
+        }
+        computing = true;
+        dirty = false;
+        busy.set(true);
+        double[] z = logits.get();
+        double t = temperature.get();
+        Precision p = precision.get();
+        boolean shift = subtractMax.get();
+        List<NormalizerKind> kinds = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
+        RunningTask<Computed> task = tasks.run("Normalising", ctx -> {
+            List<NormalizationResult> out = new ArrayList<>();
+            for (NormalizerKind k : kinds) {
+                ctx.cancellation().throwIfCancelled();
+                out.add(Normalization.run(z, t, k, p, shift));
+            }
+            return new Computed(out, PlotData.of(z, out));
+        }, computed -> {
+            results.set(computed.results());
+            plot.set(computed.plot());
+            finished();
+        }, failure -> {
+            error.set(failure.getMessage());
+            finished();
+        }, this::finished);
+        // With a synchronous executor (tests) the task has already finished here.
+        running = computing ? task : null;
+    }
+
+    /** One run ended (done, failed or cancelled): start the follow-up if inputs changed meanwhile. */
+    private void finished() {
+        computing = false;
+        running = null;
+        if (dirty) {
+            recompute();
+        } else {
+            busy.set(loadingFile);
+        }
+    }
+
+    private record Computed(List<NormalizationResult> results, PlotData plot) { }
+}

@@ -1,0 +1,89 @@
+package lab.softmax.views.distributions;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import lab.softmax.engine.normalize.NormalizationResult;
+
+/**
+ * The read-outs, one row per normaliser. Numerical events are shown as badges: red for overflow
+ * and NaN, amber for underflow to zero and absorbed terms, grey for exact zeros by design.
+ */
+final class ResultsTable extends TableView<NormalizationResult> {
+    private int topK = 1;
+
+    ResultsTable() {
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPrefHeight(170);
+        setMinHeight(110);
+        getColumns().add(text("normaliser", r -> r.kind().label()));
+        getColumns().add(number("H (nats)", NormalizationResult::entropyNats));
+        TableColumn<NormalizationResult, String> topKColumn = text("top-k mass", r -> format(r.topKMass(topK)));
+        getColumns().add(topKColumn);
+        getColumns().add(number("LSE", NormalizationResult::logSumExp));
+        getColumns().add(number("Σp", NormalizationResult::total));
+        getColumns().add(text("denominator", r -> Double.isNaN(r.denominator()) ? "—"
+                : format(r.denominator()) + (r.sumRoundedToOne() ? "  (== 1: absorbed)" : "")));
+        getColumns().add(number("rel.err vs fp64", NormalizationResult::maxRelativeError));
+        getColumns().add(badge("underflow", NormalizationResult::underflowCount, "badge-warn"));
+        getColumns().add(badge("overflow", NormalizationResult::overflowCount, "badge-error"));
+        getColumns().add(badge("absorbed", NormalizationResult::absorbedCount, "badge-warn"));
+        getColumns().add(badge("NaN", NormalizationResult::nanCount, "badge-error"));
+        getColumns().add(badge("exact 0", NormalizationResult::exactZeroCount, "badge-info"));
+        getColumns().forEach(c -> c.setMinWidth(58));
+        getColumns().getFirst().setMinWidth(120);
+        setPlaceholder(new javafx.scene.control.Label("no normaliser selected"));
+    }
+
+    void show(List<NormalizationResult> results, int k) {
+        topK = k;
+        getColumns().get(2).setText("top-" + k);
+        setItems(FXCollections.observableArrayList(results));
+        refresh();
+    }
+
+    private static TableColumn<NormalizationResult, String> text(String title, Function<NormalizationResult, String> f) {
+        TableColumn<NormalizationResult, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static TableColumn<NormalizationResult, String> number(String title, Function<NormalizationResult, Double> f) {
+        return text(title, r -> format(f.apply(r)));
+    }
+
+    static String format(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
+        double a = Math.abs(v);
+        return a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.6f", v) : String.format(Locale.ROOT, "%.4e", v);
+    }
+
+    private static TableColumn<NormalizationResult, Integer> badge(String title, Function<NormalizationResult, Integer> f, String style) {
+        TableColumn<NormalizationResult, Integer> c = new TableColumn<>(title);
+        c.setGraphic(null);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setSortable(false);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer count, boolean empty) {
+                super.updateItem(count, empty);
+                getStyleClass().removeAll("badge-warn", "badge-error", "badge-info");
+                if (empty || count == null) {
+                    setText(null);
+                } else {
+                    setText(Integer.toString(count));
+                    if (count > 0) getStyleClass().add(style);
+                }
+            }
+        });
+        return c;
+    }
+}
