@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lab.softmax.views.collapse.CollapseModule;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.distributions.DistributionsModule;
 import lab.softmax.views.ghosts.GhostsModule;
@@ -16,7 +17,8 @@ public final class Labs {
     public static List<LabModule> all() {
         return List.of(
                 new DistributionsModule(Labs::logitPresets),
-                new GhostsModule());
+                new GhostsModule(),
+                new CollapseModule());
     }
 
     public static Optional<LabModule> byId(String id) {

@@ -31,6 +31,7 @@ import lab.softmax.engine.normalize.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
+import lab.softmax.views.common.ThrottledUpdater;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The Distributions lab: controls on the left, logits and probabilities in the middle, read-outs below. */
@@ -172,8 +173,10 @@ public final class DistributionsView extends BorderPane {
         logitsChart.onEdit(model::setLogit);
         model.logitsProperty().addListener((o, a, b) -> editor.show(b));
         editor.show(model.logitsProperty().get());
-        model.plotProperty().addListener((o, a, b) -> redraw());
-        model.logScaleProperty().addListener((o, a, b) -> redraw());
+        // Dragging a bar recomputes per mouse event; repaint at most ~30 times a second.
+        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(javafx.application.Platform::runLater, batch -> redraw());
+        model.plotProperty().addListener((o, a, b) -> repaint.offer(b));
+        model.logScaleProperty().addListener((o, a, b) -> repaint.offer(b));
         model.resultsProperty().addListener((o, a, b) -> results.show(b, model.topKProperty().get()));
         model.topKProperty().addListener((o, a, b) -> results.show(model.resultsProperty().get(), b.intValue()));
         model.errorProperty().addListener((o, a, b) -> error.setText(b));
