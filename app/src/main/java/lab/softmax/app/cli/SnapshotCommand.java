@@ -63,7 +63,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new InputException("", "--width/--height", width + "x" + height + " is outside 200x150 .. 8000x8000");
         }
         Scenario<?> loaded = scenario == null ? null : ScenarioTypes.io().read(scenario);
-        if (loaded != null && !loaded.lab().equals(lab.id())) {
+        if (loaded != null && !lab.opens(loaded.lab())) {
             throw new InputException(scenario.toString(), "lab", "'" + loaded.lab() + "' does not match --view " + view);
         }
         HeadlessFx.start();

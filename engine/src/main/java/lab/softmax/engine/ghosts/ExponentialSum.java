@@ -95,6 +95,9 @@ public final class ExponentialSum {
     /** Merged log-weights, shifted to a maximum of 0, in increasing slope order. */
     public double[] logWeights() { return logWeights.clone(); }
 
+    /** The centre c the slopes were shifted by: F(t) = e^{c t + z_max} G(t). */
+    public double slopeCentre() { return slopeShift; }
+
     /** Centred slopes b_k, increasing. */
     public double[] slopes() { return slopes.clone(); }
 
@@ -125,6 +128,36 @@ public final class ExponentialSum {
             total += p;
         }
         return new ScaledValue(re, im, d1re, d1im, d2re, d2im, total, m);
+    }
+
+    /**
+     * The same sum without the terms that are negligible for every Re t in [x0, x1]: a term is dropped
+     * when even its largest modulus there is below e^{-40}/K of the largest term's smallest modulus
+     * (their total moves a simple zero by ~1e-17·ρ_a). Δa, ρ_a and the shifts stay those of the full
+     * sum, so zero-free-strip bounds remain valid. Returns this sum when nothing can be dropped.
+     */
+    public ExponentialSum restrictedTo(double x0, double x1) {
+        double floor = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < slopes.length; k++) {
+            floor = Math.max(floor, logWeights[k] + Math.min(slopes[k] * x0, slopes[k] * x1));
+        }
+        floor -= 40 + Math.log(slopes.length);
+        int kept = 0;
+        boolean[] keep = new boolean[slopes.length];
+        for (int k = 0; k < slopes.length; k++) {
+            keep[k] = logWeights[k] + Math.max(slopes[k] * x0, slopes[k] * x1) >= floor;
+            if (keep[k]) kept++;
+        }
+        if (kept == slopes.length) return this;
+        double[] w = new double[kept];
+        double[] b = new double[kept];
+        for (int k = 0, j = 0; k < slopes.length; k++) {
+            if (keep[k]) {
+                w[j] = logWeights[k];
+                b[j++] = slopes[k];
+            }
+        }
+        return new ExponentialSum(w, b, deltaA, inputSize, logitShift, slopeShift);
     }
 
     /** log|F(u + iy)| of the original (unshifted) sum, for heat maps; -Infinity at a zero. */

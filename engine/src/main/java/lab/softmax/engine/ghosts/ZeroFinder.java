@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
+import lab.softmax.engine.numeric.Complex;
 
 /**
  * The numerical zero finder for F(t) = Σ exp(z_k + a_k t) in the upper half plane (zeros come in
@@ -48,9 +49,36 @@ public final class ZeroFinder {
     /** Samples of F taken on box edges so far. */
     public long edgeSamples() { return counter.samples(); }
 
-    /** All zeros with Im t > 0 and |t| ≤ radius, sorted by |t| then Re t. */
+    /**
+     * All zeros with Im t > 0 and |t| ≤ radius, sorted by |t| then Re t. The search runs on the sum
+     * restricted to the terms that matter for |Re t| ≤ radius (with logit spreads of 1e3 that is a
+     * handful of K); the zeros are then re-polished and their residuals taken on the full sum.
+     */
     public List<Zero> zerosWithin(double radius) {
         if (!(radius >= stripBottom)) return List.of();
+        ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
+        if (local == f) return zerosWithinFull(radius);
+        if (local.termCount() < 2) return List.of();
+        ZeroFinder sub = new ZeroFinder(local);
+        List<Zero> found = sub.zerosWithinFull(radius);
+        boxes += sub.boxes;
+        return found.stream().map(this::repolish).filter(z -> z.abs() <= radius * (1 + 1e-9))
+                .sorted(Comparator.comparingDouble(Zero::abs).thenComparingDouble(Zero::re)).toList();
+    }
+
+    /** Newton on the full sum from a zero of a restricted sum (a correction of ~1e-17·ρ_a at most). */
+    private Zero repolish(Zero z) {
+        if (z.multiplicity() > 1) return ZeroPolisher.zeroAt(f, new Complex(z.re(), z.im()), z.multiplicity());
+        Complex t = new Complex(z.re(), z.im());
+        for (int i = 0; i < 2; i++) {
+            Complex step = ZeroPolisher.newtonStep(f, t, 1);
+            if (step == null || !(step.abs() < 1e-6 * rhoA)) break;
+            t = t.minus(step);
+        }
+        return ZeroPolisher.zeroAt(f, t, 1);
+    }
+
+    private List<Zero> zerosWithinFull(double radius) {
         for (double enlarge : ENLARGEMENTS) {
             Box outer = searchBox(radius * enlarge);
             if (outer == null) return List.of();
@@ -71,11 +99,18 @@ public final class ZeroFinder {
     /** The zero of smallest modulus with Im t > 0 (ρ* is its modulus). */
     public Zero nearest() {
         double radius = 2 * rhoA;
+        ZeroFinder finder = this;
         for (int attempt = 0; attempt < 2000; attempt++) {
-            Box outer = searchBox(radius);
+            ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
+            if (local.termCount() < 2) {
+                radius *= 2;
+                continue;
+            }
+            if (local.termCount() != finder.f.termCount()) finder = local == f ? this : new ZeroFinder(local);
+            Box outer = finder.searchBox(radius);
             int n;
             try {
-                n = outer == null ? 0 : countOrExclude(outer);
+                n = outer == null ? 0 : finder.countOrExclude(outer);
             } catch (ContourHitException e) {
                 radius *= 1.0023;
                 continue;
@@ -84,8 +119,10 @@ public final class ZeroFinder {
                 radius *= 2;
                 continue;
             }
-            Zero best = bestFirst(outer, n);
-            if (best.abs() <= radius) return best;
+            int before = finder.boxes;
+            Zero best = finder.bestFirst(outer, n);
+            if (finder != this) boxes += finder.boxes - before;
+            if (best.abs() <= radius) return finder == this ? best : repolish(best);
             radius = best.abs() * 1.0001;
         }
         throw new IllegalStateException("zero finder: no zero found up to |t| = " + radius);

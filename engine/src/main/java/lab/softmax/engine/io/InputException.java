@@ -7,22 +7,28 @@ package lab.softmax.engine.io;
 public final class InputException extends RuntimeException {
     private final String source;
     private final String field;
+    private final String problem;
 
     public InputException(String source, String field, String problem) {
         super(format(source, field, problem));
         this.source = source;
         this.field = field;
+        this.problem = problem;
     }
 
     public InputException(String source, String field, String problem, Throwable cause) {
         super(format(source, field, problem), cause);
         this.source = source;
         this.field = field;
+        this.problem = problem;
     }
 
     public String source() { return source; }
 
     public String field() { return field; }
+
+    /** What is wrong, without the source and field. */
+    public String problem() { return problem; }
 
     private static String format(String source, String field, String problem) {
         StringBuilder b = new StringBuilder();

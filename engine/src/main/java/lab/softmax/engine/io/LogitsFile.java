@@ -43,39 +43,63 @@ public final class LogitsFile {
         } catch (NoSuchFileException e) {
             throw new InputException(name, "", "file not found");
         } catch (IOException e) {
-            throw new InputException(name, "", "cannot read: " + e.getMessage(), e);
+            throw new InputException(name, "", "cannot read: " + (e.getMessage() != null ? e.getMessage() : e), e);
         }
     }
 
+    /**
+     * Reads the whole document, not just up to the logits: a file cut off after the array, a
+     * second "logits" field or content after the root value is an error, never silently accepted.
+     */
     public static double[] readJson(InputStream in, String source) {
         try (JsonParser p = Json.mapper().createParser(in)) {
             JsonToken first = p.nextToken();
+            double[] logits;
             if (first == JsonToken.START_ARRAY) {
-                return readArray(p, source, "");
-            }
-            if (first != JsonToken.START_OBJECT) {
+                logits = readArray(p, source, "");
+            } else if (first == JsonToken.START_OBJECT) {
+                logits = readObject(p, source);
+            } else {
                 throw new InputException(source, "", "expected a JSON object with \"logits\" or an array of numbers");
             }
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("logits".equals(field)) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw new InputException(source, "logits", "expected an array of numbers, found " + describe(value));
-                    }
-                    return readArray(p, source, "logits");
-                }
-                p.skipChildren();
+            if (p.nextToken() != null) {
+                throw new InputException(source, "", "unexpected content after the logits" + locationOf(p));
             }
-            throw new InputException(source, "logits", "missing field (expected {\"logits\": [...]})");
+            return logits;
         } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            throw new InputException(source, "", "malformed JSON: " + Json.describe(e), e);
         }
     }
 
-    private static String locationOf(JacksonException e) {
-        var loc = e.getLocation();
+    private static double[] readObject(JsonParser p, String source) {
+        double[] logits = null;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("logits".equals(field)) {
+                if (logits != null) {
+                    throw new InputException(source, "logits", "appears twice");
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw new InputException(source, "logits", "expected an array of numbers, found " + describe(value));
+                }
+                logits = readArray(p, source, "logits");
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new InputException(source, "", "truncated: the object is not closed");
+        }
+        if (logits == null) {
+            throw new InputException(source, "logits", "missing field (expected {\"logits\": [...]})");
+        }
+        return logits;
+    }
+
+    private static String locationOf(JsonParser p) {
+        var loc = p.currentLocation();
         return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 

@@ -18,6 +18,16 @@ final class NpyReader {
 
     static double[] read(InputStream raw, String source) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
+        String header;
+        try {
+            header = readHeader(in, source);
+        } catch (java.io.EOFException e) {
+            throw new InputException(source, "", "truncated: the file ends inside the .npy header");
+        }
+        return readData(in, header, source);
+    }
+
+    private static String readHeader(DataInputStream in, String source) throws IOException {
         byte[] magic = new byte[6];
         in.readFully(magic);
         if (magic[0] != (byte) 0x93 || !"NUMPY".equals(new String(magic, 1, 5, StandardCharsets.US_ASCII))) {
@@ -33,10 +43,15 @@ final class NpyReader {
         } else {
             throw new InputException(source, "", "unsupported .npy format version " + major);
         }
+        if (headerLength < 0 || headerLength > (1 << 20)) {
+            throw new InputException(source, "", "implausible .npy header length " + Integer.toUnsignedString(headerLength));
+        }
         byte[] headerBytes = new byte[headerLength];
         in.readFully(headerBytes);
-        String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
+        return new String(headerBytes, StandardCharsets.ISO_8859_1);
+    }
 
+    private static double[] readData(DataInputStream in, String header, String source) throws IOException {
         Matcher d = DESCR.matcher(header);
         if (!d.find()) throw new InputException(source, "descr", "missing dtype in header");
         String kind = d.group(2);
@@ -78,10 +93,16 @@ final class NpyReader {
         for (String part : s.group(1).split(",")) {
             String t = part.trim();
             if (t.isEmpty()) continue;
-            long extent = Long.parseLong(t);
+            long extent;
+            try {
+                extent = Long.parseLong(t);
+                if (extent < 0) throw new NumberFormatException();
+                count = Math.multiplyExact(count, extent);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new InputException(source, "shape", "'" + t + "' is not a valid array extent");
+            }
             dims++;
             if (extent != 1) nonUnit++;
-            count *= extent;
         }
         if (dims == 0 || nonUnit > 1) {
             throw new InputException(source, "shape", "(" + s.group(1).trim() + ") is not a vector; save a 1-D array");

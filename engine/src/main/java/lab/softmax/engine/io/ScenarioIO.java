@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -19,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  * field) before anything is returned, so a bad file changes nothing; writing is atomic.
  */
 public final class ScenarioIO {
-    private static final java.util.regex.Pattern FIELD_PROBLEM = java.util.regex.Pattern.compile("([A-Za-z_][\\w\\[\\].]*): (.+)", java.util.regex.Pattern.DOTALL);
     private final Map<String, ScenarioType<?>> types = new LinkedHashMap<>();
 
     public ScenarioIO(List<ScenarioType<?>> knownTypes) {
@@ -46,7 +47,7 @@ public final class ScenarioIO {
         try {
             root = Json.mapper().readTree(in);
         } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + e.getOriginalMessage() + location(e), e);
+            throw new InputException(source, "", "malformed JSON: " + Json.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new InputException(source, "", "expected a JSON object with \"lab\", \"version\" and \"state\"");
@@ -74,19 +75,45 @@ public final class ScenarioIO {
             S value = Json.mapper().treeToValue(state, type.stateClass());
             return new Scenario<>(type, title, description, value);
         } catch (DatabindException e) {
-            String path = pathOf(e);
-            String problem = problemOf(e);
-            // A record's own validation says "field: problem"; report it at that field's path.
-            java.util.regex.Matcher m = FIELD_PROBLEM.matcher(problem);
-            if (path.isEmpty() && m.matches()) {
-                path = "." + m.group(1);
-                problem = m.group(2);
-            }
-            throw new InputException(source, "state" + path, problem, e);
+            throw stateError(e, source);
         } catch (JacksonException e) {
-            throw new InputException(source, "state", e.getOriginalMessage(), e);
+            throw new InputException(source, "state", Json.describe(e), e);
         }
     }
+
+    /**
+     * Names the state field at fault. Jackson's path covers type errors and unknown fields;
+     * a state record's own validation (run in its constructor, so Jackson's path ends at
+     * "state") reports the field itself: an InputException's field, or the "field: problem"
+     * convention of IllegalArgumentException messages.
+     */
+    private static InputException stateError(DatabindException e, String source) {
+        String path = pathOf(e);
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return new InputException(source, "state" + path, "unknown field (expected one of " + u.getKnownPropertyIds()
+                    .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")", e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof InputException ie && path.isEmpty()) {
+            String field = ie.field() == null || ie.field().isEmpty() ? "" : "." + ie.field();
+            return new InputException(source, "state" + field, ie.problem(), e);
+        }
+        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+            Matcher m = FIELD_PREFIX.matcher(root.getMessage());
+            if (path.isEmpty() && m.matches()) {
+                return new InputException(source, "state." + m.group(1), m.group(2), e);
+            }
+            return new InputException(source, "state" + path, root.getMessage(), e);
+        }
+        String msg = Json.describe(e);
+        int cut = msg.indexOf(" (for ");
+        return new InputException(source, "state" + path, cut > 0 ? msg.substring(0, cut) : msg, e);
+    }
+
+    private static final Pattern FIELD_PREFIX = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+])?): (.*)", Pattern.DOTALL);
 
     private ScenarioType<?> typeOf(JsonNode root, String source) {
         JsonNode lab = root.get("lab");
@@ -133,27 +160,5 @@ public final class ScenarioIO {
     private static String pathOf(DatabindException e) {
         return e.getPath().stream().map(ref -> ref.getPropertyName() != null
                 ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]").collect(Collectors.joining());
-    }
-
-    private static String problemOf(DatabindException e) {
-        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown field (expected one of " + u.getKnownPropertyIds().stream().map(String::valueOf)
-                    .sorted().collect(Collectors.joining(", ")) + ")";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if ((root instanceof IllegalArgumentException || root instanceof InputException) && root.getMessage() != null) {
-            return root.getMessage();
-        }
-        String msg = e.getOriginalMessage();
-        int cut = msg.indexOf(" (for ");
-        return cut > 0 ? msg.substring(0, cut) : msg;
-    }
-
-    private static String location(JacksonException e) {
-        var loc = e.getLocation();
-        return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 }

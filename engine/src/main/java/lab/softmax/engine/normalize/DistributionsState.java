@@ -24,7 +24,10 @@ public record DistributionsState(double[] logits, double temperature, Precision 
         if (normalizers == null || normalizers.isEmpty()) {
             throw new IllegalArgumentException("normalizers: choose at least one");
         }
-        if (normalizers.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("normalizers: null entry");
+        // Not normalizers.contains(null): immutable lists (List.of) throw NullPointerException on it.
+        for (int i = 0; i < normalizers.size(); i++) {
+            if (normalizers.get(i) == null) throw new IllegalArgumentException("normalizers[" + i + "]: null entry");
+        }
         normalizers = List.copyOf(normalizers);
         if (topK < 1) throw new IllegalArgumentException("topK: " + topK + " must be >= 1");
         logits = logits.clone();

@@ -1,11 +1,10 @@
-package lab.softmax.views.distributions;
+package lab.softmax.views.common;
 
 import java.awt.Color;
 import java.util.function.BiConsumer;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
-import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartCanvas;
@@ -17,11 +16,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The logits as bars that can be dragged up and down (small vectors), or as a sorted curve
- * (long ones). A bare ChartCanvas, not a ChartViewer: a drag edits a bar instead of zooming.
+ * A vector as bars that can be dragged up and down (small vectors), or as a curve (long ones,
+ * not editable). A bare ChartCanvas, not a ChartViewer: a drag edits a bar instead of zooming.
  */
-final class LogitsChart extends Pane {
-    private final XYSeries series = new XYSeries("logit", false, true);
+public final class DraggableBarChart extends Pane {
+    private final XYSeries series = new XYSeries("value", false, true);
+    private final String title;
     private final JFreeChart chart;
     private final ChartCanvas canvas;
     private final XYBarRenderer bars = new XYBarRenderer(0.15);
@@ -30,17 +30,20 @@ final class LogitsChart extends Pane {
     private boolean editable;
     private int dragIndex = -1;
 
-    LogitsChart() {
+    public DraggableBarChart(String title, String valueLabel, Color barColour) {
+        this.title = title;
         XYSeriesCollection data = new XYSeriesCollection(series);
-        chart = Charts.lineChart("Logits z (drag a bar to edit)", "index", "logit", data);
+        chart = Charts.lineChart(title + " (drag a bar to edit)", "index", valueLabel, data);
         chart.removeLegend();
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, new Color(0x56B4E9));
-        line.setSeriesPaint(0, new Color(0x0072B2));
+        bars.setSeriesPaint(0, barColour);
+        line.setSeriesPaint(0, barColour.darker());
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(bars);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        // A flat vector (all zeros) still gets a readable axis to drag bars on.
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(1.0);
         canvas = new ChartCanvas(chart);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
@@ -52,23 +55,35 @@ final class LogitsChart extends Pane {
         canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> dragIndex = -1);
     }
 
-    JFreeChart chart() { return chart; }
+    public JFreeChart chart() { return chart; }
 
-    void onEdit(BiConsumer<Integer, Double> handler) { onEdit = handler; }
+    /** Called with (index, new value) while a bar is dragged. */
+    public void onEdit(BiConsumer<Integer, Double> handler) { onEdit = handler; }
 
-    void show(PlotData plot) {
-        editable = plot.byIndex();
+    /** Bars by index, editable. */
+    public void showBars(double[] values) {
+        double[] x = new double[values.length];
+        for (int i = 0; i < x.length; i++) x[i] = i;
+        show(x, values, true, "index", title + " (drag a bar to edit)");
+    }
+
+    /** A curve, not editable (long vectors, e.g. sorted by rank). */
+    public void showCurve(double[] x, double[] y, String xLabel, String curveTitle) {
+        show(x, y, false, xLabel, curveTitle);
+    }
+
+    private void show(double[] x, double[] y, boolean asBars, String xLabel, String chartTitle) {
+        editable = asBars;
         XYPlot p = chart.getXYPlot();
-        p.setRenderer(editable ? bars : line);
-        p.getDomainAxis().setLabel(editable ? "index" : "rank (sorted descending)");
-        p.getDomainAxis().setStandardTickUnits(editable ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
-        chart.setTitle(editable ? "Logits z (drag a bar to edit)" : "Logits z, sorted (" + plot.logitX().length + " ranks shown)");
+        p.setRenderer(asBars ? bars : line);
+        p.getDomainAxis().setLabel(xLabel);
+        p.getDomainAxis().setStandardTickUnits(asBars ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
+        chart.setTitle(chartTitle);
         series.setNotify(false);
         try {
             series.clear();
-            for (int i = 0; i < plot.logitX().length; i++) {
-                double y = plot.logitY()[i];
-                series.add(plot.logitX()[i], Double.isFinite(y) ? y : null);
+            for (int i = 0; i < x.length; i++) {
+                series.add(x[i], Double.isFinite(y[i]) ? y[i] : null);
             }
         } finally {
             series.setNotify(true);

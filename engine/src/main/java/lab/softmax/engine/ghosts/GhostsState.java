@@ -1,0 +1,83 @@
+package lab.softmax.engine.ghosts;
+
+import java.util.List;
+import lab.softmax.engine.ghosts.train.Choices.Controller;
+import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.train.Choices.ModelKind;
+import lab.softmax.engine.ghosts.train.Choices.OptimizerKind;
+import lab.softmax.engine.ghosts.train.OneStepSweep;
+import lab.softmax.engine.ghosts.train.StepSafetyConfig;
+import lab.softmax.engine.io.ScenarioType;
+
+/**
+ * The Ghosts lab's step-safety state: what a "ghosts-training" scenario holds and the training view
+ * restores. experiment is "spike-test" (the policies in controllers trained side by side with a
+ * learning-rate spike) or "one-step-sweep" (single steps of r·ρ_a from a trained point).
+ * The complex-plane view has its own state (the lead's GhostsPlaneState).
+ */
+public record GhostsState(String experiment, DatasetKind dataset, ModelKind model, OptimizerKind optimizer,
+                          double lr, double spikeFactor, int spikeAt, int spikeUntil, List<Controller> controllers,
+                          double clipNorm, int steps, long seed, int batchSize,
+                          int sweepTrainSteps, double sweepLr, double rMin, double rMax, int sweepPoints) {
+    public static final ScenarioType<GhostsState> TYPE = new ScenarioType<>("ghosts-training", 1, GhostsState.class);
+    public static final String SPIKE_TEST = "spike-test";
+    public static final String ONE_STEP_SWEEP = "one-step-sweep";
+
+    public GhostsState {
+        if (!SPIKE_TEST.equals(experiment) && !ONE_STEP_SWEEP.equals(experiment)) {
+            throw new IllegalArgumentException("experiment: \"" + experiment + "\" (expected spike-test or one-step-sweep)");
+        }
+        if (controllers == null || controllers.isEmpty()) throw new IllegalArgumentException("controllers: choose at least one");
+        for (Controller c : controllers) if (c == null) throw new IllegalArgumentException("controllers: null entry");
+        controllers = List.copyOf(controllers);
+        // The run configurations validate every other field and name it (fields are not assigned yet here).
+        new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers.get(0),
+                clipNorm, steps, seed, batchSize);
+        new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, 200, seed);
+    }
+
+    public static GhostsState defaults() {
+        return new GhostsState(SPIKE_TEST, DatasetKind.BLOBS, ModelKind.MLP, OptimizerKind.ADAM, 1e-3, 1000, 50, 200,
+                List.of(Controller.NONE, Controller.CLIP, Controller.RHO), 1, 200, 0, 64, 600, 1e-2, 1e-2, 1e2, 41);
+    }
+
+    /** The run of one policy in the spike test. */
+    public StepSafetyConfig spikeConfig(Controller controller) {
+        return new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controller,
+                clipNorm, steps, seed, batchSize);
+    }
+
+    public OneStepSweep.Config sweepConfig() {
+        return new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, 200, seed);
+    }
+
+    public GhostsState withSeed(long s) {
+        return new GhostsState(experiment, dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
+                clipNorm, steps, s, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+    }
+
+    public GhostsState withLr(double v) {
+        return new GhostsState(experiment, dataset, model, optimizer, v, spikeFactor, spikeAt, spikeUntil, controllers,
+                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+    }
+
+    public GhostsState withSpikeFactor(double v) {
+        return new GhostsState(experiment, dataset, model, optimizer, lr, v, spikeAt, spikeUntil, controllers,
+                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+    }
+
+    public GhostsState withDataset(DatasetKind d) {
+        return new GhostsState(experiment, d, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
+                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+    }
+
+    public GhostsState withModel(ModelKind m) {
+        return new GhostsState(experiment, dataset, m, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
+                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+    }
+
+    public GhostsState withExperiment(String e) {
+        return new GhostsState(e, dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
+                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+    }
+}

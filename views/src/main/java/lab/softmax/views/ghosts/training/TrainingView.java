@@ -1,0 +1,224 @@
+package lab.softmax.views.ghosts.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import lab.softmax.engine.ghosts.GhostsState;
+import lab.softmax.engine.ghosts.train.Choices.Controller;
+import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.train.Choices.ModelKind;
+import lab.softmax.engine.ghosts.train.OneStepSweep;
+import lab.softmax.engine.ghosts.train.StepRecord;
+import lab.softmax.views.common.Charts;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Step-size safety, live: the spike test's train loss, test accuracy and r = τ/ρ_a per step for each
+ * policy side by side (r = 1 marked), or the one-step sweep's loss ratio and test accuracy against r.
+ */
+public final class TrainingView extends BorderPane {
+    private static final double FLOOR = 1e-12;
+    private final TrainingViewModel model;
+    private final ChoiceBox<String> experiment = new ChoiceBox<>();
+    private final ChoiceBox<DatasetKind> dataset = new ChoiceBox<>();
+    private final ChoiceBox<ModelKind> net = new ChoiceBox<>();
+    private final TextField lr = new TextField();
+    private final ChoiceBox<Double> spikeFactor = new ChoiceBox<>();
+    private final Spinner<Integer> spikeAt = new Spinner<>(0, 100_000, 50);
+    private final Spinner<Integer> steps = new Spinner<>(1, 100_000, 200);
+    private final Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 0);
+    private final Map<Controller, CheckBox> policies = new EnumMap<>(Controller.class);
+    private final Button run = new Button("Run");
+    private final Button cancel = new Button("Cancel");
+    private final Label status = new Label();
+    private final Map<Controller, XYSeries> loss = new EnumMap<>(Controller.class);
+    private final Map<Controller, XYSeries> accuracy = new EnumMap<>(Controller.class);
+    private final Map<Controller, XYSeries> ratio = new EnumMap<>(Controller.class);
+    private final XYSeries sweepLoss = new XYSeries("loss ratio L(θ+τv)/L(θ)");
+    private final XYSeries sweepAccuracy = new XYSeries("test accuracy");
+    private final List<JFreeChart> spikeCharts = new ArrayList<>();
+    private final List<JFreeChart> sweepCharts = new ArrayList<>();
+    private final VBox chartBox = new VBox(4);
+
+    public TrainingView(TrainingViewModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+        showState(model.stateProperty().get());
+    }
+
+    /** The charts currently shown, top to bottom (for SVG export). */
+    public List<JFreeChart> charts() {
+        return GhostsState.SPIKE_TEST.equals(model.stateProperty().get().experiment()) ? spikeCharts : sweepCharts;
+    }
+
+    private void createView() {
+        experiment.getItems().addAll(GhostsState.SPIKE_TEST, GhostsState.ONE_STEP_SWEEP);
+        dataset.getItems().addAll(DatasetKind.values());
+        net.getItems().addAll(ModelKind.values());
+        spikeFactor.getItems().addAll(1.0, 10.0, 100.0, 1000.0, 10000.0);
+        for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.setEditable(true);
+        VBox controls = new VBox(6, new Label("Experiment"), experiment, new Label("Data set"), dataset, new Label("Model"), net,
+                new Label("Base learning rate"), lr, new Label("Spike factor"), spikeFactor, new Label("Spike from step"), spikeAt,
+                new Label("Steps"), steps, new Label("Seed"), seed, new Label("Policies"));
+        for (Controller c : Controller.values()) {
+            CheckBox box = new CheckBox(switch (c) {
+                case NONE -> "plain";
+                case CLIP -> "gradient clipping";
+                case RHO -> "ρ-controller";
+            });
+            policies.put(c, box);
+            controls.getChildren().add(box);
+        }
+        status.setWrapText(true);
+        controls.getChildren().addAll(run, cancel, status);
+        controls.setPadding(new Insets(8));
+        controls.setPrefWidth(210);
+        setLeft(controls);
+
+        spikeCharts.add(stepChart("Training loss", "train loss (log)", loss, true, false));
+        spikeCharts.add(stepChart("Test accuracy", "test accuracy", accuracy, false, false));
+        spikeCharts.add(stepChart("Normalised step r = τ/ρ_a (r ≤ 1 is inside the certified radius)", "r (log)", ratio, true, true));
+        sweepCharts.add(sweepChart("One step of τ = r·ρ_a along −∇L", "loss ratio (log)", sweepLoss, true));
+        sweepCharts.add(sweepChart("Test accuracy after the step", "test accuracy", sweepAccuracy, false));
+        setCenter(chartBox);
+    }
+
+    private JFreeChart stepChart(String title, String yLabel, Map<Controller, XYSeries> series, boolean log, boolean unitLine) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Controller c : Controller.values()) {
+            XYSeries s = new XYSeries(c.id());
+            series.put(c, s);
+            data.addSeries(s);
+        }
+        JFreeChart chart = Charts.lineChart(title, "step", yLabel, data);
+        if (log) chart.getXYPlot().setRangeAxis(Charts.logAxis(yLabel));
+        if (unitLine) marker(chart.getXYPlot(), false);
+        return chart;
+    }
+
+    private JFreeChart sweepChart(String title, String yLabel, XYSeries s, boolean logY) {
+        JFreeChart chart = Charts.lineChart(title, "r = τ/ρ_a (log)", yLabel, new XYSeriesCollection(s));
+        chart.getXYPlot().setDomainAxis(Charts.logAxis("r = τ/ρ_a (log)"));
+        if (logY) {
+            chart.getXYPlot().setRangeAxis(Charts.logAxis(yLabel));
+            marker(chart.getXYPlot(), false);
+        }
+        marker(chart.getXYPlot(), true);
+        return chart;
+    }
+
+    /** A dashed line at 1: r = 1 on the domain, or loss ratio 1 / r = 1 on the range. */
+    private static void marker(XYPlot plot, boolean domain) {
+        ValueMarker m = new ValueMarker(1.0, new Color(0x555555), new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
+        if (domain) plot.addDomainMarker(m); else plot.addRangeMarker(m);
+    }
+
+    private void initListeners() {
+        experiment.setOnAction(e -> { pushState(); showCharts(); });
+        for (var c : List.of(dataset, net, spikeFactor)) c.setOnAction(e -> pushState());
+        lr.setOnAction(e -> pushState());
+        lr.focusedProperty().addListener((o, was, now) -> { if (!now) pushState(); });
+        for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.valueProperty().addListener((o, a, b) -> pushState());
+        policies.values().forEach(b -> b.setOnAction(e -> pushState()));
+        run.setOnAction(e -> {
+            if (pushState()) model.run();
+        });
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.busyProperty().not());
+        status.textProperty().bind(model.statusProperty());
+        model.revisionProperty().addListener((o, a, b) -> refresh());
+        model.stateProperty().addListener((o, a, s) -> showState(s));
+    }
+
+    /** Control values → a new state; false (with the problem shown) when a value is invalid. */
+    private boolean pushState() {
+        GhostsState s = model.stateProperty().get();
+        try {
+            List<Controller> chosen = new ArrayList<>();
+            for (Controller c : Controller.values()) if (policies.get(c).isSelected()) chosen.add(c);
+            int until = Math.max(steps.getValue(), spikeAt.getValue());
+            GhostsState next = new GhostsState(experiment.getValue(), dataset.getValue(), net.getValue(), s.optimizer(),
+                    Double.parseDouble(lr.getText().trim()), spikeFactor.getValue(), spikeAt.getValue(), until, chosen,
+                    s.clipNorm(), steps.getValue(), seed.getValue(), s.batchSize(), s.sweepTrainSteps(), s.sweepLr(),
+                    s.rMin(), s.rMax(), s.sweepPoints());
+            model.stateProperty().set(next);
+            lr.setStyle("");
+            return true;
+        } catch (IllegalArgumentException e) {
+            lr.setStyle("-fx-border-color: #D55E00;");
+            run.setTooltip(new javafx.scene.control.Tooltip(e.getMessage()));
+            return false;
+        }
+    }
+
+    private void showState(GhostsState s) {
+        experiment.setValue(s.experiment());
+        dataset.setValue(s.dataset());
+        net.setValue(s.model());
+        lr.setText(Double.toString(s.lr()));
+        if (!spikeFactor.getItems().contains(s.spikeFactor())) spikeFactor.getItems().add(s.spikeFactor());
+        spikeFactor.setValue(s.spikeFactor());
+        spikeAt.getValueFactory().setValue(s.spikeAt());
+        steps.getValueFactory().setValue(s.steps());
+        seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, s.seed()));
+        for (Controller c : Controller.values()) policies.get(c).setSelected(s.controllers().contains(c));
+        showCharts();
+    }
+
+    private void showCharts() {
+        chartBox.getChildren().clear();
+        for (JFreeChart chart : charts()) {
+            ChartViewer viewer = Charts.viewer(chart);
+            VBox.setVgrow(viewer, Priority.ALWAYS);
+            chartBox.getChildren().add(viewer);
+        }
+    }
+
+    /** Appends the points that arrived since the last refresh (a new run starts from empty series). */
+    private void refresh() {
+        for (Controller c : Controller.values()) {
+            List<StepRecord> recs = model.steps(c);
+            append(loss.get(c), recs, r -> Math.max(FLOOR, r.trainLoss()));
+            append(accuracy.get(c), recs, StepRecord::testAcc);
+            append(ratio.get(c), recs, r -> Math.max(FLOOR, r.r()));
+        }
+        List<OneStepSweep.Point> points = model.sweepPoints();
+        if (points.size() < sweepLoss.getItemCount()) {
+            sweepLoss.clear();
+            sweepAccuracy.clear();
+        }
+        for (int i = sweepLoss.getItemCount(); i < points.size(); i++) {
+            OneStepSweep.Point p = points.get(i);
+            sweepLoss.add(p.r(), Math.max(FLOOR, p.lossRatio()), i == points.size() - 1);
+            sweepAccuracy.add(p.r(), p.testAcc(), i == points.size() - 1);
+        }
+    }
+
+    private static void append(XYSeries series, List<StepRecord> recs, java.util.function.ToDoubleFunction<StepRecord> y) {
+        if (recs.size() < series.getItemCount()) series.clear();
+        for (int i = series.getItemCount(); i < recs.size(); i++) {
+            double v = y.applyAsDouble(recs.get(i));
+            series.add(recs.get(i).step(), Double.isFinite(v) ? v : Double.NaN, i == recs.size() - 1);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package lab.softmax.views.ghosts.training;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import lab.softmax.engine.ghosts.GhostsState;
+import lab.softmax.engine.ghosts.train.Choices.Controller;
+import lab.softmax.engine.ghosts.train.Dataset;
+import lab.softmax.engine.ghosts.train.OneStepSweep;
+import lab.softmax.engine.ghosts.train.StepRecord;
+import lab.softmax.engine.ghosts.train.StepSafetyData;
+import lab.softmax.engine.ghosts.train.StepSafetyRun;
+import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.RunningTask;
+import lab.softmax.views.common.ThrottledUpdater;
+
+/**
+ * The step-safety view's state and engine calls: the spike test with every chosen policy (plain,
+ * clipping, ρ-controller) trained in turn on one background task, or the one-step sweep of r. Metrics
+ * stream in through a ~30 Hz throttled updater; {@link #revisionProperty()} ticks after each batch so
+ * the view appends the new points. Results are read with the snapshot accessors on the UI thread.
+ */
+public final class TrainingViewModel {
+    private final BackgroundTasks tasks;
+    private final Path digitsFile;
+    private final ObjectProperty<GhostsState> state = new SimpleObjectProperty<>(this, "state", GhostsState.defaults());
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final Map<Controller, List<StepRecord>> steps = new EnumMap<>(Controller.class);
+    private final List<OneStepSweep.Point> sweep = new ArrayList<>();
+    private OneStepSweep.Result sweepResult;
+    private RunningTask<?> running;
+    private int generation;
+
+    /** A streamed item: a step of one policy's run, or a point of the sweep; tagged with its run. */
+    private record Item(int generation, Controller controller, StepRecord step, OneStepSweep.Point point) { }
+
+    public TrainingViewModel(BackgroundTasks tasks, Path digitsFile) {
+        this.tasks = tasks;
+        this.digitsFile = digitsFile;
+    }
+
+    public ObjectProperty<GhostsState> stateProperty() { return state; }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+
+    /** The steps received so far for one policy (a copy). */
+    public synchronized List<StepRecord> steps(Controller c) { return List.copyOf(steps.getOrDefault(c, List.of())); }
+
+    /** The sweep points received so far (a copy). */
+    public synchronized List<OneStepSweep.Point> sweepPoints() { return List.copyOf(sweep); }
+
+    /** ρ_a, ρ* and the base loss of the last finished sweep, or null. */
+    public synchronized OneStepSweep.Result sweepResult() { return sweepResult; }
+
+    /** Starts the experiment of the current state (cancelling a running one). */
+    public void run() {
+        cancel();
+        GhostsState s = state.get();
+        int gen;
+        synchronized (this) {
+            gen = ++generation;
+            steps.clear();
+            sweep.clear();
+            sweepResult = null;
+        }
+        revision.set(revision.get() + 1);
+        busy.set(true);
+        status.set("loading data…");
+        ThrottledUpdater<Item> updater = new ThrottledUpdater<>(tasks.uiExecutor(), this::apply);
+        boolean spike = GhostsState.SPIKE_TEST.equals(s.experiment());
+        running = tasks.run(spike ? "Ghosts: spike test" : "Ghosts: one-step sweep", ctx -> {
+            Dataset.Split data = StepSafetyData.load(s.dataset(), s.seed(), digitsFile);
+            if (spike) {
+                for (Controller c : s.controllers()) {
+                    StepSafetyRun.run(s.spikeConfig(c), data, rec -> updater.offer(new Item(gen, c, rec, null)),
+                            (f, m) -> ctx.progress().report((s.controllers().indexOf(c) + f) / s.controllers().size(), c.id() + ": " + m),
+                            ctx.cancellation());
+                }
+                return null;
+            }
+            return OneStepSweep.run(s.sweepConfig(), data, p -> updater.offer(new Item(gen, null, null, p)),
+                    ctx.progress(), ctx.cancellation());
+        }, result -> {
+            updater.flush();
+            synchronized (this) {
+                if (gen == generation && result instanceof OneStepSweep.Result r) sweepResult = r;
+            }
+            finish(gen, "done");
+        }, error -> {
+            updater.flush();
+            finish(gen, "failed: " + error.getMessage());
+        }, () -> finish(gen, "cancelled"));
+    }
+
+    public void cancel() {
+        if (running != null) running.cancel();
+    }
+
+    private void finish(int gen, String message) {
+        synchronized (this) {
+            if (gen != generation) return;
+        }
+        busy.set(false);
+        status.set(message);
+        revision.set(revision.get() + 1);
+    }
+
+    private void apply(List<Item> batch) {
+        synchronized (this) {
+            for (Item item : batch) {
+                if (item.generation() != generation) continue;
+                if (item.step() != null) {
+                    steps.computeIfAbsent(item.controller(), k -> new ArrayList<>()).add(item.step());
+                } else {
+                    sweep.add(item.point());
+                }
+            }
+        }
+        Item last = batch.get(batch.size() - 1);
+        if (last.step() != null) status.set(last.controller().id() + ": step " + (last.step().step() + 1));
+        revision.set(revision.get() + 1);
+    }
+}

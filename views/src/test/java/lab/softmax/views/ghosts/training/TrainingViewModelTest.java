@@ -1,0 +1,76 @@
+package lab.softmax.views.ghosts.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import lab.softmax.engine.ghosts.GhostsState;
+import lab.softmax.engine.ghosts.train.Choices.Controller;
+import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.train.Choices.ModelKind;
+import lab.softmax.engine.ghosts.train.Choices.OptimizerKind;
+import lab.softmax.engine.ghosts.train.StepRecord;
+import lab.softmax.views.common.BackgroundTasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The training view-model without a window: a worker thread and a single "UI" thread. */
+class TrainingViewModelTest {
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final ExecutorService workers = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void tearDown() {
+        ui.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static GhostsState small(String experiment) {
+        return new GhostsState(experiment, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM, 1e-2, 1000, 5, 12,
+                List.of(Controller.NONE, Controller.RHO), 1, 12, 3, 64, 30, 1e-2, 0.1, 10, 5);
+    }
+
+    private void runAndWait(TrainingViewModel vm) throws Exception {
+        ui.submit(vm::run).get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ui.submit(() -> vm.busyProperty().get()).get()) {
+            assertTrue(System.nanoTime() < deadline, "run did not finish");
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void spikeTestStreamsEveryStepOfEveryChosenPolicy() throws Exception {
+        TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
+        vm.stateProperty().set(small(GhostsState.SPIKE_TEST));
+        runAndWait(vm);
+        assertEquals("done", vm.statusProperty().get());
+        List<StepRecord> plain = vm.steps(Controller.NONE);
+        List<StepRecord> rho = vm.steps(Controller.RHO);
+        assertEquals(12, plain.size());
+        assertEquals(12, rho.size());
+        assertTrue(vm.steps(Controller.CLIP).isEmpty());
+        for (int i = 0; i < 12; i++) {
+            assertEquals(i, rho.get(i).step());
+            assertTrue(rho.get(i).r() <= 1 + 1e-12);
+        }
+        assertTrue(plain.get(8).r() > 1, "the spike takes plain Adam outside the radius");
+    }
+
+    @Test
+    void sweepReportsEveryRadiusAndARunCanBeRepeated() throws Exception {
+        TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
+        vm.stateProperty().set(small(GhostsState.ONE_STEP_SWEEP));
+        runAndWait(vm);
+        assertEquals(5, vm.sweepPoints().size());
+        assertTrue(vm.sweepResult().rhoStar() >= vm.sweepResult().rhoA());
+        runAndWait(vm);
+        assertEquals(5, vm.sweepPoints().size(), "a new run replaces the old points");
+        assertFalse(vm.busyProperty().get());
+    }
+}
