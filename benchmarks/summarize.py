@@ -12,6 +12,9 @@ C_DOC = {("three-pass-recompute", 16384): 0.208, ("three-pass-reload", 16384): 0
          ("three-pass-recompute", 4194304): 0.372, ("three-pass-reload", 4194304): 0.389, ("two-pass", 4194304): 0.320, ("online", 4194304): 0.329,
          ("three-pass-recompute", 67108864): 0.616, ("three-pass-reload", 67108864): 0.608, ("two-pass", 67108864): 0.452, ("online", 67108864): 0.500}
 
+def label(n):
+    return f"{n >> 20}M" if n >= 1 << 20 else f"{n >> 10}K"
+
 def load(pattern):
     docs = []
     for f in sorted(glob.glob(os.path.join(out, pattern))):
@@ -28,9 +31,10 @@ for f in glob.glob(os.path.join(out, "c-*.txt")):
         p = line.strip().split(",")
         if len(p) >= 3:
             try:
-                c.setdefault((p[0], int(p[1])), []).append(float(p[2]))
+                key, value = (p[0], int(p[1])), float(p[2])
             except ValueError:
-                pass
+                continue  # "exit 132": SIGILL, the CPU has no AVX-512
+            c.setdefault(key, []).append(value)
 bw = [max(d["machine"]["bandwidth_gbps"][k] for k in ("read", "copy", "triad")) for d in one]
 probe = {k: statistics.median(d["machine"]["bandwidth_gbps"][k] for d in one) for k in ("read", "copy", "triad")}
 loads = [d["machine"].get("load_average") for d in one + two]
@@ -55,7 +59,7 @@ for n in SIZES:
             cref, src = statistics.median(c[(a, n)]), "same run"
         else:
             cref, src = C_DOC[(a, n)], "doc §5(a)"
-        print(f"| {n // 1024}K | {a} | {m:.3f} ({min(vals):.3f}..{max(vals):.3f}) | {BYTES[a] / m:.1f} | {m / floor:.2f} | "
+        print(f"| {label(n)} | {a} | {m:.3f} ({min(vals):.3f}..{max(vals):.3f}) | {BYTES[a] / m:.1f} | {m / floor:.2f} | "
               f"{cref:.3f} ({src}) | {m / cref:.2f} |")
 print()
 for a in ALGOS:
@@ -66,5 +70,5 @@ for a in ALGOS:
               f"speed-up vs one thread {med[(a, 67108864)] / m2:.2f}×")
 for n in SIZES:
     if ("two-pass", n) in med and ("three-pass-recompute", n) in med:
-        print(f"N={n // 1024}K: two-pass / three-pass-recompute time = {med[('two-pass', n)] / med[('three-pass-recompute', n)]:.2f}, "
+        print(f"N={label(n)}: two-pass / three-pass-recompute time = {med[('two-pass', n)] / med[('three-pass-recompute', n)]:.2f}, "
               f"two-pass / three-pass-reload = {med[('two-pass', n)] / med[('three-pass-reload', n)]:.2f}")
