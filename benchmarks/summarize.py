@@ -24,7 +24,7 @@ def load(pattern):
             pass
     return docs
 
-one, two = load("java1-*.json"), load("java2-*.json")
+one, two, wall = load("java1-*.json"), load("java2-*.json"), load("javaw-*.json")
 c = {}
 for f in glob.glob(os.path.join(out, "c-*.txt")):
     for line in open(f):
@@ -64,10 +64,16 @@ for n in SIZES:
 print()
 for a in ALGOS:
     vals = [r["ns_per_element"] for d in two for r in d["results"] if r["algorithm"] == a and r["valid"]]
-    if vals and (a, 67108864) in med:
+    ones = [r["ns_per_element"] for d in wall for r in d["results"] if r["algorithm"] == a and r["valid"]]
+    if vals:
         m2 = statistics.median(vals)
-        print(f"two threads, 64M, {a}: {m2:.3f} ns/element (spread {min(vals):.3f}..{max(vals):.3f}), "
-              f"speed-up vs one thread {med[(a, 67108864)] / m2:.2f}×")
+        line = f"64M, {a}: two threads {m2:.3f} ns/element (spread {min(vals):.3f}..{max(vals):.3f}, wall clock)"
+        if ones:
+            m1 = statistics.median(ones)
+            pairs = [o / t for o, t in zip(ones, vals)]
+            line += (f"; one thread wall clock {m1:.3f} ({min(ones):.3f}..{max(ones):.3f}); speed-up {m1 / m2:.2f}x "
+                     f"(per-repetition pairs {', '.join(f'{p:.2f}' for p in pairs)})")
+        print(line)
 for n in SIZES:
     if ("two-pass", n) in med and ("three-pass-recompute", n) in med:
         print(f"N={label(n)}: two-pass / three-pass-recompute time = {med[('two-pass', n)] / med[('three-pass-recompute', n)]:.2f}, "
