@@ -49,7 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--seconds", defaultValue = "0.5",
-            description = "Timing budget per kernel and size, after warm-up; at least 3 rounds are always timed (default: ${DEFAULT-VALUE})")
+            description = "Timing budget per kernel and size, after warm-up; at least 3 rounds are always timed. "
+                    + "Below 0.16 the warm-up is shortened (for tests) and vector times may include interpreted code (default: ${DEFAULT-VALUE})")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the normal(0,1) logits with outliers ×20 (default: ${DEFAULT-VALUE})")
