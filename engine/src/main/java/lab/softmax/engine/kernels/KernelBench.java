@@ -41,6 +41,9 @@ public final class KernelBench {
 
     public List<BenchResult> run(BenchConfig config, Progress progress, Cancellation cancellation,
                                  Consumer<BenchResult> onResult) {
+        if (config.threads() > 1 && executor == null) {
+            throw new IllegalArgumentException("threads: " + config.threads() + " needs an executor for the extra threads");
+        }
         List<BenchResult> all = new ArrayList<>();
         int sizeIndex = 0;
         for (int n : config.sizes()) {
