@@ -57,6 +57,8 @@ public final class TrainingView extends BorderPane {
     private final List<JFreeChart> spikeCharts = new ArrayList<>();
     private final List<JFreeChart> sweepCharts = new ArrayList<>();
     private final VBox chartBox = new VBox(4);
+    /** True while the controls are being set from the state, so their events do not write it back. */
+    private boolean showing;
 
     public TrainingView(TrainingViewModel model) {
         this.model = model;
@@ -152,6 +154,7 @@ public final class TrainingView extends BorderPane {
 
     /** Control values → a new state; false (with the problem shown) when a value is invalid. */
     private boolean pushState() {
+        if (showing) return true;
         GhostsState s = model.stateProperty().get();
         try {
             List<Controller> chosen = new ArrayList<>();
@@ -172,6 +175,16 @@ public final class TrainingView extends BorderPane {
     }
 
     private void showState(GhostsState s) {
+        showing = true;
+        try {
+            setControls(s);
+        } finally {
+            showing = false;
+        }
+        showCharts();
+    }
+
+    private void setControls(GhostsState s) {
         experiment.setValue(s.experiment());
         dataset.setValue(s.dataset());
         net.setValue(s.model());
@@ -182,7 +195,6 @@ public final class TrainingView extends BorderPane {
         steps.getValueFactory().setValue(s.steps());
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, s.seed()));
         for (Controller c : Controller.values()) policies.get(c).setSelected(s.controllers().contains(c));
-        showCharts();
     }
 
     private void showCharts() {
