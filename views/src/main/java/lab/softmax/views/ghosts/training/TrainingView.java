@@ -75,7 +75,9 @@ public final class TrainingView extends BorderPane {
     private void createView() {
         experiment.getItems().addAll(GhostsState.SPIKE_TEST, GhostsState.ONE_STEP_SWEEP);
         dataset.getItems().addAll(DatasetKind.values());
+        dataset.setConverter(converter(DatasetKind::id, DatasetKind::parse));
         net.getItems().addAll(ModelKind.values());
+        net.setConverter(converter(ModelKind::id, ModelKind::parse));
         spikeFactor.getItems().addAll(1.0, 10.0, 100.0, 1000.0, 10000.0);
         for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.setEditable(true);
         VBox controls = new VBox(6, new Label("Experiment"), experiment, new Label("Data set"), dataset, new Label("Model"), net,
@@ -102,6 +104,17 @@ public final class TrainingView extends BorderPane {
         sweepCharts.add(sweepChart("One step of τ = r·ρ_a along −∇L", "loss ratio (log)", sweepLoss, true));
         sweepCharts.add(sweepChart("Test accuracy after the step", "test accuracy", sweepAccuracy, false));
         setCenter(chartBox);
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> show,
+                                                              java.util.function.Function<String, T> parse) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) { return value == null ? "" : show.apply(value); }
+
+            @Override
+            public T fromString(String text) { return parse.apply(text); }
+        };
     }
 
     private JFreeChart stepChart(String title, String yLabel, Map<Controller, XYSeries> series, boolean log, boolean unitLine) {
