@@ -23,7 +23,10 @@ public final class LatticeClosedForm {
         this.f = f;
     }
 
-    /** The lattice form when the slopes lie on a lattice of at most maxDegree + 1 levels. */
+    /**
+     * The lattice form when the slopes lie on a lattice of at most maxDegree + 1 levels (and the end
+     * weights do not underflow in double: a polynomial oracle for moderate logit spreads only).
+     */
     public static Optional<LatticeClosedForm> detect(double[] logits, double[] direction, int maxDegree) {
         ExponentialSum f = ExponentialSum.of(logits, direction);
         if (f.termCount() < 2) return Optional.empty();
@@ -41,6 +44,8 @@ public final class LatticeClosedForm {
             Complex[] c = new Complex[level[level.length - 1] + 1];
             java.util.Arrays.fill(c, Complex.ZERO);
             for (int k = 0; k < b.length; k++) c[level[k]] = c[level[k]].plus(new Complex(Math.exp(w[k]), 0));
+            // Weights below e^-745 underflow: the end coefficients must survive for the degree to be right.
+            if (c[0].abs() == 0 || c[c.length - 1].abs() == 0) return Optional.empty();
             return Optional.of(new LatticeClosedForm(h, PolynomialRoots.roots(c), f));
         }
         return Optional.empty();
@@ -67,7 +72,7 @@ public final class LatticeClosedForm {
             double theta = s.arg();
             for (int m = theta > 0 ? 0 : 1; ; m++) {
                 double im = (theta + 2 * Math.PI * m) / spacing;
-                if (Math.hypot(re, im) > limit) break;
+                if (!(Math.hypot(re, im) <= limit)) break;
                 out.add(new Zero(re, im, 1, f.evaluate(re, im).relativeModulus()));
             }
         }
