@@ -25,13 +25,16 @@ public final class LatticeClosedForm {
 
     /**
      * The lattice form when the slopes lie on a lattice of at most maxDegree + 1 levels (and the end
-     * weights do not underflow in double: a polynomial oracle for moderate logit spreads only).
+     * log-weights span at most 100: a polynomial oracle for moderate logit spreads only).
      */
     public static Optional<LatticeClosedForm> detect(double[] logits, double[] direction, int maxDegree) {
         ExponentialSum f = ExponentialSum.of(logits, direction);
         if (f.termCount() < 2) return Optional.empty();
         double[] b = f.slopes();
         double[] w = f.logWeights();
+        double lowest = java.util.Arrays.stream(w).min().orElse(0);
+        // Aberth–Ehrlich loses roots when the coefficients span more than ~e^100 (weights are shifted to max 0).
+        if (lowest < -100) return Optional.empty();
         double smallest = Double.POSITIVE_INFINITY;
         for (int k = 1; k < b.length; k++) smallest = Math.min(smallest, b[k] - b[k - 1]);
         for (int divisor = 1; divisor <= 12; divisor++) {
@@ -44,8 +47,6 @@ public final class LatticeClosedForm {
             Complex[] c = new Complex[level[level.length - 1] + 1];
             java.util.Arrays.fill(c, Complex.ZERO);
             for (int k = 0; k < b.length; k++) c[level[k]] = c[level[k]].plus(new Complex(Math.exp(w[k]), 0));
-            // Weights below e^-745 underflow: the end coefficients must survive for the degree to be right.
-            if (c[0].abs() == 0 || c[c.length - 1].abs() == 0) return Optional.empty();
             return Optional.of(new LatticeClosedForm(h, PolynomialRoots.roots(c), f));
         }
         return Optional.empty();
