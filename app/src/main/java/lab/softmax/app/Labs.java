@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.distributions.DistributionsModule;
 import lab.softmax.views.ghosts.GhostsModule;
+import lab.softmax.views.ghosts.training.GhostsTrainingModule;
 
 /** The labs the app shows, in navigation order. A lab appears here only once it exists. */
 public final class Labs {
@@ -16,7 +17,8 @@ public final class Labs {
     public static List<LabModule> all() {
         return List.of(
                 new DistributionsModule(Labs::logitPresets),
-                new GhostsModule());
+                new GhostsModule(),
+                new GhostsTrainingModule(SampleData.directory().resolve("data").resolve("digits.csv.gz")));
     }
 
     public static Optional<LabModule> byId(String id) {

@@ -57,6 +57,8 @@ public final class TrainingView extends BorderPane {
     private final List<JFreeChart> spikeCharts = new ArrayList<>();
     private final List<JFreeChart> sweepCharts = new ArrayList<>();
     private final VBox chartBox = new VBox(4);
+    /** Where the exact batch rho* lies on the sweep's r axis (r = rho* / rho_a), once a sweep has finished. */
+    private final List<ValueMarker> rhoStarMarkers = new ArrayList<>();
     /** True while the controls are being set from the state, so their events do not write it back. */
     private boolean showing;
 
@@ -138,6 +140,10 @@ public final class TrainingView extends BorderPane {
             marker(chart.getXYPlot(), false);
         }
         marker(chart.getXYPlot(), true);
+        ValueMarker rhoStar = new ValueMarker(1.0, new Color(0x009E73), new BasicStroke(1.5f));
+        rhoStar.setLabel("ρ*/ρ_a");
+        rhoStar.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        rhoStarMarkers.add(rhoStar);
         return chart;
     }
 
@@ -231,6 +237,16 @@ public final class TrainingView extends BorderPane {
         if (points.size() < sweepLoss.getItemCount()) {
             sweepLoss.clear();
             sweepAccuracy.clear();
+        }
+        OneStepSweep.Result result = model.sweepResult();
+        for (int i = 0; i < rhoStarMarkers.size(); i++) {
+            XYPlot plot = sweepCharts.get(i).getXYPlot();
+            ValueMarker m = rhoStarMarkers.get(i);
+            plot.removeDomainMarker(m);
+            if (result != null && Double.isFinite(result.rhoStar() / result.rhoA())) {
+                m.setValue(result.rhoStar() / result.rhoA());
+                plot.addDomainMarker(m);
+            }
         }
         for (int i = sweepLoss.getItemCount(); i < points.size(); i++) {
             OneStepSweep.Point p = points.get(i);
