@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lab.softmax.views.collapse.CollapseModule;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.distributions.DistributionsModule;
 import lab.softmax.views.ghosts.GhostsModule;
-import lab.softmax.views.ghosts.training.GhostsTrainingModule;
+import lab.softmax.views.kernels.KernelsModule;
 
 /** The labs the app shows, in navigation order. A lab appears here only once it exists. */
 public final class Labs {
@@ -16,9 +17,10 @@ public final class Labs {
 
     public static List<LabModule> all() {
         return List.of(
+                new KernelsModule(),
                 new DistributionsModule(Labs::logitPresets),
-                new GhostsModule(),
-                new GhostsTrainingModule(SampleData.directory().resolve("data").resolve("digits.csv.gz")));
+                new GhostsModule(() -> SampleData.directory().resolve("data/digits.csv.gz")),
+                new CollapseModule());
     }
 
     public static Optional<LabModule> byId(String id) {

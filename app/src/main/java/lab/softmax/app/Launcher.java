@@ -9,9 +9,21 @@ import lab.softmax.app.cli.Cli;
 public final class Launcher {
     private Launcher() { }
 
+    private static void launchWindow() {
+        try {
+            SoftmaxLabApp.launchApp(new String[0]);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // JavaFX cannot open a window (no display, or no GTK 3): say so instead of a stack trace.
+            System.err.println("softmax-lab: cannot open the window: " + e.getMessage());
+            System.err.println("  The desktop app needs a display (DISPLAY or WAYLAND_DISPLAY) and GTK 3 (Debian: libgtk-3-0 libgl1).");
+            System.err.println("  Every lab also works headless: ./softmax-lab --help");
+            System.exit(1);
+        }
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
-            SoftmaxLabApp.launchApp(args);
+            launchWindow();
             return;
         }
         int status = Cli.run(args);

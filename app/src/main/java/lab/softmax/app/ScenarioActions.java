@@ -43,7 +43,7 @@ public final class ScenarioActions {
             ErrorDialog.showProblem(owner(), "This scenario cannot be opened; nothing was changed.", e.getMessage());
             return false;
         }
-        Optional<LabModule> lab = window.labs().stream().filter(l -> l.id().equals(scenario.lab())).findFirst();
+        Optional<LabModule> lab = window.labs().stream().filter(l -> l.opens(scenario.lab())).findFirst();
         if (lab.isEmpty()) {
             ErrorDialog.showProblem(owner(), "This scenario cannot be opened; nothing was changed.",
                     file + ": lab: '" + scenario.lab() + "' is not part of this build");

@@ -6,12 +6,14 @@ import picocli.CommandLine.Command;
 @Command(name = "softmax-lab", mixinStandardHelpOptions = true, version = "Softmax Lab 0.1.0",
         description = "Softmax Lab: see how softmax and attention behave. Without a command the desktop app opens.",
         subcommands = {
+                SoftmaxCommand.class,
                 NormalizeCommand.class,
+                BenchCommand.class,
                 GhostsCommand.class,
                 GhostsBenchCommand.class,
                 TrainCommand.class,
-                ScenarioCommand.class,
                 SnapshotCommand.class,
+                ScenarioCommand.class,
         })
 public final class SoftmaxLabCommand implements Runnable {
     @picocli.CommandLine.Spec

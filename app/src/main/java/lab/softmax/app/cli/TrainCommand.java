@@ -4,10 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Parent of the training experiments; each lab adds its subcommand here (one line each). */
+/** `train`: training experiments that stream JSON Lines; each lab adds its subcommand here (one line each). */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Training experiments that stream one JSON line per step with --json.",
+        description = "Training experiments that stream one JSON line per logged epoch/step.",
         subcommands = {
+                TrainGrokkingCommand.class,
                 TrainStepSafetyCommand.class,
                 TrainStepSweepCommand.class,
         })

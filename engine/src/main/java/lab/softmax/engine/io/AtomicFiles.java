@@ -24,6 +24,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
+            keepPermissions(absolute, temp);
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
@@ -38,6 +39,17 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A temp file is created owner-only (0600); the saved file should keep the target's mode, or
+     * get the usual rw-r--r-- when it is new.
+     */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) return;
+        var mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, mode);
     }
 
     public static void writeString(Path target, String text) throws IOException {

@@ -93,10 +93,16 @@ final class NpyReader {
         for (String part : s.group(1).split(",")) {
             String t = part.trim();
             if (t.isEmpty()) continue;
-            long extent = Long.parseLong(t);
+            long extent;
+            try {
+                extent = Long.parseLong(t);
+                if (extent < 0) throw new NumberFormatException();
+                count = Math.multiplyExact(count, extent);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new InputException(source, "shape", "'" + t + "' is not a valid array extent");
+            }
             dims++;
             if (extent != 1) nonUnit++;
-            count *= extent;
         }
         if (dims == 0 || nonUnit > 1) {
             throw new InputException(source, "shape", "(" + s.group(1).trim() + ") is not a vector; save a 1-D array");

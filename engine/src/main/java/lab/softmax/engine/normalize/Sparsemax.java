@@ -11,6 +11,13 @@ final class Sparsemax implements Normalizer {
     @Override
     public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events) {
         double[] sorted = SortedLogits.descendingFinite(x);
+        if (sorted.length == 0) {
+            // Every scaled logit overflowed to +-Infinity in this precision: no finite support,
+            // the projection is undefined (as softmax's Infinity - Infinity): NaN, shown as data.
+            double[] undefined = new double[x.length];
+            java.util.Arrays.fill(undefined, Double.NaN);
+            return undefined;
+        }
         // Shift-invariant, so work on y = x - max: the top entry is exactly 0, which keeps the
         // test 1 + k*y_(k) > sum exact for k = 1 (k* >= 1 always) and the sums small. Unshifted,
         // large logits lose the 1 to rounding (1 + 1e4 == 1e4 in fp16): k* = 0 and tau = -Infinity.

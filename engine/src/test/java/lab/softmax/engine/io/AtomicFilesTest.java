@@ -60,4 +60,16 @@ class AtomicFilesTest {
         assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> { throw new IOException("no"); }));
         assertEquals(List.of(), names());
     }
+
+    @Test
+    void aSavedFileKeepsTheModeOfTheFileItReplacesOrGetsTheUsualOne() throws IOException {
+        java.nio.file.Path existing = dir.resolve("shared.json");
+        Files.writeString(existing, "old");
+        Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        AtomicFiles.writeString(existing, "new");
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+        java.nio.file.Path fresh = dir.resolve("fresh.json");
+        AtomicFiles.writeString(fresh, "x");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
 }

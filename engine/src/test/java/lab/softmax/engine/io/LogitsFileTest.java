@@ -125,4 +125,17 @@ class LogitsFileTest {
         Files.writeString(j, "{\"logits\": [\"-Infinity\", 2]}");
         assertArrayEquals(new double[] {NEG_INF, 2}, LogitsFile.read(j), 0.0);
     }
+
+    @Test
+    void pastedTextAsNumbersOrJson() {
+        assertArrayEquals(new double[] {1, 2, 3, 4.5, NEG_INF}, LogitsFile.parseText(" 1, 2; 3\n4.5 -Infinity\n", "pasted text"), 0.0);
+        assertArrayEquals(new double[] {1, 2}, LogitsFile.parseText("[1, 2]", "pasted text"), 0.0);
+        assertArrayEquals(new double[] {7}, LogitsFile.parseText("{\"logits\": [7]}", "pasted text"), 0.0);
+        assertArrayEquals(new double[0], LogitsFile.parseText("  \n ", "pasted text"), 0.0);
+        InputException e = assertThrows(InputException.class, () -> LogitsFile.parseText("1 2\n3 four", "pasted text"));
+        assertEquals("pasted text", e.source());
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("four"), e.getMessage());
+        InputException j = assertThrows(InputException.class, () -> LogitsFile.parseText("[1, 2", "pasted text"));
+        assertTrue(j.getMessage().startsWith("pasted text: malformed JSON"), j.getMessage());
+    }
 }

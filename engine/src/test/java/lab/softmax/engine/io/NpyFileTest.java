@@ -122,4 +122,12 @@ class NpyFileTest {
         byte[] hugeHeader = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x7F};
         assertTrue(readError(hugeHeader).getMessage().contains("header length"));
     }
+
+    @Test
+    void malformedShapesAreBadInputNamingTheShape() throws IOException {
+        for (String shape : new String[] {"(-3,)", "(x,)", "(99999999999999999999,)", "(4294967296, 4294967296)"}) {
+            InputException e = readError(npy(1, "<f8", shape, float64(true, 1.0)));
+            assertEquals("shape", e.field(), shape + ": " + e.getMessage());
+        }
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every normaliser in float64 against the 50-digit BigDecimal reference, over awkward sizes,
+ * Every normaliser in float64 against the 45-digit BigDecimal reference, over awkward sizes,
  * outliers, +-1e4 logits, -Infinity masks and temperatures.
  */
 class NormalizerFp64ReferenceTest {

@@ -67,6 +67,10 @@ class NumericEventsTest {
         assertEquals(1.0, far.probabilities()[0], 0.0, "the sum is exactly 1");
         assertTrue(far.probabilities()[1] > 0, "the small term is absorbed in the sum, not flushed to zero");
         assertEquals(0, far.underflowCount());
+        assertEquals(1.0, far.denominator(), 0.0);
+        assertTrue(far.sumRoundedToOne());
+        assertEquals(1 + Math.exp(-kept), near.denominator(), 2 * p.unitRoundoff());
+        assertTrue(!near.sumRoundedToOne());
     }
 
     @Test
@@ -97,6 +101,22 @@ class NumericEventsTest {
         // ... but in fp16 that 1e-8 is below half the smallest subnormal (3e-8): a true underflow.
         NormalizationResult st16 = Normalization.run(new double[] {1e4, -1e4}, 1, NormalizerKind.STABLEMAX, Precision.FP16, true);
         assertEquals(1, st16.underflowCount());
+    }
+
+    @Test
+    void denominatorIsTheComputedSum() {
+        NormalizationResult r = Normalization.run(new double[] {0, 0, 0, Double.NEGATIVE_INFINITY}, 1, NormalizerKind.SOFTMAX, Precision.FP16, true);
+        assertEquals(3.0, r.denominator(), 0.0);
+        assertTrue(!r.sumRoundedToOne(), "equal logits: nothing absorbed");
+        NormalizationResult st = Normalization.run(new double[] {1, -1}, 1, NormalizerKind.STABLEMAX, Precision.FP64, true);
+        assertEquals(2.5, st.denominator(), 0.0, "s(1) + s(-1) = 2 + 1/2");
+        NormalizationResult over = Normalization.run(new double[] {90, 0}, 1, NormalizerKind.SOFTMAX, Precision.FP32, false);
+        assertEquals(Double.POSITIVE_INFINITY, over.denominator());
+        // 4096 equal terms of 1 in fp16: the sum stalls at 2048 (2048 + 1 ties to even): 2048 terms absorbed.
+        NormalizationResult stall = Normalization.run(new double[4096], 1, NormalizerKind.SOFTMAX, Precision.FP16, true);
+        assertEquals(2048.0, stall.denominator(), 0.0);
+        assertEquals(2048, stall.absorbedCount());
+        assertEquals(0x1p-11, stall.probabilities()[0], 0.0, "each p = 1/2048 instead of 1/4096");
     }
 
     @Test

@@ -12,5 +12,8 @@ public interface LabModule {
 
     ScenarioType<?> scenarioType();
 
+    /** Whether this lab opens scenarios of that "lab" name (a lab may own several scenario types). */
+    default boolean opens(String scenarioLab) { return id().equals(scenarioLab); }
+
     LabPage createPage(BackgroundTasks tasks);
 }

@@ -31,6 +31,7 @@ import lab.softmax.engine.normalize.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
+import lab.softmax.views.common.ThrottledUpdater;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The Distributions lab: controls on the left, logits and probabilities in the middle, read-outs below. */
@@ -172,10 +173,11 @@ public final class DistributionsView extends BorderPane {
         logitsChart.onEdit(model::setLogit);
         model.logitsProperty().addListener((o, a, b) -> editor.show(b));
         editor.show(model.logitsProperty().get());
-        model.plotProperty().addListener((o, a, b) -> redraw());
-        model.logScaleProperty().addListener((o, a, b) -> redraw());
-        model.resultsProperty().addListener((o, a, b) -> results.show(b, model.topKProperty().get()));
-        model.topKProperty().addListener((o, a, b) -> results.show(model.resultsProperty().get(), b.intValue()));
+        // Dragging a bar recomputes per mouse event; repaint at most ~30 times a second.
+        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(javafx.application.Platform::runLater, batch -> redraw());
+        model.plotProperty().addListener((o, a, b) -> repaint.offer(b));
+        model.logScaleProperty().addListener((o, a, b) -> repaint.offer(b));
+        model.summariesProperty().addListener((o, a, b) -> results.show(b));
         model.errorProperty().addListener((o, a, b) -> error.setText(b));
         redraw();
     }
@@ -190,7 +192,7 @@ public final class DistributionsView extends BorderPane {
                     "Logits z, sorted (" + plot.logitX().length + " ranks shown)");
         }
         probabilityChart.show(plot, model.logScaleProperty().get(), model.precisionProperty().get() != Precision.FP64);
-        results.show(model.resultsProperty().get(), model.topKProperty().get());
+        results.show(model.summariesProperty().get());
     }
 
     private void syncTemperature() {

@@ -26,6 +26,7 @@ import lab.softmax.engine.normalize.DistributionsState;
 import lab.softmax.engine.normalize.LogitsCheck;
 import lab.softmax.engine.normalize.Normalization;
 import lab.softmax.engine.normalize.NormalizationResult;
+import lab.softmax.engine.normalize.NormalizationSummary;
 import lab.softmax.engine.normalize.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
@@ -48,6 +49,7 @@ public final class DistributionsViewModel {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
 
     private final ReadOnlyObjectWrapper<List<NormalizationResult>> results = new ReadOnlyObjectWrapper<>(this, "results", List.of());
+    private final ReadOnlyObjectWrapper<List<NormalizationSummary>> summaries = new ReadOnlyObjectWrapper<>(this, "summaries", List.of());
     private final ReadOnlyObjectWrapper<PlotData> plot = new ReadOnlyObjectWrapper<>(this, "plot");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -80,6 +82,8 @@ public final class DistributionsViewModel {
 
     // ---- outputs ----
     public ReadOnlyObjectProperty<List<NormalizationResult>> resultsProperty() { return results.getReadOnlyProperty(); }
+    /** The read-outs per normaliser (entropy, top-k, counts), computed with the results. */
+    public ReadOnlyObjectProperty<List<NormalizationSummary>> summariesProperty() { return summaries.getReadOnlyProperty(); }
     ReadOnlyObjectProperty<PlotData> plotProperty() { return plot.getReadOnlyProperty(); }
     /** The last problem (bad file, bad paste); empty when all is well. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
@@ -164,6 +168,7 @@ public final class DistributionsViewModel {
         double t = temperature.get();
         Precision p = precision.get();
         boolean shift = subtractMax.get();
+        int topKCount = topK.get();
         List<NormalizerKind> kinds = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
         RunningTask<Computed> task = tasks.run("Normalising", ctx -> {
             List<NormalizationResult> out = new ArrayList<>();
@@ -171,9 +176,12 @@ public final class DistributionsViewModel {
                 ctx.cancellation().throwIfCancelled();
                 out.add(Normalization.run(z, t, k, p, shift));
             }
-            return new Computed(out, PlotData.of(z, out));
+            List<NormalizationSummary> readouts = out.stream().map(r -> NormalizationSummary.of(r, topKCount)).toList();
+            ctx.cancellation().throwIfCancelled();
+            return new Computed(out, readouts, PlotData.of(z, out));
         }, computed -> {
             results.set(computed.results());
+            summaries.set(computed.summaries());
             plot.set(computed.plot());
             finished();
         }, failure -> {
@@ -195,5 +203,5 @@ public final class DistributionsViewModel {
         }
     }
 
-    private record Computed(List<NormalizationResult> results, PlotData plot) { }
+    private record Computed(List<NormalizationResult> results, List<NormalizationSummary> summaries, PlotData plot) { }
 }

@@ -19,6 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * reference as hollow dots: where a dot has no bar under it, the precision lost that mass.
  */
 final class ProbabilityChart {
+    /** The share of one index the bar cluster takes: the renderer's margin is 0.1. */
+    private static final double CLUSTER_WIDTH = 0.9;
     private final XYSeriesCollection computed = new XYSeriesCollection();
     private final XYSeriesCollection reference = new XYSeriesCollection();
     private final JFreeChart chart;
@@ -63,12 +65,16 @@ final class ProbabilityChart {
         try {
             computed.removeAllSeries();
             reference.removeAllSeries();
-            for (PlotData.Series s : plot.probabilities()) {
+            int count = plot.probabilities().size();
+            for (int j = 0; j < count; j++) {
+                PlotData.Series s = plot.probabilities().get(j);
+                // Put each reference dot on top of its own bar within the cluster.
+                double offset = plot.byIndex() ? CLUSTER_WIDTH * ((j + 0.5) / count - 0.5) : 0;
                 XYSeries c = new XYSeries(s.result().kind().label() + " (" + s.result().precision().id() + ")", false, true);
                 XYSeries r = new XYSeries(s.result().kind().label() + " fp64", false, true);
                 for (int i = 0; i < s.x().length; i++) {
                     c.add(s.x()[i], plottable(s.y()[i], logScale));
-                    r.add(s.x()[i], plottable(s.referenceY()[i], logScale));
+                    r.add(s.x()[i] + offset, plottable(s.referenceY()[i], logScale));
                 }
                 computed.addSeries(c);
                 if (showReference) reference.addSeries(r);

@@ -1,60 +1,111 @@
 package lab.softmax.views.ghosts;
 
+import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
+import lab.softmax.engine.ghosts.GhostsState;
+import lab.softmax.engine.ghosts.train.Choices;
+import lab.softmax.engine.ghosts.train.StepRecord;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.ghosts.training.TrainingView;
+import lab.softmax.views.ghosts.training.TrainingViewModel;
 import org.jfree.chart.JFreeChart;
 
-/** The Ghosts lab: the complex plane and the Taylor view. */
+/**
+ * The Ghosts lab: the complex plane with the Taylor view, and the step-size safety training run.
+ * Saving writes the state of the tab in front; opening a scenario brings its tab to the front.
+ */
 public final class GhostsPage implements LabPage {
     private final GhostsPlaneViewModel planeModel;
     private final GhostsPlaneView planeView;
+    private final TrainingViewModel trainingModel;
+    private final TrainingView trainingView;
     private final TabPane tabs;
+    private final Tab planeTab;
+    private final Tab trainingTab;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private String title = "";
     private String description = "";
 
-    public GhostsPage(BackgroundTasks tasks) {
+    public GhostsPage(BackgroundTasks tasks, Path digitsFile) {
         planeModel = new GhostsPlaneViewModel(tasks);
         planeView = new GhostsPlaneView(planeModel);
-        Tab plane = new Tab("Complex plane and Taylor", planeView);
-        plane.setClosable(false);
-        tabs = new TabPane(plane);
+        trainingModel = new TrainingViewModel(tasks, digitsFile);
+        trainingView = new TrainingView(trainingModel);
+        planeTab = new Tab("Complex plane and Taylor", planeView);
+        trainingTab = new Tab("Step-size safety (training)", trainingView);
+        planeTab.setClosable(false);
+        trainingTab.setClosable(false);
+        tabs = new TabPane(planeTab, trainingTab);
+        busy.bind(Bindings.or(planeModel.busyProperty(), trainingModel.busyProperty()));
     }
 
     public GhostsPlaneViewModel planeModel() { return planeModel; }
+
+    public TrainingViewModel trainingModel() { return trainingModel; }
+
+    private boolean trainingInFront() { return tabs.getSelectionModel().getSelectedItem() == trainingTab; }
 
     @Override
     public Region view() { return tabs; }
 
     @Override
     public Scenario<?> scenario() {
+        if (trainingInFront()) {
+            return new Scenario<>(GhostsState.TYPE, title, description, trainingModel.stateProperty().get());
+        }
         return new Scenario<>(GhostsPlaneState.TYPE, title, description, planeModel.state());
     }
 
     @Override
     public void load(Scenario<?> scenario) {
-        if (!(scenario.state() instanceof GhostsPlaneState s)) {
-            throw new IllegalArgumentException("not a ghosts scenario: " + scenario.lab());
+        switch (scenario.state()) {
+            case GhostsPlaneState s -> {
+                planeModel.load(s);
+                tabs.getSelectionModel().select(planeTab);
+            }
+            case GhostsState s -> {
+                trainingModel.stateProperty().set(s);
+                tabs.getSelectionModel().select(trainingTab);
+            }
+            default -> throw new IllegalArgumentException("not a ghosts scenario: " + scenario.lab());
         }
         title = scenario.title();
         description = scenario.description();
-        planeModel.load(s);
     }
 
     @Override
     public List<JFreeChart> charts() {
-        return List.of(planeView.planeChart().chart(), planeView.taylorChart().chart());
+        return trainingInFront() ? trainingView.charts()
+                : List.of(planeView.planeChart().chart(), planeView.taylorChart().chart());
     }
 
     @Override
     public CsvTable plottedData() {
+        return trainingInFront() ? trainingData() : planeData();
+    }
+
+    private CsvTable trainingData() {
+        CsvTable.Builder b = CsvTable.builder("controller", "step", "train_loss", "train_acc", "test_acc", "rho_a",
+                "step_norm", "r", "lr", "lr_effective");
+        for (Choices.Controller c : Choices.Controller.values()) {
+            for (StepRecord s : trainingModel.steps(c)) {
+                b.row(c.id(), s.step(), s.trainLoss(), s.trainAcc(), s.testAcc(), s.rhoA(), s.stepNorm(), s.r(), s.lr(), s.lrEffective());
+            }
+        }
+        return b.build();
+    }
+
+    private CsvTable planeData() {
         GhostsPlaneViewModel.Analysis a = planeModel.analysisProperty().get();
         CsvTable.Builder b = CsvTable.builder("kind", "re", "im", "abs", "multiplicity");
         if (a == null) return b.build();
@@ -70,5 +121,8 @@ public final class GhostsPage implements LabPage {
     }
 
     @Override
-    public ReadOnlyBooleanProperty busyProperty() { return planeModel.busyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    @Override
+    public void dispose() { trainingModel.cancel(); }
 }

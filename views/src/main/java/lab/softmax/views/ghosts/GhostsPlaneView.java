@@ -24,6 +24,7 @@ import lab.softmax.engine.ghosts.LossTaylor;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
+import lab.softmax.views.common.ThrottledUpdater;
 
 /**
  * The complex t-plane of F with its zeros and radii, the editable logits and direction, and the
@@ -126,8 +127,10 @@ public final class GhostsPlaneView extends BorderPane {
         degree.getValueFactory().setValue(model.degreeProperty().get());
         phase.selectedProperty().bindBidirectional(model.phasePortraitProperty());
 
-        model.analysisProperty().addListener((o, a, b) -> redraw());
-        model.phasePortraitProperty().addListener((o, a, b) -> redraw());
+        // Dragging a bar recomputes per mouse event; repaint at most ~30 times a second.
+        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(javafx.application.Platform::runLater, batch -> redraw());
+        model.analysisProperty().addListener((o, a, b) -> repaint.offer(b));
+        model.phasePortraitProperty().addListener((o, a, b) -> repaint.offer(b));
         model.errorProperty().addListener((o, a, b) -> error.setText(b));
         redraw();
     }

@@ -17,8 +17,11 @@ class ThrottledUpdaterTest {
         List<List<Integer>> batches = new ArrayList<>();
         ThrottledUpdater<Integer> updater = new ThrottledUpdater<>(50, ui, batch -> batches.add(List.copyOf(batch)));
         for (int i = 0; i < 10_000; i++) updater.offer(i);
-        Thread.sleep(300);
-        ui.submit(() -> { }).get();
+        // Wait for delivery, not for a fixed time: this machine may be busy.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (ui.submit(() -> batches.stream().mapToInt(List::size).sum()).get() < 10_000 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         ui.shutdown();
         assertTrue(ui.awaitTermination(5, TimeUnit.SECONDS));
         List<Integer> all = batches.stream().flatMap(List::stream).toList();

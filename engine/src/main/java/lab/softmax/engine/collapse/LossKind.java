@@ -1,0 +1,24 @@
+package lab.softmax.engine.collapse;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Softmax cross-entropy (in the chosen loss precision) or StableMax cross-entropy (always fp64). */
+public enum LossKind {
+    SOFTMAX_CE("softmax-ce"), STABLEMAX_CE("stablemax-ce");
+
+    private final String id;
+
+    LossKind(String id) { this.id = id; }
+
+    @JsonValue
+    public String id() { return id; }
+
+    @JsonCreator
+    public static LossKind parse(String s) {
+        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+        for (LossKind k : values()) if (k.id.equals(key)) return k;
+        throw new IllegalArgumentException("unknown loss '" + s + "' (expected softmax-ce or stablemax-ce)");
+    }
+}

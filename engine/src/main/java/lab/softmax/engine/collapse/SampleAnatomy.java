@@ -1,0 +1,36 @@
+package lab.softmax.engine.collapse;
+
+import lab.softmax.engine.nn.Rounding;
+import lab.softmax.engine.numeric.Precision;
+
+/**
+ * Why one training sample has (or has not) collapsed: its logits, each exp(z_j - max) term in the
+ * precision, the rounded sum, and the loss gradient the run's loss gives it.
+ *
+ * @param expTerms  exp(z_j - max) rounded to the precision (the maximal term is 1)
+ * @param sumExp    their sum in the precision, maximal term first, then index order
+ * @param absorbed  how many non-maximal terms are below half an ulp of 1 (lost when added to 1)
+ * @param gradient  dL/dz for this sample in the run's loss, with the batch's 1/N
+ * @param loss      the sample's loss in the run's loss (0 exactly when collapsed under softmax CE)
+ */
+public record SampleAnatomy(int sample, int target, int predicted, double[] logits, Precision precision,
+                            double[] expTerms, double sumExp, int absorbed, double top2Gap,
+                            double[] gradient, double loss) {
+
+    public boolean collapsed() { return sumExp == 1.0; }
+
+    static SampleAnatomy of(int sample, int target, double[] z, Precision p, double[] gradient, double loss) {
+        int classes = z.length;
+        int argmax = GrokkingRun.argmax(z, classes);
+        double max = Rounding.round(p, z[argmax]);
+        double[] terms = new double[classes];
+        double halfUlp = p.unitRoundoff();
+        int absorbed = 0;
+        for (int j = 0; j < classes; j++) {
+            terms[j] = Rounding.round(p, Math.exp(Rounding.round(p, Rounding.round(p, z[j]) - max)));
+            if (j != argmax && terms[j] <= halfUlp) absorbed++;
+        }
+        return new SampleAnatomy(sample, target, argmax, z.clone(), p, terms, SoftmaxCollapse.sumExp(z, classes, p),
+                absorbed, SoftmaxCollapse.top2Gap(z, classes), gradient.clone(), loss);
+    }
+}

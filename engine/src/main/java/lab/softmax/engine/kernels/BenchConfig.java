@@ -1,0 +1,29 @@
+package lab.softmax.engine.kernels;
+
+import java.util.List;
+
+/**
+ * What to benchmark. {@code seconds} is the timing budget per kernel and size (after warm-up);
+ * every kernel gets at least {@link #MIN_ROUNDS} timed rounds whatever the budget.
+ */
+public record BenchConfig(List<Algorithm> algorithms, List<Impl> impls, List<Integer> sizes, int threads,
+                          double seconds, long seed) {
+    public static final int MIN_ROUNDS = 3;
+    public static final int MAX_ROUNDS = 25;
+    /** Largest size accepted: 2^27 floats (two 512 MiB arrays). */
+    public static final int MAX_SIZE = 1 << 27;
+
+    public BenchConfig {
+        if (algorithms == null || algorithms.isEmpty()) throw new IllegalArgumentException("algorithms: choose at least one");
+        if (impls == null || impls.isEmpty()) throw new IllegalArgumentException("impls: choose at least one");
+        if (sizes == null || sizes.isEmpty()) throw new IllegalArgumentException("sizes: choose at least one");
+        for (int n : sizes) {
+            if (n < 1 || n > MAX_SIZE) throw new IllegalArgumentException("sizes: " + n + " is outside 1.." + MAX_SIZE);
+        }
+        if (threads < 1 || threads > 256) throw new IllegalArgumentException("threads: " + threads + " is outside 1..256");
+        if (!(seconds > 0 && seconds <= 600)) throw new IllegalArgumentException("seconds: " + seconds + " is outside (0, 600]");
+        algorithms = List.copyOf(algorithms);
+        impls = List.copyOf(impls);
+        sizes = List.copyOf(sizes);
+    }
+}

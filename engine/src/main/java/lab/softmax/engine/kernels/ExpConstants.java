@@ -1,0 +1,29 @@
+package lab.softmax.engine.kernels;
+
+/**
+ * Constants of the magic-bias exp (reference/kernels.md §1, XNNPACK rr2-p5): n = round(x·log2 e)
+ * via a bias whose low mantissa bits hold n + 127, two-step Cody–Waite reduction, and a degree-5
+ * minimax polynomial on [−ln2/2, ln2/2].
+ */
+final class ExpConstants {
+    static final float LOG2E = 0x1.715476p+0f;
+    /** 1.5·2^23 + 127: after adding it, the low mantissa bits of a float hold n + 127. */
+    static final float EXP_MAGIC = 0x1.8000FEp23f;
+    /** 1.5·2^23: adding and subtracting it rounds a float of magnitude < 2^22 to an integer. */
+    static final float ROUND_MAGIC = 0x1.8p23f;
+    static final float MINUS_LN2_HI = -0x1.62E400p-1f;
+    static final float MINUS_LN2_LO = -0x1.7F7D1Cp-20f;
+    static final float C5 = 0x1.0F9F9Cp-7f;
+    static final float C4 = 0x1.573A1Ap-5f;
+    static final float C3 = 0x1.555A80p-3f;
+    static final float C2 = 0x1.FFFDC6p-2f;
+    static final float C1 = 0x1.FFFFF6p-1f;
+    /** ln(2^-126): below this exp(x − max) is no longer a normal float and the output is flushed to 0. */
+    static final float CUTOFF = -0x1.5D589Ep6f;
+    /** Two-pass maps logits below this to it, so that x·log2 e stays finite. */
+    static final float TWO_PASS_LOWEST = -0x1p127f;
+    /** Magnitudes of x·log2 e from which a float is already an integer (and the bias cannot round it). */
+    static final float ROUND_LIMIT = 0x1p22f;
+
+    private ExpConstants() { }
+}

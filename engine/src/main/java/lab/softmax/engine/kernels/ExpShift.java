@@ -1,0 +1,45 @@
+package lab.softmax.engine.kernels;
+
+/**
+ * How the three-pass and online kernels evaluate exp(x − m) without rounding x − m to fp32
+ * (which would cost up to 2e-6 relative accuracy, reference/kernels.md §5 lessons):
+ * subtract a reference r for which x − r is exact for every entry that matters, and fold the rest
+ * of the shift into the exponent as an exact power of two 2^-k.
+ * <ul>
+ * <li>|m| ≥ 174: r = m. Every x within 87.5 of m lies in [m/2, 2m], so x − m is exact (Sterbenz).</li>
+ * <li>otherwise r = 0 and k = round(m·log2 e); |x| ≤ 262 for every entry that matters, so the
+ *     two-constant Cody–Waite reduction stays exact.</li>
+ * </ul>
+ * The kernel then computes f = exp(x − r)·2^-k = exp(x − m)·factor, factor = exp(m − r − k·ln 2) ∈ [0.7, 1.42].
+ *
+ * @param r      subtracted from x
+ * @param lowest a bound below the cutoff (kept for callers that clamp; the kernels need not: lanes below
+ *               the cutoff build a meaningless 2^(n − k) and are replaced by 0 with a blend, never summed)
+ * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the output is 0
+ * @param magic  the exp bias with −k folded in
+ * @param factor exp(m − r − k·ln 2), in double
+ */
+record ExpShift(float r, float lowest, float cutoff, float magic, double factor) {
+    static ExpShift of(float max) {
+        float r = Math.abs(max) >= 174f ? max : 0f;
+        float dm = max - r;
+        int k = Math.round(dm * ExpConstants.LOG2E);
+        return new ExpShift(r, dm - 87.5f, dm + ExpConstants.CUTOFF, ExpConstants.EXP_MAGIC - k,
+                Math.exp(dm - k * Math.log(2)));
+    }
+
+    /** The scalar twin of the vector kernels' inline exp, for loop tails: exp(x − m)·factor. */
+    float exp(float x) {
+        float d = x - r;
+        float biased = Math.fma(d, ExpConstants.LOG2E, magic);
+        float s = Float.intBitsToFloat(Float.floatToRawIntBits(biased) << 23);
+        float n = biased - magic;
+        float t = Math.fma(n, ExpConstants.MINUS_LN2_HI, d);
+        t = Math.fma(n, ExpConstants.MINUS_LN2_LO, t);
+        float p = Math.fma(Math.fma(Math.fma(Math.fma(ExpConstants.C5, t, ExpConstants.C4), t, ExpConstants.C3),
+                t, ExpConstants.C2), t, ExpConstants.C1);
+        t *= s;
+        float f = Math.fma(t, p, s);
+        return d < cutoff ? 0f : f;
+    }
+}

@@ -1,0 +1,38 @@
+package lab.softmax.engine.kernels;
+
+/**
+ * The readable reference of three-pass softmax with recompute: exps are evaluated in double
+ * from the exact difference x − m and rounded to fp32; sums are accumulated in double.
+ */
+final class ScalarThreePassRecompute implements SoftmaxKernel {
+    @Override public Algorithm algorithm() { return Algorithm.THREE_PASS_RECOMPUTE; }
+
+    @Override public Impl impl() { return Impl.SCALAR; }
+
+    @Override public float max(float[] x, int from, int to) { return scalarMax(x, from, to); }
+
+    static float scalarMax(float[] x, int from, int to) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) m = Math.max(m, x[i]);
+        return m;
+    }
+
+    @Override
+    public Normaliser reduce(float[] x, float[] y, int from, int to, float rowMax) {
+        double sum = 0;
+        for (int i = from; i < to; i++) sum += (float) Math.exp((double) x[i] - rowMax);
+        return new MaxSum(rowMax, sum);
+    }
+
+    @Override
+    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+        writeScaledExp(x, y, from, to, (MaxSum) row);
+    }
+
+    /** y = exp(x − max) / sum, shared by the scalar recompute and online kernels. */
+    static void writeScaledExp(float[] x, float[] y, int from, int to, MaxSum row) {
+        float m = row.max();
+        float inv = (float) (1 / row.sum());
+        for (int i = from; i < to; i++) y[i] = (float) Math.exp((double) x[i] - m) * inv;
+    }
+}

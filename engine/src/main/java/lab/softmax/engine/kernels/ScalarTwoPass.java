@@ -1,0 +1,57 @@
+package lab.softmax.engine.kernels;
+
+/**
+ * The Two-Pass softmax (Dukhan & Ablavatski), scalar reference. exp(x) is held as p·2^n with
+ * n = round(x·log2 e) and p = exp(x − n·ln 2) ∈ [0.7, 1.42]; pass 1 sums these extended floats
+ * rescaling by exact powers of two, so it cannot overflow; no max pass is needed.
+ * Where |x·log2 e| ≥ 2^22 the input's own spacing exceeds ln 2 and p is taken as 1.
+ */
+final class ScalarTwoPass implements SoftmaxKernel {
+    private static final double LN2 = Math.log(2);
+
+    @Override public Algorithm algorithm() { return Algorithm.TWO_PASS; }
+
+    @Override public Impl impl() { return Impl.SCALAR; }
+
+    @Override public float max(float[] x, int from, int to) { return ScalarThreePassRecompute.scalarMax(x, from, to); }
+
+    /** n = round(x·log2 e) in fp32 exactly as the vector kernel computes it, so both agree on ties. */
+    static double exponentOf(float x) {
+        float a = Math.max(x, ExpConstants.TWO_PASS_LOWEST) * ExpConstants.LOG2E;
+        return Math.abs(a) >= ExpConstants.ROUND_LIMIT ? a : (a + ExpConstants.ROUND_MAGIC) - ExpConstants.ROUND_MAGIC;
+    }
+
+    static double mantissaOf(float x, double n) {
+        if (x == Float.NEGATIVE_INFINITY) return 0;
+        if (Math.abs(n) >= ExpConstants.ROUND_LIMIT) return 1;
+        return (float) Math.exp(x - n * LN2);
+    }
+
+    @Override
+    public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
+        double accE = Double.NEGATIVE_INFINITY;
+        double accV = 0;
+        for (int i = from; i < to; i++) {
+            double n = exponentOf(x[i]);
+            double p = mantissaOf(x[i], n);
+            if (p == 0) continue;
+            if (n > accE) {
+                accV = ExtendedSum.scale(accV, accE - n) + p;
+                accE = n;
+            } else {
+                accV += ExtendedSum.scale(p, n - accE);
+            }
+        }
+        return new ExtendedSum(accE, accV);
+    }
+
+    @Override
+    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+        ExtendedSum s = (ExtendedSum) row;
+        double inv = 1 / s.mantissa();
+        for (int i = from; i < to; i++) {
+            double n = exponentOf(x[i]);
+            y[i] = (float) ExtendedSum.scale(mantissaOf(x[i], n) * inv, n - s.exponent());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package lab.softmax.engine.nn;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import lab.softmax.engine.numeric.Precision;
+
+/**
+ * AdamW with torch's semantics and order of operations (torch.optim.AdamW, single-tensor path):
+ * p *= 1 - lr wd; m = lerp(m, g, 1 - b1); v = b2 v + (1 - b2) g^2;
+ * denom = sqrt(v) / sqrt(1 - b2^t) + eps; p -= lr / (1 - b1^t) * m / denom.
+ * Tensor arithmetic is rounded to the model precision after every operation; scalar factors
+ * (bias corrections, step size) are computed in double, as Python floats are. eps may be as small
+ * as 1e-30: then Adam normalises even ~1e-13 gradients into full-size steps (collapse.md section 1).
+ */
+public final class AdamW implements Optimizer {
+    private final double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final Precision precision;
+    private final Map<Parameter, double[][]> moments = new IdentityHashMap<>();
+    private long step;
+
+    public AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, Precision precision) {
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.precision = precision;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        step++;
+        double bc1 = 1 - Math.pow(beta1, step);
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        double stepSize = lr / bc1;
+        double decay = r(1 - lr * weightDecay);
+        double w1 = r(1 - beta1);
+        double w2 = r(1 - beta2);
+        double b2 = r(beta2);
+        double e = r(eps);
+        for (Parameter p : parameters) {
+            double[][] mv = moments.computeIfAbsent(p, k -> new double[][] {new double[k.size()], new double[k.size()]});
+            double[] m = mv[0];
+            double[] v = mv[1];
+            double[] x = p.value();
+            double[] g = p.grad();
+            for (int i = 0; i < x.length; i++) {
+                double gi = g[i];
+                if (weightDecay != 0) x[i] = r(x[i] * decay);
+                m[i] = lerp(m[i], gi, w1);
+                v[i] = r(r(v[i] * b2) + r(w2 * r(gi * gi)));
+                double denom = r(r(r(Math.sqrt(v[i])) / bc2Sqrt) + e);
+                x[i] = r(x[i] - r(stepSize * r(m[i] / denom)));
+            }
+        }
+    }
+
+    /** torch.lerp: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w). */
+    private double lerp(double start, double end, double w) {
+        double diff = r(end - start);
+        return w < 0.5 ? r(start + r(w * diff)) : r(end - r(diff * r(1 - w)));
+    }
+
+    @Override
+    public long steps() { return step; }
+
+    private double r(double x) { return Rounding.round(precision, x); }
+}

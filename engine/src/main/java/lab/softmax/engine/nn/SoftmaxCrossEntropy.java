@@ -1,0 +1,97 @@
+package lab.softmax.engine.nn;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import lab.softmax.engine.numeric.Precision;
+
+/**
+ * Softmax cross-entropy with the loss computed in a chosen precision, in torch's order of
+ * operations (collapse.md section 1):
+ * out = (z - max) - ln sum_j exp(z_j - max); loss = -out_c; grad_in = grad_out - exp(out) * sum(grad_out)
+ * with grad_out = -1/N at the target. Keeping this exact formula (not softmax - onehot) is what
+ * makes the target's gradient exactly 0 once the sum rounds to 1.
+ *
+ * <p>Every result is rounded to the precision; fp16/bf16 compute internally in float32 and round
+ * the stored output and gradient to the 16-bit format, as torch does for half tensors. The sum
+ * starts with the maximal term (exactly 1) and adds the others in index order, so a sample
+ * collapses exactly when every other term is absorbed, i.e. when its top-2 gap passes the
+ * precision's absorption gap.
+ *
+ * <p>Holds scratch buffers: use one instance per thread.
+ */
+public final class SoftmaxCrossEntropy implements RowLoss {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private final Precision precision;
+    private final Precision internal;
+    private double[] out = new double[0];
+    private double[] e = new double[0];
+
+    public SoftmaxCrossEntropy(Precision precision) {
+        this.precision = precision;
+        this.internal = Rounding.internal(precision);
+    }
+
+    public Precision precision() { return precision; }
+
+    @Override
+    public double evaluate(double[] z, int classes, int target, int batchSize, double[] grad) {
+        if (out.length < classes) {
+            out = new double[classes];
+            e = new double[classes];
+        }
+        double loss = logSoftmaxAt(z, classes, target, out);
+        if (grad != null) {
+            double gradOut = r(-1.0 / batchSize);
+            exp(out, classes, out);
+            for (int j = 0; j < classes; j++) {
+                double term = ri(ri(out[j]) * gradOut);
+                grad[j] = j == target ? r(ri(gradOut - term)) : r(-term);
+            }
+        }
+        return loss;
+    }
+
+    /** Fills out with log-softmax (in the precision) and returns -out[target]. */
+    double logSoftmaxAt(double[] z, int classes, int target, double[] out) {
+        int argmax = 0;
+        double max = r(z[0]);
+        for (int j = 1; j < classes; j++) {
+            double v = r(z[j]);
+            if (v > max) {
+                max = v;
+                argmax = j;
+            }
+        }
+        for (int j = 0; j < classes; j++) {
+            out[j] = ri(r(z[j]) - max);
+        }
+        exp(out, classes, e);
+        double sum = ri(e[argmax]);
+        for (int j = 0; j < classes; j++) {
+            if (j != argmax) {
+                sum = ri(sum + ri(e[j]));
+            }
+        }
+        double lse = ri(Math.log(sum));
+        for (int j = 0; j < classes; j++) {
+            out[j] = r(ri(out[j] - lse));
+        }
+        return -out[target];
+    }
+
+    /** e[j] = exp(x[j]) in double, vectorised (callers round). */
+    static void exp(double[] x, int n, double[] e) {
+        int j = 0;
+        for (int upper = SPECIES.loopBound(n); j < upper; j += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, x, j).lanewise(VectorOperators.EXP).intoArray(e, j);
+        }
+        for (; j < n; j++) {
+            e[j] = Math.exp(x[j]);
+        }
+    }
+
+    private double r(double x) { return Rounding.round(precision, x); }
+
+    private double ri(double x) { return Rounding.round(internal, x); }
+}

@@ -1,0 +1,85 @@
+package lab.softmax.engine.collapse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import lab.softmax.engine.nn.SoftmaxCrossEntropy;
+import lab.softmax.engine.numeric.Precision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SoftmaxCollapseTest {
+
+    private static double[] gapVector(double topGap, double maxTarget, Random rnd) {
+        double[] z = new double[113];
+        double top = 3.25;
+        for (int j = 0; j < z.length; j++) z[j] = top - topGap - rnd.nextDouble() * 5;   // all at least topGap below
+        int second = rnd.nextInt(112) + 1;
+        z[second] = top - topGap;
+        z[(int) maxTarget] = top;
+        return z;
+    }
+
+    @Test
+    void float32CollapsesWithGap17ButNotWithGap16() {
+        double[] z = new double[113];
+        Arrays.fill(z, -17);
+        z[0] = 0;
+        assertTrue(SoftmaxCollapse.isCollapsed(z, 113, Precision.FP32));
+        Arrays.fill(z, -16);
+        z[0] = 0;
+        assertFalse(SoftmaxCollapse.isCollapsed(z, 113, Precision.FP32));
+    }
+
+    @Test
+    void absorptionGapsPerPrecision() {
+        assertEquals(36.7368, SoftmaxCollapse.absorptionGap(Precision.FP64), 1e-4);
+        assertEquals(16.6355, SoftmaxCollapse.absorptionGap(Precision.FP32), 1e-4);
+        assertEquals(7.6246, SoftmaxCollapse.absorptionGap(Precision.FP16), 1e-4);
+        assertEquals(5.5452, SoftmaxCollapse.absorptionGap(Precision.BF16), 1e-4);
+    }
+
+    /** Collapse happens exactly when the top-2 gap passes p ln 2, whatever the other logits are. */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void collapseExactlyWhenTheTop2GapPassesTheAbsorptionGap(Precision p) {
+        Random rnd = new Random(p.ordinal());
+        double threshold = SoftmaxCollapse.absorptionGap(p);
+        // the logits themselves must be representable in p: keep the gap's resolution coarse for 16-bit formats
+        double margin = p.significandBits() <= 11 ? 0.08 : 0.01;
+        for (int trial = 0; trial < 50; trial++) {
+            int top = rnd.nextInt(113);
+            assertFalse(SoftmaxCollapse.isCollapsed(gapVector(threshold - margin, top, rnd), 113, p), p + " below");
+            assertTrue(SoftmaxCollapse.isCollapsed(gapVector(threshold + margin, top, rnd), 113, p), p + " above");
+        }
+    }
+
+    /** For softmax CE the zero-loss test and the SC test agree in fp32 and fp64 (same ops, same order). */
+    @ParameterizedTest
+    @EnumSource(value = Precision.class, names = {"FP32", "FP64"})
+    void zeroLossIffCollapsed(Precision p) {
+        Random rnd = new Random(21);
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(p);
+        double threshold = SoftmaxCollapse.absorptionGap(p);
+        for (int trial = 0; trial < 200; trial++) {
+            int top = rnd.nextInt(113);
+            double[] z = gapVector(threshold + (rnd.nextDouble() - 0.5) * 2, top, rnd);
+            for (int j = 0; j < z.length; j++) z[j] = p == Precision.FP32 ? (float) z[j] : z[j];
+            boolean collapsed = SoftmaxCollapse.isCollapsed(z, 113, p);
+            double[] grad = new double[113];
+            double loss = ce.evaluate(z, 113, top, 100, grad);
+            assertEquals(collapsed, loss == 0, "trial " + trial);
+            assertEquals(collapsed, grad[top] == 0, "trial " + trial);
+        }
+    }
+
+    @Test
+    void top2Gap() {
+        assertEquals(2.5, SoftmaxCollapse.top2Gap(new double[] {1, 3.5, -2, 1}, 4), 0);
+        assertEquals(0, SoftmaxCollapse.top2Gap(new double[] {4, 4, 1}, 3), 0);
+    }
+}

@@ -1,0 +1,85 @@
+package lab.softmax.engine.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import lab.softmax.engine.numeric.Precision;
+import org.junit.jupiter.api.Test;
+
+class AdamWTest {
+
+    @Test
+    void twoStepsMatchTheHandComputedUpdate() {
+        double lr = 0.01;
+        double b1 = 0.9;
+        double b2 = 0.99;
+        double eps = 1e-8;
+        double wd = 0.1;
+        Parameter p = new Parameter("p", 1, 2);
+        p.value()[0] = 1.0;
+        p.value()[1] = -2.0;
+        AdamW adam = new AdamW(lr, b1, b2, eps, wd, Precision.FP64);
+        double[][] grads = {{0.5, -0.1}, {-0.3, 0.2}};
+        // by hand: decoupled decay, then Adam with bias correction
+        double[] x = {1.0, -2.0};
+        double[] m = new double[2];
+        double[] v = new double[2];
+        for (int t = 1; t <= 2; t++) {
+            for (int i = 0; i < 2; i++) {
+                double g = grads[t - 1][i];
+                x[i] *= 1 - lr * wd;
+                m[i] = b1 * m[i] + (1 - b1) * g;
+                v[i] = b2 * v[i] + (1 - b2) * g * g;
+                double mHat = m[i] / (1 - Math.pow(b1, t));
+                double denom = Math.sqrt(v[i]) / Math.sqrt(1 - Math.pow(b2, t)) + eps;
+                x[i] -= lr * mHat / denom;
+            }
+            p.grad()[0] = grads[t - 1][0];
+            p.grad()[1] = grads[t - 1][1];
+            adam.step(List.of(p));
+            assertEquals(x[0], p.value()[0], 1e-15, "step " + t);
+            assertEquals(x[1], p.value()[1], 1e-15, "step " + t);
+        }
+        // first step of Adam moves each coordinate by about lr against the gradient's sign
+        assertEquals(2, adam.steps());
+    }
+
+    @Test
+    void tinyEpsilonTurnsTinyGradientsIntoFullSizeSteps() {
+        Parameter p = new Parameter("p", 1, 1);
+        p.value()[0] = 1.0f;
+        p.grad()[0] = 1e-13;
+        new AdamW(0.01, 0.9, 0.99, 1e-25, 0, Precision.FP32).step(List.of(p));
+        // m/(1-b1) = g, sqrt(v/(1-b2)) = g: the step is lr, independent of the gradient's size
+        assertEquals((float) (1.0 - 0.01), p.value()[0], 1e-7);
+        Parameter q = new Parameter("q", 1, 1);
+        q.value()[0] = 1.0f;
+        q.grad()[0] = 1e-13;
+        new AdamW(0.01, 0.9, 0.999, 1e-8, 0, Precision.FP32).step(List.of(q));
+        assertEquals(1.0, q.value()[0], 1e-6, "eps 1e-8 swamps a 1e-13 gradient");
+    }
+
+    @Test
+    void float32ParametersStayFloat32() {
+        Parameter p = new Parameter("p", 1, 3);
+        p.value()[0] = 0.1f;
+        p.grad()[0] = 0.3;
+        p.grad()[1] = -1e-3;
+        AdamW adam = new AdamW(1e-3, 0.9, 0.999, 1e-8, 0.01, Precision.FP32);
+        for (int i = 0; i < 5; i++) adam.step(List.of(p));
+        for (double x : p.value()) assertEquals((float) x, x, 0);
+    }
+
+    @Test
+    void sgdMomentumMatchesTorchsRecurrence() {
+        Parameter p = new Parameter("p", 1, 1);
+        p.value()[0] = 1;
+        SgdMomentum sgd = new SgdMomentum(0.5, 0.8, 0, Precision.FP64);
+        p.grad()[0] = 1;
+        sgd.step(List.of(p));            // buf = 1, x = 0.5
+        assertEquals(0.5, p.value()[0], 1e-15);
+        p.grad()[0] = 2;
+        sgd.step(List.of(p));            // buf = 0.8 + 2 = 2.8, x = 0.5 - 1.4
+        assertEquals(-0.9, p.value()[0], 1e-15);
+    }
+}

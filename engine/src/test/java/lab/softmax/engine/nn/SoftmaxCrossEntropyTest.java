@@ -1,0 +1,92 @@
+package lab.softmax.engine.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import lab.softmax.engine.numeric.Precision;
+import org.junit.jupiter.api.Test;
+
+class SoftmaxCrossEntropyTest {
+
+    /** -ln softmax(z)_c in double via a plain log-sum-exp (the reference). */
+    private static double reference(double[] z, int c) {
+        double max = Arrays.stream(z).max().orElseThrow();
+        double s = 0;
+        for (double v : z) s += Math.exp(v - max);
+        return -(z[c] - max - Math.log(s));
+    }
+
+    @Test
+    void lossMatchesLogSumExpInFloat64() {
+        double[] z = {1.5, -0.25, 3.0, 0.0, -4.0};
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(Precision.FP64);
+        for (int c = 0; c < z.length; c++) {
+            assertEquals(reference(z, c), ce.evaluate(z, z.length, c, 1, null), 1e-14);
+        }
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferencesInFloat64() {
+        double[] z = {0.3, -1.7, 2.4, 0.9, -0.2, 1.1, -3.0};
+        int n = 5;
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(Precision.FP64);
+        for (int c = 0; c < z.length; c++) {
+            double[] grad = new double[z.length];
+            ce.evaluate(z, z.length, c, n, grad);
+            for (int k = 0; k < z.length; k++) {
+                double h = 1e-6;
+                double[] up = z.clone();
+                double[] down = z.clone();
+                up[k] += h;
+                down[k] -= h;
+                double fd = (reference(up, c) - reference(down, c)) / (2 * h) / n;
+                assertEquals(fd, grad[k], 1e-9, "c " + c + ", k " + k);
+            }
+        }
+    }
+
+    @Test
+    void float32GradientAtTheTargetIsExactlyZeroOnceCollapsed() {
+        double[] z = new double[113];
+        Arrays.fill(z, -17);
+        z[0] = 0;
+        double[] grad = new double[113];
+        double loss = new SoftmaxCrossEntropy(Precision.FP32).evaluate(z, 113, 0, 5107, grad);
+        assertEquals(0.0, loss, 0);
+        assertEquals(0.0, grad[0], 0);
+        // the other entries stay tiny but non-zero in fp32: e^-17 / 5107 ~ 8e-12
+        assertEquals(Math.exp(-17) / 5107, grad[1], 1e-6 * grad[1]);
+    }
+
+    @Test
+    void float32DoesNotCollapseWithAGapOf16() {
+        double[] z = new double[113];
+        Arrays.fill(z, -16);
+        z[0] = 0;
+        double[] grad = new double[113];
+        double loss = new SoftmaxCrossEntropy(Precision.FP32).evaluate(z, 113, 0, 1, grad);
+        assertTrue(loss > 0);
+        assertNotEquals(0.0, grad[0]);
+    }
+
+    @Test
+    void float64NeedsAGapPast36() {
+        double[] z = {0, -36.0, -40};
+        assertTrue(new SoftmaxCrossEntropy(Precision.FP64).evaluate(z, 3, 0, 1, null) > 0);
+        z[1] = -37.5;
+        assertEquals(0.0, new SoftmaxCrossEntropy(Precision.FP64).evaluate(z, 3, 0, 1, null), 0);
+    }
+
+    @Test
+    void float16GradientIsRoundedToHalfAndFlushesTinyTerms() {
+        double[] z = {0, -6, -12};
+        double[] grad = new double[3];
+        new SoftmaxCrossEntropy(Precision.FP16).evaluate(z, 3, 0, 5107, grad);
+        for (double g : grad) assertEquals(Precision.FP16.round(g), g, 0, "every entry is an fp16 value");
+        // e^-12 / 5107 ~ 1.2e-9 is below half the smallest fp16 subnormal (2^-25 ~ 3e-8)
+        assertEquals(0.0, grad[2], 0);
+        assertTrue(grad[1] > 0);
+    }
+}

@@ -1,0 +1,66 @@
+package lab.softmax.engine.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StableMaxCrossEntropyTest {
+    private final StableMaxCrossEntropy loss = new StableMaxCrossEntropy();
+
+    @Test
+    void unitValuesOfS() {
+        assertEquals(1.0, StableMaxCrossEntropy.s(0), 0);
+        assertEquals(2.0, StableMaxCrossEntropy.s(1), 0);
+        assertEquals(0.5, StableMaxCrossEntropy.s(-1), 0);
+        assertEquals(0.25, StableMaxCrossEntropy.sPrime(-1), 0);
+        assertEquals(1.0, StableMaxCrossEntropy.sPrime(0), 0);
+        assertEquals(1.0, StableMaxCrossEntropy.sPrime(3), 0);
+    }
+
+    @Test
+    void sPrimeMatchesFiniteDifferences() {
+        for (double x : new double[] {-7.5, -1, -0.3, 0.4, 2, 50}) {
+            double h = 1e-6;
+            double fd = (StableMaxCrossEntropy.s(x + h) - StableMaxCrossEntropy.s(x - h)) / (2 * h);
+            assertEquals(fd, StableMaxCrossEntropy.sPrime(x), 1e-8 * Math.max(1, fd), "x = " + x);
+        }
+    }
+
+    @Test
+    void lossIsMinusLogOfTheNormalisedS() {
+        double[] z = {2.0, -1.0, 0.0, 0.5};
+        // s = 3, 0.5, 1, 1.5; sum 6; target 0 -> -ln(3/6) = ln 2
+        assertEquals(Math.log(2), loss.evaluate(z, 4, 0, 1, null), 1e-15);
+        assertEquals(Math.log(12), loss.evaluate(z, 4, 1, 1, null), 1e-15);
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferencesInFloat64() {
+        double[] z = {3.1, -2.2, 0.7, -0.05, 1.9, -6.0};
+        int n = 7;
+        for (int target = 0; target < z.length; target++) {
+            double[] grad = new double[z.length];
+            loss.evaluate(z, z.length, target, n, grad);
+            for (int k = 0; k < z.length; k++) {
+                double h = 1e-6;
+                double[] up = z.clone();
+                double[] down = z.clone();
+                up[k] += h;
+                down[k] -= h;
+                // mean reduction over a batch of n: the sample contributes loss / n
+                double fd = (loss.evaluate(up, z.length, target, n, null) - loss.evaluate(down, z.length, target, n, null)) / (2 * h) / n;
+                assertEquals(fd, grad[k], 1e-8, "target " + target + ", k " + k);
+            }
+        }
+    }
+
+    @Test
+    void hugeLogitsStayFinite() {
+        double[] z = {1e6, -1e6, 3e5};
+        double[] grad = new double[3];
+        double l = loss.evaluate(z, 3, 0, 1, grad);
+        assertTrue(Double.isFinite(l) && l > 0);
+        for (double g : grad) assertTrue(Double.isFinite(g));
+    }
+}

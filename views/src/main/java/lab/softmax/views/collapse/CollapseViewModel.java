@@ -1,0 +1,176 @@
+package lab.softmax.views.collapse;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import lab.softmax.engine.collapse.CollapseRun;
+import lab.softmax.engine.collapse.CollapseState;
+import lab.softmax.engine.collapse.EpochMetrics;
+import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.GrokkingRun;
+import lab.softmax.engine.collapse.SampleAnatomy;
+import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.RunningTask;
+import lab.softmax.views.common.ThrottledUpdater;
+
+/**
+ * The Collapse lab's state as JavaFX properties: the runs (overlaid in the charts), the draft
+ * config of the next run, the selected run and the sample the "why" panel inspects. Training runs
+ * off the FX thread; logged epochs arrive in batches (~30 Hz) and are appended to the run's metrics.
+ * Pausing cancels the task at the next epoch boundary; resuming continues the same model.
+ */
+public final class CollapseViewModel {
+    private static final int TRAIN_THREADS = 2;
+    private final BackgroundTasks tasks;
+    private final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<GrokkingConfig> draft = new SimpleObjectProperty<>(this, "draft", GrokkingConfig.defaults());
+    private final ObjectProperty<RunEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final IntegerProperty inspectedSample = new SimpleIntegerProperty(this, "inspectedSample");
+    private final BooleanProperty logEpochAxis = new SimpleBooleanProperty(this, "logEpochAxis", true);
+    private final ReadOnlyObjectWrapper<SampleAnatomy> anatomy = new ReadOnlyObjectWrapper<>(this, "anatomy");
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    public CollapseViewModel(BackgroundTasks tasks) {
+        this.tasks = tasks;
+        load(CollapseState.defaults());
+    }
+
+    public ObservableList<RunEntry> runs() { return runs; }
+    public ObjectProperty<GrokkingConfig> draftProperty() { return draft; }
+    public ObjectProperty<RunEntry> selectedProperty() { return selected; }
+    public IntegerProperty inspectedSampleProperty() { return inspectedSample; }
+    public BooleanProperty logEpochAxisProperty() { return logEpochAxis; }
+    public ReadOnlyObjectProperty<SampleAnatomy> anatomyProperty() { return anatomy.getReadOnlyProperty(); }
+    /** Increments whenever any run's metrics or status change: the charts redraw on it. */
+    public ReadOnlyIntegerProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** Adds a run with the draft config (not started). */
+    public RunEntry addRun(String label) {
+        RunEntry r = new RunEntry(label == null || label.isBlank() ? defaultLabel(draft.get()) : label, draft.get(), List.of());
+        runs.add(r);
+        selected.set(r);
+        changed();
+        return r;
+    }
+
+    /** Starts a run, resumes a paused one, or retrains a recorded/finished one from epoch 0. */
+    public void start(RunEntry r) {
+        if (r.status() == RunEntry.Status.RUNNING) return;
+        if (r.status() != RunEntry.Status.PAUSED) {
+            r.live = null;
+            r.metrics().clear();
+        }
+        error.set("");
+        r.statusProperty().set(RunEntry.Status.RUNNING);
+        anatomy.set(null);
+        ThrottledUpdater<EpochMetrics> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> {
+            r.metrics().addAll(batch);
+            changed();
+        });
+        RunningTask<GrokkingRun> task = tasks.run("Training " + r.label(), ctx -> {
+            GrokkingRun run = r.live != null ? r.live : new GrokkingRun(r.config(), TRAIN_THREADS);
+            r.live = run;
+            run.run(ctx.cancellation(), ctx.progress(), updater::offer);
+            return run;
+        }, run -> {
+            updater.flush();
+            r.statusProperty().set(RunEntry.Status.DONE);
+            finished(r);
+        }, failure -> {
+            updater.flush();
+            error.set(r.label() + ": " + failure.getMessage());
+            r.statusProperty().set(r.live == null ? RunEntry.Status.READY : RunEntry.Status.PAUSED);
+            finished(r);
+        }, () -> {
+            updater.flush();
+            r.statusProperty().set(r.live == null ? RunEntry.Status.READY : RunEntry.Status.PAUSED);
+            finished(r);
+        });
+        if (r.status() == RunEntry.Status.RUNNING) r.task = task;
+        updateBusy();
+    }
+
+    /** Stops a run at the next epoch boundary; {@link #start} resumes it. */
+    public void pause(RunEntry r) {
+        if (r.task != null) r.task.cancel();
+    }
+
+    public void remove(RunEntry r) {
+        pause(r);
+        runs.remove(r);
+        if (selected.get() == r) selected.set(runs.isEmpty() ? null : runs.getLast());
+        changed();
+    }
+
+    /** Computes the "why" of the inspected sample for the selected run (needs a live, idle model). */
+    public void inspect() {
+        RunEntry r = selected.get();
+        if (r == null || !r.inspectable()) {
+            anatomy.set(null);
+            return;
+        }
+        int sample = inspectedSample.get();
+        GrokkingRun run = r.live;
+        tasks.run("Inspecting sample " + sample, ctx -> run.inspect(sample), anatomy::set,
+                failure -> error.set(failure.getMessage()));
+    }
+
+    public CollapseState state() {
+        List<CollapseRun> records = new ArrayList<>();
+        for (RunEntry r : runs) records.add(r.toRecord());
+        if (records.isEmpty()) return CollapseState.defaults();
+        int index = Math.max(0, runs.indexOf(selected.get()));
+        return new CollapseState(records, index, inspectedSample.get(), logEpochAxis.get());
+    }
+
+    public void load(CollapseState s) {
+        for (RunEntry r : runs) pause(r);
+        List<RunEntry> loaded = new ArrayList<>();
+        for (CollapseRun run : s.runs()) loaded.add(new RunEntry(run.label(), run.config(), run.metrics()));
+        runs.setAll(loaded);
+        selected.set(loaded.get(s.selectedRun()));
+        draft.set(s.runs().get(s.selectedRun()).config());
+        inspectedSample.set(s.inspectedSample());
+        logEpochAxis.set(s.logEpochAxis());
+        anatomy.set(null);
+        error.set("");
+        changed();
+    }
+
+    private void finished(RunEntry r) {
+        r.task = null;
+        changed();
+        updateBusy();
+    }
+
+    private void updateBusy() {
+        busy.set(runs.stream().anyMatch(r -> r.status() == RunEntry.Status.RUNNING));
+    }
+
+    private void changed() { revision.set(revision.get() + 1); }
+
+    static String defaultLabel(GrokkingConfig c) {
+        String opt = (c.orthograd() ? "⊥" : "") + (c.optimizer() == lab.softmax.engine.collapse.OptimizerKind.ADAMW ? "AdamW" : "SGD");
+        String loss = c.loss() == lab.softmax.engine.collapse.LossKind.SOFTMAX_CE ? "CE " + c.lossPrecision().id() : "StableMax";
+        return opt + ", " + loss + ", p=" + c.modulus() + ", " + Math.round(c.trainFraction() * 100) + "%";
+    }
+}

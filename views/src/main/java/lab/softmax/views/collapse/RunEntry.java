@@ -1,0 +1,52 @@
+package lab.softmax.views.collapse;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import lab.softmax.engine.collapse.CollapseRun;
+import lab.softmax.engine.collapse.EpochMetrics;
+import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.GrokkingRun;
+import lab.softmax.views.common.RunningTask;
+
+/** One run in the lab: its config, the metrics so far (FX thread only) and, once trained here, the live model. */
+public final class RunEntry {
+    public enum Status { RECORDED, READY, RUNNING, PAUSED, DONE }
+
+    private final String label;
+    private final GrokkingConfig config;
+    private final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status");
+    GrokkingRun live;
+    RunningTask<?> task;
+
+    RunEntry(String label, GrokkingConfig config, List<EpochMetrics> recorded) {
+        this.label = label;
+        this.config = config;
+        metrics.setAll(recorded);
+        status.set(recorded.isEmpty() ? Status.READY : Status.RECORDED);
+    }
+
+    public String label() { return label; }
+
+    public GrokkingConfig config() { return config; }
+
+    public ObservableList<EpochMetrics> metrics() { return metrics; }
+
+    public ObjectProperty<Status> statusProperty() { return status; }
+
+    public Status status() { return status.get(); }
+
+    /** True when a live model exists and is not training: the "why" panel can inspect it. */
+    public boolean inspectable() { return live != null && status.get() != Status.RUNNING; }
+
+    /** First logged epoch with SC above 50 %, or -1 (only meaningful for softmax CE runs). */
+    public int sc50Epoch() { return toRecord().firstEpochAbove(0.5); }
+
+    CollapseRun toRecord() { return new CollapseRun(label, config, List.copyOf(metrics)); }
+
+    @Override
+    public String toString() { return label; }
+}
