@@ -2,7 +2,8 @@
 # Same-run measurement of the Java kernels against the C reference (../shared/tools) and the
 # bandwidth floor. Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
 # Each repetition: C `stream` and `softmax-ref` (when the CPU can run them), then
-# `softmax-lab bench` single-thread at 16K/256K/4M/64M and two threads at 64M.
+# `softmax-lab bench` single-thread at 16K/256K/4M/64M (thread CPU time), then one and two threads
+# at 64M (wall clock, for the speed-up).
 # benchmarks/summarize.py OUT_DIR turns the files into the README table (medians over repetitions).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +23,9 @@ for rep in $(seq 1 "$REPS"); do
   fi
   "$ROOT/softmax-lab" bench --impls vector --sizes 16K,256K,4M,64M --threads 1 --seconds 1 --probe-size 64M --json \
       > "$OUT/java1-$rep.json" 2> "$OUT/java1-$rep.err"
+  # one and two threads at 64M, both wall-clock, back to back: the pair gives the speed-up
+  "$ROOT/softmax-lab" bench --impls vector --sizes 64M --threads 1 --wall-clock --seconds 1 --probe-size 0 --json \
+      > "$OUT/javaw-$rep.json" 2> "$OUT/javaw-$rep.err"
   "$ROOT/softmax-lab" bench --impls vector --sizes 64M --threads 2 --seconds 1 --probe-size 0 --json \
       > "$OUT/java2-$rep.json" 2> "$OUT/java2-$rep.err"
   uptime >> "$OUT/uptime-reps.txt"

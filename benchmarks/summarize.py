@@ -12,6 +12,9 @@ C_DOC = {("three-pass-recompute", 16384): 0.208, ("three-pass-reload", 16384): 0
          ("three-pass-recompute", 4194304): 0.372, ("three-pass-reload", 4194304): 0.389, ("two-pass", 4194304): 0.320, ("online", 4194304): 0.329,
          ("three-pass-recompute", 67108864): 0.616, ("three-pass-reload", 67108864): 0.608, ("two-pass", 67108864): 0.452, ("online", 67108864): 0.500}
 
+def label(n):
+    return f"{n >> 20}M" if n >= 1 << 20 else f"{n >> 10}K"
+
 def load(pattern):
     docs = []
     for f in sorted(glob.glob(os.path.join(out, pattern))):
@@ -21,16 +24,17 @@ def load(pattern):
             pass
     return docs
 
-one, two = load("java1-*.json"), load("java2-*.json")
+one, two, wall = load("java1-*.json"), load("java2-*.json"), load("javaw-*.json")
 c = {}
 for f in glob.glob(os.path.join(out, "c-*.txt")):
     for line in open(f):
         p = line.strip().split(",")
         if len(p) >= 3:
             try:
-                c.setdefault((p[0], int(p[1])), []).append(float(p[2]))
+                key, value = (p[0], int(p[1])), float(p[2])
             except ValueError:
-                pass
+                continue  # "exit 132": SIGILL, the CPU has no AVX-512
+            c.setdefault(key, []).append(value)
 bw = [max(d["machine"]["bandwidth_gbps"][k] for k in ("read", "copy", "triad")) for d in one]
 probe = {k: statistics.median(d["machine"]["bandwidth_gbps"][k] for d in one) for k in ("read", "copy", "triad")}
 loads = [d["machine"].get("load_average") for d in one + two]
@@ -55,16 +59,22 @@ for n in SIZES:
             cref, src = statistics.median(c[(a, n)]), "same run"
         else:
             cref, src = C_DOC[(a, n)], "doc §5(a)"
-        print(f"| {n // 1024}K | {a} | {m:.3f} ({min(vals):.3f}..{max(vals):.3f}) | {BYTES[a] / m:.1f} | {m / floor:.2f} | "
+        print(f"| {label(n)} | {a} | {m:.3f} ({min(vals):.3f}..{max(vals):.3f}) | {BYTES[a] / m:.1f} | {m / floor:.2f} | "
               f"{cref:.3f} ({src}) | {m / cref:.2f} |")
 print()
 for a in ALGOS:
     vals = [r["ns_per_element"] for d in two for r in d["results"] if r["algorithm"] == a and r["valid"]]
-    if vals and (a, 67108864) in med:
+    ones = [r["ns_per_element"] for d in wall for r in d["results"] if r["algorithm"] == a and r["valid"]]
+    if vals:
         m2 = statistics.median(vals)
-        print(f"two threads, 64M, {a}: {m2:.3f} ns/element (spread {min(vals):.3f}..{max(vals):.3f}), "
-              f"speed-up vs one thread {med[(a, 67108864)] / m2:.2f}×")
+        line = f"64M, {a}: two threads {m2:.3f} ns/element (spread {min(vals):.3f}..{max(vals):.3f}, wall clock)"
+        if ones:
+            m1 = statistics.median(ones)
+            pairs = [o / t for o, t in zip(ones, vals)]
+            line += (f"; one thread wall clock {m1:.3f} ({min(ones):.3f}..{max(ones):.3f}); speed-up {m1 / m2:.2f}x "
+                     f"(per-repetition pairs {', '.join(f'{p:.2f}' for p in pairs)})")
+        print(line)
 for n in SIZES:
     if ("two-pass", n) in med and ("three-pass-recompute", n) in med:
-        print(f"N={n // 1024}K: two-pass / three-pass-recompute time = {med[('two-pass', n)] / med[('three-pass-recompute', n)]:.2f}, "
+        print(f"N={label(n)}: two-pass / three-pass-recompute time = {med[('two-pass', n)] / med[('three-pass-recompute', n)]:.2f}, "
               f"two-pass / three-pass-reload = {med[('two-pass', n)] / med[('three-pass-reload', n)]:.2f}")

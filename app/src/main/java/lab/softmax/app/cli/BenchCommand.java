@@ -49,7 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--seconds", defaultValue = "0.5",
-            description = "Timing budget per kernel and size, after warm-up; at least 3 rounds are always timed (default: ${DEFAULT-VALUE})")
+            description = "Timing budget per kernel and size, after warm-up; at least 3 rounds are always timed. "
+                    + "Below 0.16 the warm-up is shortened (for tests) and vector times may include interpreted code (default: ${DEFAULT-VALUE})")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the normal(0,1) logits with outliers ×20 (default: ${DEFAULT-VALUE})")
@@ -57,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--probe-size", defaultValue = "16M", description = "Floats per array of the bandwidth probe; 0 skips it (default: ${DEFAULT-VALUE})")
     String probeSize;
+
+    @Option(names = "--wall-clock", description = "Time one thread with the wall clock as well (default: thread CPU time), "
+            + "to compare with --threads 2 in the same run.")
+    boolean wallClock;
 
     @Option(names = "--json", description = "Print one JSON document at the end.")
     boolean json;
@@ -73,6 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Integer> sizeList = new ArrayList<>();
         for (String s : split(sizes, "--sizes")) sizeList.add(size(s, "--sizes"));
         int probe = probeSize.trim().equals("0") ? 0 : size(probeSize, "--probe-size");
+        wallClockUsed = wallClock || threads > 1;
         BenchConfig config = parse(() -> new BenchConfig(algs, implList, sizeList, threads, seconds, seed), "bench");
         PrintWriter out = spec.commandLine().getOut();
         Cancellation cancellation = Cancellation.none();
@@ -84,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
             return t;
         }) : null;
         try {
-            List<BenchResult> results = new KernelBench(pool).run(config, Progress.NONE, cancellation, r -> {
+            List<BenchResult> results = new KernelBench(pool, wallClock).run(config, Progress.NONE, cancellation, r -> {
                 if (json && stream) JsonOutput.printLine(out, resultJson(r, machine));
                 else if (!json) printRow(out, r, machine);
             });
@@ -112,7 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
         return Math.max(m.bandwidth().readGbps(), Math.max(m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
     }
 
-    static ObjectNode machineJson(MachineInfo m) {
+    private boolean wallClockUsed;
+
+    ObjectNode machineJson(MachineInfo m) {
         ObjectNode o = JsonOutput.object();
         o.put("cores", Runtime.getRuntime().availableProcessors());
         o.put("vector_bits", lab.softmax.engine.kernels.VectorSupport.vectorBits());
@@ -121,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
         bw.put("copy", m == null ? Double.NaN : m.bandwidth().copyGbps());
         bw.put("triad", m == null ? Double.NaN : m.bandwidth().triadGbps());
         o.put("probe_n", m == null ? 0 : m.bandwidth().n());
+        o.put("clock", wallClockUsed ? "wall" : "thread-cpu");
         o.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         // A shared machine: the 1-minute load average says how contended these numbers are.
         o.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -13,18 +13,17 @@ package lab.softmax.engine.kernels;
  * The kernel then computes f = exp(x − r)·2^-k = exp(x − m)·factor, factor = exp(m − r − k·ln 2) ∈ [0.7, 1.42].
  *
  * @param r      subtracted from x
- * @param lowest a bound below the cutoff (kept for callers that clamp; the kernels need not: lanes below
- *               the cutoff build a meaningless 2^(n − k) and are replaced by 0 with a blend, never summed)
- * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the output is 0
+ * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the output is 0; such lanes (masked
+ *               ones too) build a meaningless 2^(n − k) and are replaced by 0 with a blend, never summed
  * @param magic  the exp bias with −k folded in
  * @param factor exp(m − r − k·ln 2), in double
  */
-record ExpShift(float r, float lowest, float cutoff, float magic, double factor) {
+record ExpShift(float r, float cutoff, float magic, double factor) {
     static ExpShift of(float max) {
         float r = Math.abs(max) >= 174f ? max : 0f;
         float dm = max - r;
         int k = Math.round(dm * ExpConstants.LOG2E);
-        return new ExpShift(r, dm - 87.5f, dm + ExpConstants.CUTOFF, ExpConstants.EXP_MAGIC - k,
+        return new ExpShift(r, dm + ExpConstants.CUTOFF, ExpConstants.EXP_MAGIC - k,
                 Math.exp(dm - k * Math.log(2)));
     }
 

@@ -25,12 +25,25 @@ public final class KernelBench {
     static final long MAX_WARM_UP_NS = 10_000_000_000L;
 
     private final Executor executor;
+    private final boolean wallClock;
 
     /** @param executor runs the extra threads when {@code threads > 1} (a bounded pool of at least threads − 1) */
-    public KernelBench(Executor executor) { this.executor = executor; }
+    public KernelBench(Executor executor) { this(executor, false); }
+
+    /**
+     * @param wallClock time one thread with the wall clock too (as several threads always are), so
+     *                  that one- and two-thread figures of the same run can be compared
+     */
+    public KernelBench(Executor executor, boolean wallClock) {
+        this.executor = executor;
+        this.wallClock = wallClock;
+    }
 
     public List<BenchResult> run(BenchConfig config, Progress progress, Cancellation cancellation,
                                  Consumer<BenchResult> onResult) {
+        if (config.threads() > 1 && executor == null) {
+            throw new IllegalArgumentException("threads: " + config.threads() + " needs an executor for the extra threads");
+        }
         List<BenchResult> all = new ArrayList<>();
         int sizeIndex = 0;
         for (int n : config.sizes()) {
@@ -70,7 +83,7 @@ public final class KernelBench {
         long warmUpElements = (long) Math.min(WARM_UP_ELEMENTS, Math.max(1_000_000, config.seconds() * 1e8));
         for (Timed t : timed) t.warmUp(x, y, n, budgetNs / 4, warmUpElements, cancellation);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        boolean cpuTime = config.threads() == 1 && mx.isCurrentThreadCpuTimeSupported();
+        boolean cpuTime = !wallClock && config.threads() == 1 && mx.isCurrentThreadCpuTimeSupported();
         int rounds = 0;
         for (; rounds < BenchConfig.MAX_ROUNDS; rounds++) {
             boolean spent = timed.stream().allMatch(t -> t.spentNs >= budgetNs);

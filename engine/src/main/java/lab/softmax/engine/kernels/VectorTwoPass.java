@@ -30,6 +30,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorTwoPass implements SoftmaxKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * 2^d for an integer-valued d ≤ 0: the bits of d + EXP_MAGIC hold d + 127 in their low bits; an int max
+     * with the bits of 1.5·2^23 (d = −127) sends every d ≤ −127, −∞ included, to exactly 0. One integer
+     * max instead of a compare and a blend: positive floats order like their bit patterns.
+     */
+    private static final int MIN_POW2_BITS = Float.floatToRawIntBits(EXP_MAGIC - 127f);
     /** Below this row exponent every finite logit is ≤ about −1.7e38: the scalar kernel takes over. */
     static final double DEGENERATE_EXPONENT = (double) TWO_PASS_LOWEST * LOG2E + 256;
 
@@ -84,30 +90,22 @@ final class VectorTwoPass implements SoftmaxKernel {
                 // branch here made C2 box the vectors (12 bytes allocated per element).
                 FloatVector top = n0.blend(n1, n1.compare(VectorOperators.GT, n0));
                 FloatVector newE = accE.blend(top, top.compare(VectorOperators.GT, accE));
-                FloatVector sad = accE.sub(newE);
-                sad = sad.blend(-127f, sad.compare(VectorOperators.LT, -127f));
-                FloatVector sa = sad.add(EXP_MAGIC)
-                        .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector sa = accE.sub(newE).add(EXP_MAGIC).reinterpretAsInts()
+                        .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 v0 = v0.mul(sa);
                 v1 = v1.mul(sa);
                 accE = newE;
-                FloatVector sn0d = n0.sub(accE);
-                sn0d = sn0d.blend(-127f, sn0d.compare(VectorOperators.LT, -127f));
-                FloatVector sn0 = sn0d.add(EXP_MAGIC)
-                        .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector sn1d = n1.sub(accE);
-                sn1d = sn1d.blend(-127f, sn1d.compare(VectorOperators.LT, -127f));
-                FloatVector sn1 = sn1d.add(EXP_MAGIC)
-                        .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector sn0 = n0.sub(accE).add(EXP_MAGIC).reinterpretAsInts()
+                        .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector sn1 = n1.sub(accE).add(EXP_MAGIC).reinterpretAsInts()
+                        .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 v0 = p0.fma(sn0, v0);
                 v1 = p1.fma(sn1, v1);
             }
             // Fold the lanes into the double state: exact power-of-two rescaling, no allocation.
             float blockE = accE.reduceLanes(VectorOperators.MAX);
-            FloatVector wd = accE.sub(blockE);
-            wd = wd.blend(-127f, wd.compare(VectorOperators.LT, -127f));
-            FloatVector w = wd.add(EXP_MAGIC)
-                    .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector w = accE.sub(blockE).add(EXP_MAGIC).reinterpretAsInts()
+                    .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             double blockV = v0.add(v1).mul(w).reduceLanes(VectorOperators.ADD);
             if (blockV > 0) {
                 double e = Math.max(totalE, blockE);
@@ -168,14 +166,10 @@ final class VectorTwoPass implements SoftmaxKernel {
             p0 = p0.fma(t0, vOne).mul(inv);
             p1 = p1.fma(t1, vOne).mul(inv);
             // 2^(n − E) ≤ 1; below 2^-126 the output is flushed to 0 (reference/kernels.md §2.5).
-            FloatVector s0d = n0.sub(rowE);
-            s0d = s0d.blend(-127f, s0d.compare(VectorOperators.LT, -127f));
-            FloatVector s0 = s0d.add(EXP_MAGIC)
-                    .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s1d = n1.sub(rowE);
-            s1d = s1d.blend(-127f, s1d.compare(VectorOperators.LT, -127f));
-            FloatVector s1 = s1d.add(EXP_MAGIC)
-                    .reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s0 = n0.sub(rowE).add(EXP_MAGIC).reinterpretAsInts()
+                    .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s1 = n1.sub(rowE).add(EXP_MAGIC).reinterpretAsInts()
+                    .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             p0.mul(s0).intoArray(y, i);
             p1.mul(s1).intoArray(y, i + L);
         }

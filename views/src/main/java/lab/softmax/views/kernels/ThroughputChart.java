@@ -33,10 +33,7 @@ final class ThroughputChart {
         LogAxis x = Charts.logAxis("N (floats, log)");
         x.setBase(2);
         x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
-        x.setNumberFormatOverride(new java.text.DecimalFormat() {
-            @Override
-            public StringBuffer format(double v, StringBuffer b, java.text.FieldPosition f) { return b.append(sizeLabel(v)); }
-        });
+        x.setNumberFormatOverride(new SizeFormat());
         // A fixed N axis, 512 … 128M: every cache marker is visible and curves fill in where they belong.
         x.setAutoRange(false);
         x.setRange(512, 1.5e8);
@@ -54,6 +51,18 @@ final class ThroughputChart {
     }
 
     JFreeChart chart() { return chart; }
+
+    /** Tick labels 1K, 32K, 1M … (a plain NumberFormat: DecimalFormat's fast path would bypass an override). */
+    private static final class SizeFormat extends java.text.NumberFormat {
+        @Override
+        public StringBuffer format(double v, StringBuffer b, java.text.FieldPosition f) { return b.append(sizeLabel(v)); }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer b, java.text.FieldPosition f) { return b.append(sizeLabel(v)); }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition position) { return null; }
+    }
 
     static String sizeLabel(double n) {
         long v = Math.round(n);
