@@ -44,6 +44,13 @@ for preset in "$@"; do
       run $preset "AdamW, StableMax" "$t" "$d" --modulus 59 --hidden 128,128 --epochs 6000 --log-every 100 --beta2 0.999 --loss stablemax-ce
       run $preset "AdamW, CE fp64" "$t" "$d" --modulus 59 --hidden 128,128 --epochs 6000 --log-every 100 --beta2 0.999 --loss-precision fp64
       ;;
+    fast-stablemax-long)
+      fresh $preset
+      t="StableMax vs softmax fp64 without regularisation, 30k epochs (p = 59)"
+      d="As fast-stablemax, 30,000 epochs: add mod 59, 40 % train, MLP 128x128, AdamW lr 0.01 (betas 0.9/0.999, eps 1e-25), StableMax CE (fp64) against softmax CE in fp64."
+      run $preset "AdamW, StableMax" "$t" "$d" --modulus 59 --hidden 128,128 --epochs 30000 --log-every 250 --beta2 0.999 --loss stablemax-ce
+      run $preset "AdamW, CE fp64" "$t" "$d" --modulus 59 --hidden 128,128 --epochs 30000 --log-every 250 --beta2 0.999 --loss-precision fp64
+      ;;
     fig6a)
       fresh $preset
       t="Fig. 6a: AdamW vs ⊥AdamW vs ⊥SGD (paper settings)"

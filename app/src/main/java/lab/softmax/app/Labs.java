@@ -17,8 +17,8 @@ public final class Labs {
 
     public static List<LabModule> all() {
         return List.of(
-                new DistributionsModule(Labs::logitPresets),
                 new KernelsModule(),
+                new DistributionsModule(Labs::logitPresets),
                 new GhostsModule(() -> SampleData.directory().resolve("data/digits.csv.gz")),
                 new CollapseModule());
     }

@@ -114,6 +114,18 @@ class MainWindowGuiTest {
     }
 
     @Test
+    void everyShippedScenarioOpensInItsLab(FxRobot robot) throws Exception {
+        List<Path> files = SampleData.scenarioFiles();
+        assertTrue(files.size() >= 10, "sample scenarios found: " + files.size());
+        for (Path file : files) {
+            String lab = ScenarioTypes.io().read(file).lab();
+            robot.interact(() -> assertTrue(window.scenarios().open(file), "opens: " + file));
+            assertTrue(window.currentLab().opens(lab), file + " is shown in " + window.currentLab().id());
+            closeDialogs(robot);
+        }
+    }
+
+    @Test
     void aMalformedScenarioOpensNothing(FxRobot robot, @TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"lab\":\"distributions\",\"version\":1,\"state\":{\"logits\":[1,2],\"temperature\":-3}}");

@@ -62,6 +62,13 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (width < 200 || height < 150 || width > 8000 || height > 8000) {
             throw new InputException("", "--width/--height", width + "x" + height + " is outside 200x150 .. 8000x8000");
         }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && java.nio.file.Files.exists(parent) && !java.nio.file.Files.isWritable(parent)) {
+            throw new InputException(out.toString(), "--out", "the folder is not writable");
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new InputException(out.toString(), "--out", "is a folder; name a ." + fmt + " file");
+        }
         Scenario<?> loaded = scenario == null ? null : ScenarioTypes.io().read(scenario);
         if (loaded != null && !lab.opens(loaded.lab())) {
             throw new InputException(scenario.toString(), "lab", "'" + loaded.lab() + "' does not match --view " + view);

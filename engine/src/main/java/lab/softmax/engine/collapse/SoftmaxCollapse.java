@@ -8,11 +8,15 @@ import lab.softmax.engine.numeric.Precision;
  * the precision, subtract the row maximum, exponentiate and sum, all rounded to the precision after
  * every operation; the sample has collapsed when the sum is exactly 1.
  *
- * <p>Summation order: the maximal term (exp 0 = 1) first, then the others in index order. A sample
- * therefore collapses exactly when each other term is absorbed by 1, i.e. when its gap to the
- * maximum exceeds about p ln 2 (16.64 in fp32, 36.74 in fp64, 7.62 in fp16, 5.55 in bf16). torch's
- * reductions add small terms to each other first (and accumulate fp16 in float32), so there the
- * onset comes a little later when many terms sit near the threshold.
+ * <p>Summation order: the maximal term (exp 0 = 1) first, then the others in index order. In
+ * fp32 and fp64 every partial sum is rounded to the precision, so a sample collapses exactly when
+ * each other term is absorbed by 1, i.e. when its gap to the maximum exceeds p ln 2 (16.64 in fp32,
+ * 36.74 in fp64). For fp16/bf16 the terms are rounded to the 16-bit format but, as torch.sum does
+ * for half tensors, accumulated in float32 and the total rounded to the format: the sample
+ * collapses when all small terms together stay below half an ulp of 1 (a single term: gap 7.62 in
+ * fp16, 5.55 in bf16). That is also roughly when the fp16 loss gradient flushes to zero.
+ * torch's fp32 reductions add small terms to each other first, so there the onset comes a little
+ * later when many terms sit near the threshold.
  */
 public final class SoftmaxCollapse {
     private SoftmaxCollapse() { }
@@ -21,7 +25,7 @@ public final class SoftmaxCollapse {
         return sumExp(z, classes, p) == 1.0;
     }
 
-    /** sum_j exp(z_j - max z) in precision p, maximal term first. */
+    /** sum_j exp(z_j - max z) in precision p, maximal term first (16-bit formats accumulate in float32). */
     public static double sumExp(double[] z, int classes, Precision p) {
         int argmax = 0;
         double max = Rounding.round(p, z[0]);
@@ -32,13 +36,14 @@ public final class SoftmaxCollapse {
                 argmax = j;
             }
         }
+        Precision accumulate = Rounding.internal(p);
         double sum = 1.0;
         for (int j = 0; j < classes; j++) {
             if (j == argmax) continue;
             double off = Rounding.round(p, Rounding.round(p, z[j]) - max);
-            sum = Rounding.round(p, sum + Rounding.round(p, Math.exp(off)));
+            sum = Rounding.round(accumulate, sum + Rounding.round(p, Math.exp(off)));
         }
-        return sum;
+        return Rounding.round(p, sum);
     }
 
     /** The smallest gap g for which 1 + exp(-g) rounds to 1 in p: p ln 2 up to the rounding of exp. */

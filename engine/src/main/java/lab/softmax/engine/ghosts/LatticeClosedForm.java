@@ -23,12 +23,18 @@ public final class LatticeClosedForm {
         this.f = f;
     }
 
-    /** The lattice form when the slopes lie on a lattice of at most maxDegree + 1 levels. */
+    /**
+     * The lattice form when the slopes lie on a lattice of at most maxDegree + 1 levels (and the end
+     * log-weights span at most 100: a polynomial oracle for moderate logit spreads only).
+     */
     public static Optional<LatticeClosedForm> detect(double[] logits, double[] direction, int maxDegree) {
         ExponentialSum f = ExponentialSum.of(logits, direction);
         if (f.termCount() < 2) return Optional.empty();
         double[] b = f.slopes();
         double[] w = f.logWeights();
+        double lowest = java.util.Arrays.stream(w).min().orElse(0);
+        // Aberth–Ehrlich loses roots when the coefficients span more than ~e^100 (weights are shifted to max 0).
+        if (lowest < -100) return Optional.empty();
         double smallest = Double.POSITIVE_INFINITY;
         for (int k = 1; k < b.length; k++) smallest = Math.min(smallest, b[k] - b[k - 1]);
         for (int divisor = 1; divisor <= 12; divisor++) {
@@ -67,7 +73,7 @@ public final class LatticeClosedForm {
             double theta = s.arg();
             for (int m = theta > 0 ? 0 : 1; ; m++) {
                 double im = (theta + 2 * Math.PI * m) / spacing;
-                if (Math.hypot(re, im) > limit) break;
+                if (!(Math.hypot(re, im) <= limit)) break;
                 out.add(new Zero(re, im, 1, f.evaluate(re, im).relativeModulus()));
             }
         }

@@ -56,6 +56,7 @@ final class WindingCounter {
                 - increment(box.x0(), box.y1(), box.x1(), box.y1())
                 - increment(box.x0(), box.y0(), box.x0(), box.y1());
         double turns = total / (2 * Math.PI);
+        if (!Double.isFinite(turns)) throw new ContourHitException();
         long n = Math.round(turns);
         if (Math.abs(turns - n) > 0.25 || n < 0) throw new ContourHitException();
         return (int) n;
@@ -87,12 +88,15 @@ final class WindingCounter {
         while (u < u1) {
             double remaining = u1 - u;
             double c = certifiedRadius(prev);
-            double lipschitzStep = Math.max(c * Math.exp(-maxAbsSlope * c), Math.min(c / Math.E, 1 / maxAbsSlope));
+            // c is infinite when every sloped term underflowed here (only a flat term is left): such
+            // terms stay negligible over a step of 1/B, where they grow by at most e.
+            double lipschitzStep = Double.isInfinite(c) ? 1 / maxAbsSlope
+                    : Math.max(c * Math.exp(-maxAbsSlope * c), Math.min(c / Math.E, 1 / maxAbsSlope));
             double taylorStep = Math.min(taylorRadius(prev, GROWTH), Math.log(GROWTH) / maxAbsSlope);
             double h = Math.max(lipschitzStep, taylorStep) * STEP_FRACTION;
             if (h >= remaining) {
                 h = remaining;
-            } else if (h < tiny || ++count > MAX_SAMPLES_PER_EDGE) {
+            } else if (!(h >= tiny) || ++count > MAX_SAMPLES_PER_EDGE) {
                 throw new ContourHitException();
             }
             u = h == remaining ? u1 : u + h;
@@ -147,7 +151,7 @@ final class WindingCounter {
             double h = Math.max(certifiedRadius(prev), taylorRadius(prev, 1)) * STEP_FRACTION;
             if (h >= remaining) {
                 h = remaining;
-            } else if (h < tiny || ++count > MAX_SAMPLES_PER_EDGE) {
+            } else if (!(h >= tiny) || ++count > MAX_SAMPLES_PER_EDGE) {
                 throw new ContourHitException();
             }
             y = h == remaining ? y1 : y + h;

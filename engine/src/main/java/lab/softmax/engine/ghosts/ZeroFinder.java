@@ -22,6 +22,7 @@ public final class ZeroFinder {
     static final double CLUSTER_SIZE = 1e-5;
     /** Two zeros of a resolved cluster closer than this (relative to ρ_a) are reported as one double zero. */
     static final double MERGE_DISTANCE = 1e-7;
+    private static final double STRIP_MARGIN = 1e-3;
     private static final double[] SPLIT_RATIOS = {0.5, 0.4871, 0.5213, 0.4519, 0.5557};
     private static final double[] ENLARGEMENTS = {1.001, 1.0023, 1.0047, 1.0101, 1.0173};
 
@@ -39,8 +40,11 @@ public final class ZeroFinder {
         this.counter = new WindingCounter(f);
         this.rhoA = f.rhoA();
         this.stripBottom = rhoA * (1 - 1e-7);
-        this.stripRight = dominanceEdge(f.termCount() - 1, +1);
-        this.stripLeft = dominanceEdge(0, -1);
+        // Where dominance just sets in, two moduli are equal: for a two-term sum that line is exactly the
+        // column of zeros. The edges are moved 1e-3·ρ_a outward (dominance persists outward) so that no
+        // search box has an edge on that column.
+        this.stripRight = dominanceEdge(f.termCount() - 1, +1) + STRIP_MARGIN * rhoA;
+        this.stripLeft = dominanceEdge(0, -1) - STRIP_MARGIN * rhoA;
     }
 
     /** Boxes examined so far (a measure of the search effort). */

@@ -19,7 +19,7 @@ public final class Matmul {
     static final int LANES = SPECIES.length();
     /** Column counts must be a multiple of this (two vectors per tile). */
     public static final int COLUMN_MULTIPLE = 2 * LANES;
-    private static final int TILE_ROWS = 4;
+    private static final int TILE_ROWS = 6;
     private static final int K_BLOCK = 256;
 
     private Matmul() { }
@@ -72,6 +72,7 @@ public final class Matmul {
 
     private static void rows(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb,
                              float[] c, int ldc, int from, int to, int n, int k, boolean accumulate) {
+        float[] panel = new float[TILE_ROWS * Math.min(K_BLOCK, k)];
         for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
             int kLen = Math.min(K_BLOCK, k - k0);
             int aBlock = aOffset + k0 * ks;
@@ -81,8 +82,13 @@ public final class Matmul {
             }
             int r = from;
             for (; r + TILE_ROWS <= to; r += TILE_ROWS) {
+                // the six rows of A' for this k block, interleaved, so the kernel reads them sequentially
+                for (int kk = 0; kk < kLen; kk++) {
+                    int src = aBlock + r * rs + kk * ks;
+                    for (int t = 0; t < TILE_ROWS; t++) panel[kk * TILE_ROWS + t] = a[src + t * rs];
+                }
                 for (int j = 0; j < n; j += COLUMN_MULTIPLE) {
-                    tile4(a, aBlock + r * rs, rs, ks, b, bBlock + j, ldb, c, r * ldc + j, ldc, kLen);
+                    tile6(panel, b, bBlock + j, ldb, c, r * ldc + j, ldc, kLen);
                 }
             }
             for (; r < to; r++) {
@@ -93,8 +99,8 @@ public final class Matmul {
         }
     }
 
-    private static void tile4(float[] a, int ao, int rs, int ks, float[] b, int bo, int ldb,
-                              float[] c, int co, int ldc, int kLen) {
+    /** Six rows by two vectors: 12 accumulators, 2 loads of B and 6 broadcasts per 12 fused multiply-adds. */
+    private static void tile6(float[] panel, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kLen) {
         FloatVector c00 = FloatVector.fromArray(SPECIES, c, co);
         FloatVector c01 = FloatVector.fromArray(SPECIES, c, co + LANES);
         FloatVector c10 = FloatVector.fromArray(SPECIES, c, co + ldc);
@@ -103,23 +109,33 @@ public final class Matmul {
         FloatVector c21 = FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES);
         FloatVector c30 = FloatVector.fromArray(SPECIES, c, co + 3 * ldc);
         FloatVector c31 = FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES);
+        FloatVector c40 = FloatVector.fromArray(SPECIES, c, co + 4 * ldc);
+        FloatVector c41 = FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES);
+        FloatVector c50 = FloatVector.fromArray(SPECIES, c, co + 5 * ldc);
+        FloatVector c51 = FloatVector.fromArray(SPECIES, c, co + 5 * ldc + LANES);
         for (int kk = 0; kk < kLen; kk++) {
             int bi = bo + kk * ldb;
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
-            int ai = ao + kk * ks;
-            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ai + rs]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ai + 2 * rs]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ai + 3 * rs]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
+            int ai = kk * TILE_ROWS;
+            FloatVector x = FloatVector.broadcast(SPECIES, panel[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(SPECIES, panel[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(SPECIES, panel[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(SPECIES, panel[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(SPECIES, panel[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(SPECIES, panel[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
         c00.intoArray(c, co);
         c01.intoArray(c, co + LANES);
@@ -129,6 +145,10 @@ public final class Matmul {
         c21.intoArray(c, co + 2 * ldc + LANES);
         c30.intoArray(c, co + 3 * ldc);
         c31.intoArray(c, co + 3 * ldc + LANES);
+        c40.intoArray(c, co + 4 * ldc);
+        c41.intoArray(c, co + 4 * ldc + LANES);
+        c50.intoArray(c, co + 5 * ldc);
+        c51.intoArray(c, co + 5 * ldc + LANES);
     }
 
     private static void tile1(float[] a, int ao, int ks, float[] b, int bo, int ldb, float[] c, int co, int kLen) {

@@ -170,12 +170,8 @@ public final class Mlp {
             storeTransposed(dW, pin, pout, weights.get(l));
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
-            if (l == last) {
-                Matmul.multiply(g, 0, pout, 1, backwardW[l], 0, pin, dA, pin, n, pin, pout, threads);
-            } else {
-                // g is a ReLU-masked gradient: its zeros are skipped
-                Matmul.multiplySparseRows(g, pout, backwardW[l], pin, dA, pin, n, pin, pout, threads);
-            }
+            // dense even where g is ReLU-masked: with 6-row register tiles that measured faster here
+            Matmul.multiply(g, 0, pout, 1, backwardW[l], 0, pin, dA, pin, n, pin, pout, threads);
             Parallel.forRange(n, threads, (from, to) -> reluMask(dA, a, from * pin, (to - from) * pin));
             g = dA;
         }

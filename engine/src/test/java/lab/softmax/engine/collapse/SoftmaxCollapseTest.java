@@ -14,11 +14,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SoftmaxCollapseTest {
 
-    private static double[] gapVector(double topGap, double maxTarget, Random rnd) {
+    /** Logits with the maximum at index top, one logit topGap below it and the rest at least topGap + spread below. */
+    private static double[] gapVector(double topGap, double maxTarget, Random rnd, double spread) {
         double[] z = new double[113];
         double top = 3.25;
-        for (int j = 0; j < z.length; j++) z[j] = top - topGap - rnd.nextDouble() * 5;   // all at least topGap below
-        int second = rnd.nextInt(112) + 1;
+        for (int j = 0; j < z.length; j++) z[j] = top - topGap - spread - rnd.nextDouble() * 5;
+        int second = ((int) maxTarget + 1 + rnd.nextInt(112)) % 113;   // never the maximum's index
         z[second] = top - topGap;
         z[(int) maxTarget] = top;
         return z;
@@ -51,11 +52,24 @@ class SoftmaxCollapseTest {
         double threshold = SoftmaxCollapse.absorptionGap(p);
         // the logits themselves must be representable in p: keep the gap's resolution coarse for 16-bit formats
         double margin = p.significandBits() <= 11 ? 0.08 : 0.01;
+        // 16-bit formats accumulate in float32 (as torch.sum does), so there the other terms must be negligible
+        double spread = p.significandBits() <= 11 ? 10 : 0;
         for (int trial = 0; trial < 50; trial++) {
             int top = rnd.nextInt(113);
-            assertFalse(SoftmaxCollapse.isCollapsed(gapVector(threshold - margin, top, rnd), 113, p), p + " below");
-            assertTrue(SoftmaxCollapse.isCollapsed(gapVector(threshold + margin, top, rnd), 113, p), p + " above");
+            assertFalse(SoftmaxCollapse.isCollapsed(gapVector(threshold - margin, top, rnd, spread), 113, p), p + " below");
+            assertTrue(SoftmaxCollapse.isCollapsed(gapVector(threshold + margin, top, rnd, spread), 113, p), p + " above");
         }
+    }
+
+    @Test
+    void float16AddsTheSmallTermsInFloat32BeforeRoundingTheTotal() {
+        double[] z = new double[113];
+        Arrays.fill(z, -9);   // each e^-9 = 1.2e-4 is below half an fp16 ulp of 1 (4.9e-4) ...
+        z[0] = 0;
+        assertFalse(SoftmaxCollapse.isCollapsed(z, 113, Precision.FP16), "... but 112 of them are not");
+        Arrays.fill(z, -14);  // 112 e^-14 = 9.3e-5 in total: absorbed
+        z[0] = 0;
+        assertTrue(SoftmaxCollapse.isCollapsed(z, 113, Precision.FP16));
     }
 
     /** For softmax CE the zero-loss test and the SC test agree in fp32 and fp64 (same ops, same order). */
@@ -67,7 +81,7 @@ class SoftmaxCollapseTest {
         double threshold = SoftmaxCollapse.absorptionGap(p);
         for (int trial = 0; trial < 200; trial++) {
             int top = rnd.nextInt(113);
-            double[] z = gapVector(threshold + (rnd.nextDouble() - 0.5) * 2, top, rnd);
+            double[] z = gapVector(threshold + (rnd.nextDouble() - 0.5) * 2, top, rnd, 0);
             for (int j = 0; j < z.length; j++) z[j] = p == Precision.FP32 ? (float) z[j] : z[j];
             boolean collapsed = SoftmaxCollapse.isCollapsed(z, 113, p);
             double[] grad = new double[113];

@@ -173,6 +173,24 @@ class ZeroFinderRobustnessTest {
     }
 
     @Test
+    void latticeWithLogitSpreadOf2000FindsTheDominantPairsColumn() {
+        // Found by fuzzing: where only the flat term survives in double, the horizontal-edge certificate
+        // was infinite and the winding number NaN (counted as 0). Slopes -h, 0, h with log-weights
+        // -2110.3, 0, -1659.5: near the origin F is the pair (0, h) up to e^-431, so the nearest zero is
+        // that pair's binary ghost (δ + iπ)/h.
+        double h = 335.75620865875555;
+        double[] z = {-2110.3260124796834, 0, -1659.4703456794055};
+        double[] a = {-h, 0, h};
+        GhostsResult r = Ghosts.analyse(z, a, 3);
+        assertEquals(1659.4703456794055 / h, r.nearestZero().re(), 1e-12 * r.rhoStar());
+        assertEquals(Math.PI / h, r.nearestZero().im(), 1e-12 * r.rhoStar());
+        assertTrue(r.zeros().isEmpty(), "rho* is about 1000 rho_a");
+        List<Zero> near = new ZeroFinder(ExponentialSum.of(z, a)).zerosWithin(5.0);
+        assertEquals(40, near.size());
+        for (int m = 0; m < near.size(); m++) assertEquals(Math.PI * (2 * m + 1) / h, near.get(m).im(), 1e-9);
+    }
+
+    @Test
     void temperatureScalesRhoAExactlyButNotRhoStar() {
         double[] z = {1.5, -0.3, 0.2, 2.2};
         double[] a = {0.4, -1.1, 0.9, 0.05};

@@ -57,6 +57,10 @@ public final class TrainingView extends BorderPane {
     private final List<JFreeChart> spikeCharts = new ArrayList<>();
     private final List<JFreeChart> sweepCharts = new ArrayList<>();
     private final VBox chartBox = new VBox(4);
+    /** Where the exact batch rho* lies on the sweep's r axis (r = rho* / rho_a), once a sweep has finished. */
+    private final List<ValueMarker> rhoStarMarkers = new ArrayList<>();
+    /** True while the controls are being set from the state, so their events do not write it back. */
+    private boolean showing;
 
     public TrainingView(TrainingViewModel model) {
         this.model = model;
@@ -73,7 +77,9 @@ public final class TrainingView extends BorderPane {
     private void createView() {
         experiment.getItems().addAll(GhostsState.SPIKE_TEST, GhostsState.ONE_STEP_SWEEP);
         dataset.getItems().addAll(DatasetKind.values());
+        dataset.setConverter(converter(DatasetKind::id, DatasetKind::parse));
         net.getItems().addAll(ModelKind.values());
+        net.setConverter(converter(ModelKind::id, ModelKind::parse));
         spikeFactor.getItems().addAll(1.0, 10.0, 100.0, 1000.0, 10000.0);
         for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.setEditable(true);
         VBox controls = new VBox(6, new Label("Experiment"), experiment, new Label("Data set"), dataset, new Label("Model"), net,
@@ -102,6 +108,17 @@ public final class TrainingView extends BorderPane {
         setCenter(chartBox);
     }
 
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> show,
+                                                              java.util.function.Function<String, T> parse) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) { return value == null ? "" : show.apply(value); }
+
+            @Override
+            public T fromString(String text) { return parse.apply(text); }
+        };
+    }
+
     private JFreeChart stepChart(String title, String yLabel, Map<Controller, XYSeries> series, boolean log, boolean unitLine) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Controller c : Controller.values()) {
@@ -123,6 +140,10 @@ public final class TrainingView extends BorderPane {
             marker(chart.getXYPlot(), false);
         }
         marker(chart.getXYPlot(), true);
+        ValueMarker rhoStar = new ValueMarker(1.0, new Color(0x009E73), new BasicStroke(1.5f));
+        rhoStar.setLabel("ρ*/ρ_a");
+        rhoStar.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        rhoStarMarkers.add(rhoStar);
         return chart;
     }
 
@@ -152,6 +173,7 @@ public final class TrainingView extends BorderPane {
 
     /** Control values → a new state; false (with the problem shown) when a value is invalid. */
     private boolean pushState() {
+        if (showing) return true;
         GhostsState s = model.stateProperty().get();
         try {
             List<Controller> chosen = new ArrayList<>();
@@ -172,6 +194,16 @@ public final class TrainingView extends BorderPane {
     }
 
     private void showState(GhostsState s) {
+        showing = true;
+        try {
+            setControls(s);
+        } finally {
+            showing = false;
+        }
+        showCharts();
+    }
+
+    private void setControls(GhostsState s) {
         experiment.setValue(s.experiment());
         dataset.setValue(s.dataset());
         net.setValue(s.model());
@@ -182,7 +214,6 @@ public final class TrainingView extends BorderPane {
         steps.getValueFactory().setValue(s.steps());
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, s.seed()));
         for (Controller c : Controller.values()) policies.get(c).setSelected(s.controllers().contains(c));
-        showCharts();
     }
 
     private void showCharts() {
@@ -206,6 +237,16 @@ public final class TrainingView extends BorderPane {
         if (points.size() < sweepLoss.getItemCount()) {
             sweepLoss.clear();
             sweepAccuracy.clear();
+        }
+        OneStepSweep.Result result = model.sweepResult();
+        for (int i = 0; i < rhoStarMarkers.size(); i++) {
+            XYPlot plot = sweepCharts.get(i).getXYPlot();
+            ValueMarker m = rhoStarMarkers.get(i);
+            plot.removeDomainMarker(m);
+            if (result != null && Double.isFinite(result.rhoStar() / result.rhoA())) {
+                m.setValue(result.rhoStar() / result.rhoA());
+                plot.addDomainMarker(m);
+            }
         }
         for (int i = sweepLoss.getItemCount(); i < points.size(); i++) {
             OneStepSweep.Point p = points.get(i);

@@ -1,0 +1,62 @@
+package lab.softmax.views.ghosts.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.softmax.engine.ghosts.GhostsState;
+import lab.softmax.engine.ghosts.train.Choices.Controller;
+import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.train.Choices.ModelKind;
+import lab.softmax.engine.ghosts.train.Choices.OptimizerKind;
+import lab.softmax.views.common.BackgroundTasks;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The training view in a headless window: a short run draws one point per step and policy. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingViewTest {
+    private TrainingViewModel model;
+    private TrainingView view;
+
+    @Start
+    void start(Stage stage) {
+        BackgroundTasks tasks = new BackgroundTasks(Executors.newSingleThreadExecutor(), Platform::runLater);
+        model = new TrainingViewModel(tasks, Path.of("unused-for-blobs"));
+        view = new TrainingView(model);
+        stage.setScene(new Scene(view, 1000, 800));
+        stage.show();
+    }
+
+    @Test
+    void aShortSpikeRunIsDrawnForEachChosenPolicy() throws Exception {
+        GhostsState s = new GhostsState(GhostsState.SPIKE_TEST, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM,
+                1e-2, 1000, 4, 10, List.of(Controller.CLIP, Controller.RHO), 1, 10, 2, 64, 30, 1e-2, 0.1, 10, 5);
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.stateProperty().set(s);
+            model.run();
+        }).get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (WaitForAsyncUtils.asyncFx(() -> model.busyProperty().get()).get()) {
+            assertTrue(System.nanoTime() < deadline, "run did not finish");
+            Thread.sleep(50);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        XYDataset ratio = WaitForAsyncUtils.asyncFx(() -> view.charts().get(2).getXYPlot().getDataset()).get();
+        assertEquals(3, view.charts().size());
+        assertEquals(0, ratio.getItemCount(0), "plain was not chosen");
+        assertEquals(10, ratio.getItemCount(1));
+        assertEquals(10, ratio.getItemCount(2));
+        for (int i = 0; i < 10; i++) assertTrue(ratio.getYValue(2, i) <= 1 + 1e-12);
+    }
+}
