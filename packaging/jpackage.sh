@@ -24,7 +24,7 @@ jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax
   --add-modules java.desktop,java.logging,java.prefs,jdk.incubator.vector,javafx.controls,javafx.swing \
   --app-content "$OUT/sample-data" \
   --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m" \
-  --java-options "-Dsoftmaxlab.sampleData=\$APPDIR/sample-data" \
+  --java-options "-Dsoftmaxlab.sampleData=\$APPDIR/../sample-data" \
   --icon packaging/softmax-lab.png \
-  --dest "$OUT" --strip-debug "${EXTRA[@]}"
+  --dest "$OUT" "${EXTRA[@]}"
 echo "built $TYPE in $OUT (Monocle for headless snapshots is not bundled: $MONOCLE)"

@@ -30,7 +30,7 @@ import lab.softmax.engine.normalize.NormalizationSummary;
 import lab.softmax.engine.normalize.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
-import lab.softmax.views.common.RunningTask;
+import lab.softmax.views.common.CoalescingTask;
 
 /**
  * The Distributions lab's state as JavaFX properties, and the engine calls behind it. Every input
@@ -54,21 +54,22 @@ public final class DistributionsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    private RunningTask<?> running;
-    private boolean computing;
-    private boolean dirty;
-    private boolean loadingFile;
+    private final CoalescingTask<Computed> recomputation;
+    private final BooleanProperty loadingFile = new SimpleBooleanProperty(this, "loadingFile");
 
     public DistributionsViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
+        recomputation = new CoalescingTask<>(tasks, "Normalising", this::normalisation, this::show,
+                failure -> error.set(failure.getMessage()));
+        busy.bind(recomputation.runningProperty().or(loadingFile));
         for (NormalizerKind k : NormalizerKind.values()) {
             enabled.put(k, new SimpleBooleanProperty(this, k.id()));
         }
         load(DistributionsState.defaults());
         List<Observable> inputs = new ArrayList<>(List.of(logits, temperature, precision, subtractMax, topK));
         inputs.addAll(enabled.values());
-        inputs.forEach(o -> o.addListener(x -> recompute()));
-        recompute();
+        inputs.forEach(o -> o.addListener(x -> recomputation.request()));
+        recomputation.request();
     }
 
     // ---- inputs (bound by the view) ----
@@ -123,19 +124,16 @@ public final class DistributionsViewModel {
 
     /** Reads a logits file off the FX thread (10^7 entries take a moment). */
     public void loadLogits(Path file) {
-        loadingFile = true;
-        busy.set(true);
+        loadingFile.set(true);
         tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file),
                 values -> {
-                    loadingFile = false;
-                    busy.set(computing);
+                    loadingFile.set(false);
                     setLogits(values, file.toString());
                 },
                 failure -> {
-                    loadingFile = false;
-                    busy.set(computing);
+                    loadingFile.set(false);
                     error.set(failure.getMessage());
-                });
+                }, () -> loadingFile.set(false));
     }
 
     public DistributionsState state() {
@@ -155,22 +153,14 @@ public final class DistributionsViewModel {
         error.set("");
     }
 
-    private void recompute() {
-        if (computing) {
-            dirty = true;
-            if (running != null) running.cancel();
-            return;
-        }
-        computing = true;
-        dirty = false;
-        busy.set(true);
+    private BackgroundTasks.Work<Computed> normalisation() {
         double[] z = logits.get();
         double t = temperature.get();
         Precision p = precision.get();
         boolean shift = subtractMax.get();
         int topKCount = topK.get();
         List<NormalizerKind> kinds = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
-        RunningTask<Computed> task = tasks.run("Normalising", ctx -> {
+        return ctx -> {
             List<NormalizationResult> out = new ArrayList<>();
             for (NormalizerKind k : kinds) {
                 ctx.cancellation().throwIfCancelled();
@@ -179,28 +169,13 @@ public final class DistributionsViewModel {
             List<NormalizationSummary> readouts = out.stream().map(r -> NormalizationSummary.of(r, topKCount)).toList();
             ctx.cancellation().throwIfCancelled();
             return new Computed(out, readouts, PlotData.of(z, out));
-        }, computed -> {
-            results.set(computed.results());
-            summaries.set(computed.summaries());
-            plot.set(computed.plot());
-            finished();
-        }, failure -> {
-            error.set(failure.getMessage());
-            finished();
-        }, this::finished);
-        // With a synchronous executor (tests) the task has already finished here.
-        running = computing ? task : null;
+        };
     }
 
-    /** One run ended (done, failed or cancelled): start the follow-up if inputs changed meanwhile. */
-    private void finished() {
-        computing = false;
-        running = null;
-        if (dirty) {
-            recompute();
-        } else {
-            busy.set(loadingFile);
-        }
+    private void show(Computed computed) {
+        results.set(computed.results());
+        summaries.set(computed.summaries());
+        plot.set(computed.plot());
     }
 
     private record Computed(List<NormalizationResult> results, List<NormalizationSummary> summaries, PlotData plot) { }

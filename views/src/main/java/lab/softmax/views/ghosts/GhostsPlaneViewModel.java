@@ -22,7 +22,7 @@ import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.ghosts.LossTaylor;
 import lab.softmax.engine.ghosts.PlaneGrid;
 import lab.softmax.views.common.BackgroundTasks;
-import lab.softmax.views.common.RunningTask;
+import lab.softmax.views.common.CoalescingTask;
 
 /**
  * The complex-plane view's state and its engine calls: zeros and radii, the sampled plane and the
@@ -33,7 +33,6 @@ public final class GhostsPlaneViewModel {
     static final int GRID = 180;
     static final int[] TAYLOR_DEGREES = {1, 2, 4, 8, 16, 24};
 
-    private final BackgroundTasks tasks;
     private final ObjectProperty<double[]> logits = new SimpleObjectProperty<>(this, "logits");
     private final ObjectProperty<double[]> direction = new SimpleObjectProperty<>(this, "direction");
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature");
@@ -45,9 +44,7 @@ public final class GhostsPlaneViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    private RunningTask<?> running;
-    private boolean computing;
-    private boolean dirty;
+    private final CoalescingTask<Analysis> recomputation;
 
     /** Everything one recomputation produces. */
     public record Analysis(GhostsResult result, PlaneGrid grid, double halfWidth, TaylorCurves taylor) { }
@@ -56,7 +53,9 @@ public final class GhostsPlaneViewModel {
     public record TaylorCurves(double[] t, double[] loss, double[][] polynomials, int[] degrees) { }
 
     public GhostsPlaneViewModel(BackgroundTasks tasks) {
-        this.tasks = tasks;
+        recomputation = new CoalescingTask<>(tasks, "Finding the zeros of F", this::analysisWork, this::show,
+                failure -> error.set(failure.getMessage()));
+        busy.bind(recomputation.runningProperty());
         load(GhostsPlaneState.defaults());
         for (var p : List.of(logits, direction, temperature, target, degree)) p.addListener(x -> recompute());
         recompute();
@@ -113,42 +112,24 @@ public final class GhostsPlaneViewModel {
         error.set("");
     }
 
+    private BackgroundTasks.Work<Analysis> analysisWork() {
+        GhostsPlaneState s = state();
+        return ctx -> analyse(s, ctx.cancellation());
+    }
+
+    private void show(Analysis a) {
+        analysis.set(a);
+        error.set("");
+    }
+
     private void recompute() {
-        if (computing) {
-            dirty = true;
-            if (running != null) running.cancel();
-            return;
-        }
-        GhostsPlaneState s;
         try {
-            s = state();
+            state();
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return;
         }
-        computing = true;
-        dirty = false;
-        busy.set(true);
-        RunningTask<Analysis> task = tasks.run("Finding the zeros of F", ctx -> analyse(s, ctx.cancellation()),
-                a -> {
-                    analysis.set(a);
-                    error.set("");
-                    finished();
-                }, e -> {
-                    error.set(e.getMessage());
-                    finished();
-                }, this::finished);
-        running = computing ? task : null;
-    }
-
-    private void finished() {
-        computing = false;
-        running = null;
-        if (dirty) {
-            recompute();
-        } else {
-            busy.set(false);
-        }
+        recomputation.request();
     }
 
     static Analysis analyse(GhostsPlaneState s, lab.softmax.engine.task.Cancellation cancellation) {

@@ -1,0 +1,63 @@
+package lab.softmax.views.common;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/**
+ * Recomputation that keeps up with a dragging user: at most one run in flight. A request while
+ * one runs cancels it and schedules exactly one follow-up, which reads the inputs as they are
+ * then. Call from the UI thread.
+ */
+public final class CoalescingTask<T> {
+    private final BackgroundTasks tasks;
+    private final String title;
+    private final Supplier<BackgroundTasks.Work<T>> work;
+    private final Consumer<? super T> onResult;
+    private final Consumer<? super Throwable> onFailure;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private RunningTask<T> current;
+    private boolean dirty;
+
+    /**
+     * @param work called on the UI thread at the start of each run: it reads the inputs and returns
+     *             the computation to run off the UI thread
+     */
+    public CoalescingTask(BackgroundTasks tasks, String title, Supplier<BackgroundTasks.Work<T>> work,
+                          Consumer<? super T> onResult, Consumer<? super Throwable> onFailure) {
+        this.tasks = tasks;
+        this.title = title;
+        this.work = work;
+        this.onResult = onResult;
+        this.onFailure = onFailure;
+    }
+
+    /** True from a request until the last run it caused has ended. */
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    public void request() {
+        if (running.get()) {
+            dirty = true;
+            if (current != null) current.cancel();
+            return;
+        }
+        dirty = false;
+        running.set(true);
+        RunningTask<T> task = tasks.run(title, work.get(), result -> {
+            onResult.accept(result);
+            finished();
+        }, error -> {
+            onFailure.accept(error);
+            finished();
+        }, this::finished);
+        // With a synchronous executor (tests) the run has already ended here.
+        current = running.get() ? task : null;
+    }
+
+    private void finished() {
+        current = null;
+        running.set(false);
+        if (dirty) request();
+    }
+}

@@ -1,0 +1,68 @@
+package lab.softmax.views.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Requests during a run cancel it and lead to exactly one follow-up with the newest input. */
+class CoalescingTaskTest {
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final BackgroundTasks tasks = new BackgroundTasks(worker, ui);
+
+    @AfterEach
+    void tearDown() {
+        tasks.close();
+        ui.shutdownNow();
+    }
+
+    @Test
+    void aBurstOfRequestsBecomesOneFollowUpRunWithTheNewestInput() throws Exception {
+        AtomicInteger input = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        List<Integer> shown = new ArrayList<>();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CoalescingTask<Integer>[] holder = new CoalescingTask[1];
+        ui.submit(() -> holder[0] = new CoalescingTask<>(tasks, "test", () -> {
+            int value = input.get();
+            return ctx -> {
+                started.incrementAndGet();
+                firstRunning.countDown();
+                // The first run waits until it is cancelled; later runs finish at once.
+                while (value == 0) {
+                    ctx.cancellation().throwIfCancelled();
+                    Thread.onSpinWait();
+                }
+                return value;
+            };
+        }, v -> {
+            shown.add(v);
+            done.countDown();
+        }, e -> done.countDown())).get();
+        ui.submit(() -> holder[0].request()).get();
+        assertTrue(firstRunning.await(10, TimeUnit.SECONDS));
+        for (int i = 1; i <= 5; i++) {
+            int v = i;
+            ui.submit(() -> {
+                input.set(v);
+                holder[0].request();
+            }).get();
+        }
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        ui.submit(() -> { }).get();
+        assertEquals(List.of(5), shown, "only the newest input is shown; the cancelled run shows nothing");
+        assertEquals(2, started.get(), "one run, cancelled, then exactly one follow-up");
+        assertFalse(ui.submit(() -> holder[0].runningProperty().get()).get());
+    }
+}
