@@ -44,7 +44,7 @@ public final class TrainingViewModel {
     private int generation;
 
     /** A streamed item: a step of one policy's run, or a point of the sweep; tagged with its run. */
-    private record Item(int generation, Controller controller, StepRecord step, OneStepSweep.Point point) { }
+    record Item(int generation, Controller controller, StepRecord step, OneStepSweep.Point point) { }
 
     public TrainingViewModel(BackgroundTasks tasks, Path digitsFile) {
         this.tasks = tasks;
@@ -121,10 +121,16 @@ public final class TrainingViewModel {
         revision.set(revision.get() + 1);
     }
 
-    private void apply(List<Item> batch) {
+    /** The current run's tag (package-private for tests). */
+    synchronized int generation() { return generation; }
+
+    /** Items of an older run (still in flight when a new run started) are dropped, status included. */
+    void apply(List<Item> batch) {
+        Item lastCurrent = null;
         synchronized (this) {
             for (Item item : batch) {
                 if (item.generation() != generation) continue;
+                lastCurrent = item;
                 if (item.step() != null) {
                     steps.computeIfAbsent(item.controller(), k -> new ArrayList<>()).add(item.step());
                 } else {
@@ -132,8 +138,8 @@ public final class TrainingViewModel {
                 }
             }
         }
-        Item last = batch.get(batch.size() - 1);
-        if (last.step() != null) status.set(last.controller().id() + ": step " + (last.step().step() + 1));
+        if (lastCurrent == null) return;
+        if (lastCurrent.step() != null) status.set(lastCurrent.controller().id() + ": step " + (lastCurrent.step().step() + 1));
         revision.set(revision.get() + 1);
     }
 }

@@ -73,4 +73,24 @@ class TrainingViewModelTest {
         assertEquals(5, vm.sweepPoints().size(), "a new run replaces the old points");
         assertFalse(vm.busyProperty().get());
     }
+
+    @Test
+    void aStaleBatchFromAnOlderRunDoesNotOverwriteTheStatus() {
+        TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
+        int current = vm.generation();
+        vm.apply(List.of(
+                new TrainingViewModel.Item(current, Controller.RHO, record(0), null),
+                new TrainingViewModel.Item(current - 1, Controller.NONE, record(41), null)));
+        assertEquals("rho: step 1", vm.statusProperty().get());
+        assertEquals(1, vm.steps(Controller.RHO).size());
+        assertTrue(vm.steps(Controller.NONE).isEmpty());
+        int revision = vm.revisionProperty().get();
+        vm.apply(List.of(new TrainingViewModel.Item(current - 1, Controller.NONE, record(42), null)));
+        assertEquals("rho: step 1", vm.statusProperty().get(), "an all-stale batch changes nothing");
+        assertEquals(revision, vm.revisionProperty().get());
+    }
+
+    private static StepRecord record(int step) {
+        return new StepRecord(step, 0.5, 0.9, 0.9, 1, 0.1, 0.1, 1e-2, 1e-2, 1, 0);
+    }
 }
