@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
                 TrainGrokkingCommand.class,
                 TrainStepSafetyCommand.class,
                 TrainStepSweepCommand.class,
+                TrainStepMapCommand.class,
         })
 public final class TrainCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -12,7 +12,8 @@ import lab.softmax.engine.io.ScenarioType;
 /**
  * The Ghosts lab's step-safety state: what a "ghosts-training" scenario holds and the training view
  * restores. experiment is "spike-test" (the policies in controllers trained side by side with a
- * learning-rate spike) or "one-step-sweep" (single steps of r·ρ_a from a trained point).
+ * learning-rate spike), "one-step-sweep" (single steps of r·ρ_a from a trained point) or "lr-step-map"
+ * (r per step over a grid of base learning rates, for the first chosen policy).
  * The complex-plane view has its own state (the lead's GhostsPlaneState).
  */
 public record GhostsState(String experiment, DatasetKind dataset, ModelKind model, OptimizerKind optimizer,
@@ -22,10 +23,12 @@ public record GhostsState(String experiment, DatasetKind dataset, ModelKind mode
     public static final ScenarioType<GhostsState> TYPE = new ScenarioType<>("ghosts-training", 1, GhostsState.class);
     public static final String SPIKE_TEST = "spike-test";
     public static final String ONE_STEP_SWEEP = "one-step-sweep";
+    /** The (learning rate × step) map of r: the first chosen policy, no spike, LrStepMap's default rates. */
+    public static final String LR_STEP_MAP = "lr-step-map";
 
     public GhostsState {
-        if (!SPIKE_TEST.equals(experiment) && !ONE_STEP_SWEEP.equals(experiment)) {
-            throw new IllegalArgumentException("experiment: \"" + experiment + "\" (expected spike-test or one-step-sweep)");
+        if (!SPIKE_TEST.equals(experiment) && !ONE_STEP_SWEEP.equals(experiment) && !LR_STEP_MAP.equals(experiment)) {
+            throw new IllegalArgumentException("experiment: \"" + experiment + "\" (expected spike-test, one-step-sweep or lr-step-map)");
         }
         if (controllers == null || controllers.isEmpty()) throw new IllegalArgumentException("controllers: choose at least one");
         for (Controller c : controllers) if (c == null) throw new IllegalArgumentException("controllers: null entry");
@@ -46,6 +49,9 @@ public record GhostsState(String experiment, DatasetKind dataset, ModelKind mode
         return new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controller,
                 clipNorm, steps, seed, batchSize);
     }
+
+    /** The base run of the learning-rate map (its rate and spike are replaced per row by LrStepMap). */
+    public StepSafetyConfig mapConfig() { return spikeConfig(controllers.get(0)); }
 
     public OneStepSweep.Config sweepConfig() {
         return new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, 200, seed);

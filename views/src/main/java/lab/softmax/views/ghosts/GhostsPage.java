@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
 import lab.softmax.engine.ghosts.GhostsState;
 import lab.softmax.engine.ghosts.train.Choices;
+import lab.softmax.engine.ghosts.train.LrStepMap;
 import lab.softmax.engine.ghosts.train.StepRecord;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
@@ -76,6 +77,8 @@ public final class GhostsPage implements LabPage {
             case GhostsState s -> {
                 trainingModel.stateProperty().set(s);
                 tabs.getSelectionModel().select(trainingTab);
+                // The map is only a picture once computed: a map scenario starts its (seconds-long) run on load.
+                if (GhostsState.LR_STEP_MAP.equals(s.experiment())) trainingModel.run();
             }
             default -> throw new IllegalArgumentException("not a ghosts scenario: " + scenario.lab());
         }
@@ -95,6 +98,12 @@ public final class GhostsPage implements LabPage {
     }
 
     private CsvTable trainingData() {
+        List<LrStepMap.Row> rows = trainingModel.mapRows();
+        if (!rows.isEmpty()) {
+            CsvTable.Builder m = CsvTable.builder("lr", "step", "r");
+            for (LrStepMap.Row row : rows) for (int t = 0; t < row.r().length; t++) m.row(row.lr(), t, row.r()[t]);
+            return m.build();
+        }
         CsvTable.Builder b = CsvTable.builder("controller", "step", "train_loss", "train_acc", "test_acc", "rho_a",
                 "step_norm", "r", "lr", "lr_effective");
         for (Choices.Controller c : Choices.Controller.values()) {

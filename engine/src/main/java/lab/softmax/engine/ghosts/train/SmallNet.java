@@ -156,7 +156,11 @@ public final class SmallNet {
         System.arraycopy(slopes, 0, aOut, 0, classes);
     }
 
-    /** The largest logit spread Δa = max a − min a over the data set along v, and the sample attaining it. */
+    /**
+     * The largest logit spread Δa = max a − min a over the data set along v, and the sample attaining it.
+     * A NaN slope (a diverged model: NaN parameters or direction) makes Δa NaN at the first such sample:
+     * a diverged step has no certified radius, and a comparison-based maximum would silently skip it.
+     */
     public Spread maxSpread(double[] theta, double[] v, Dataset data) {
         double best = -1;
         int index = -1;
@@ -168,6 +172,7 @@ public final class SmallNet {
                 lo = Math.min(lo, slopes[c]);
                 hi = Math.max(hi, slopes[c]);
             }
+            if (Double.isNaN(hi - lo)) return new Spread(Double.NaN, i);
             if (hi - lo > best) {
                 best = hi - lo;
                 index = i;
@@ -178,8 +183,11 @@ public final class SmallNet {
 
     /** Δa of the bottleneck sample and its row. */
     public record Spread(double deltaA, int sample) {
-        /** ρ_a = π/Δa (Infinity when Δa = 0). */
-        public double rhoA() { return deltaA > 0 ? Math.PI / deltaA : Double.POSITIVE_INFINITY; }
+        /** ρ_a = π/Δa (Infinity when Δa = 0, NaN when Δa is NaN). */
+        public double rhoA() {
+            if (Double.isNaN(deltaA)) return Double.NaN;
+            return deltaA > 0 ? Math.PI / deltaA : Double.POSITIVE_INFINITY;
+        }
     }
 
     /** Forward pass and the tangent pass along v into logits/slopes. */

@@ -26,6 +26,12 @@ public final class StepSafetyRun {
 
     public static List<StepRecord> run(StepSafetyConfig cfg, Dataset.Split data, Consumer<StepRecord> sink,
                                        Progress progress, Cancellation cancel) {
+        return run(cfg, data, sink, progress, cancel, theta -> { });
+    }
+
+    /** As above; parameters also receives a copy of θ before the first step and after every step. */
+    public static List<StepRecord> run(StepSafetyConfig cfg, Dataset.Split data, Consumer<StepRecord> sink,
+                                       Progress progress, Cancellation cancel, Consumer<double[]> parameters) {
         Dataset train = data.train();
         SmallNet net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
         double[] theta = net.initialParameters(new PaperRandom(INIT_SEED_BASE + cfg.seed()));
@@ -38,6 +44,7 @@ public final class StepSafetyRun {
         double[] unit = new double[n];
         int[] rows = new int[cfg.batchSize()];
         List<StepRecord> records = new ArrayList<>(cfg.steps());
+        parameters.accept(theta.clone());
         for (int t = 0; t < cfg.steps(); t++) {
             cancel.throwIfCancelled();
             for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
@@ -59,7 +66,9 @@ public final class StepSafetyRun {
             }
             double lr = cfg.scheduledLr(t);
             double dNorm = norm(d);
-            SmallNet.Spread spread = new SmallNet.Spread(0, -1);
+            // A NaN direction (diverged gradient) has no radius: NaN flows into ρ_a and r instead of the
+            // Δa = 0 / ρ_a = ∞ / r = 0 of a genuinely zero step.
+            SmallNet.Spread spread = new SmallNet.Spread(Double.isNaN(dNorm) ? Double.NaN : 0, -1);
             if (dNorm > 0) {
                 for (int i = 0; i < n; i++) unit[i] = d[i] / dNorm;
                 spread = net.maxSpread(theta, unit, train);
@@ -68,8 +77,9 @@ public final class StepSafetyRun {
             double lrEffective = lr;
             if (cfg.controller() == Controller.RHO && lr * dNorm > rhoA) lrEffective = rhoA / dNorm;
             for (int i = 0; i < n; i++) theta[i] -= lrEffective * d[i];
+            parameters.accept(theta.clone());
             double stepNorm = lrEffective * dNorm;
-            double r = Double.isInfinite(rhoA) ? 0 : stepNorm / rhoA;
+            double r = rhoA == Double.POSITIVE_INFINITY && !Double.isNaN(stepNorm) ? 0 : stepNorm / rhoA;
             SmallNet.Evaluation onTrain = net.evaluate(theta, train);
             SmallNet.Evaluation onTest = net.evaluate(theta, data.test());
             StepRecord rec = new StepRecord(t, onTrain.loss(), onTrain.accuracy(), onTest.accuracy(), rhoA, stepNorm, r,

@@ -57,6 +57,7 @@ public final class TrainingView extends BorderPane {
     private final List<JFreeChart> spikeCharts = new ArrayList<>();
     private final List<JFreeChart> sweepCharts = new ArrayList<>();
     private final VBox chartBox = new VBox(4);
+    private final LrStepMapChart map = new LrStepMapChart();
     /** Where the exact batch rho* lies on the sweep's r axis (r = rho* / rho_a), once a sweep has finished. */
     private final List<ValueMarker> rhoStarMarkers = new ArrayList<>();
     /** True while the controls are being set from the state, so their events do not write it back. */
@@ -71,11 +72,15 @@ public final class TrainingView extends BorderPane {
 
     /** The charts currently shown, top to bottom (for SVG export). */
     public List<JFreeChart> charts() {
-        return GhostsState.SPIKE_TEST.equals(model.stateProperty().get().experiment()) ? spikeCharts : sweepCharts;
+        return switch (model.stateProperty().get().experiment()) {
+            case GhostsState.SPIKE_TEST -> spikeCharts;
+            case GhostsState.LR_STEP_MAP -> List.of(map.chart());
+            default -> sweepCharts;
+        };
     }
 
     private void createView() {
-        experiment.getItems().addAll(GhostsState.SPIKE_TEST, GhostsState.ONE_STEP_SWEEP);
+        experiment.getItems().addAll(GhostsState.SPIKE_TEST, GhostsState.ONE_STEP_SWEEP, GhostsState.LR_STEP_MAP);
         dataset.getItems().addAll(DatasetKind.values());
         dataset.setConverter(converter(DatasetKind::id, DatasetKind::parse));
         net.getItems().addAll(ModelKind.values());
@@ -233,6 +238,7 @@ public final class TrainingView extends BorderPane {
             append(accuracy.get(c), recs, StepRecord::testAcc);
             append(ratio.get(c), recs, r -> Math.max(FLOOR, r.r()));
         }
+        map.show(model.mapRows());
         List<OneStepSweep.Point> points = model.sweepPoints();
         if (points.size() < sweepLoss.getItemCount()) {
             sweepLoss.clear();

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import lab.softmax.engine.ghosts.GhostsState;
 import lab.softmax.engine.ghosts.train.Choices.Controller;
 import lab.softmax.engine.ghosts.train.Dataset;
+import lab.softmax.engine.ghosts.train.LrStepMap;
 import lab.softmax.engine.ghosts.train.OneStepSweep;
 import lab.softmax.engine.ghosts.train.StepRecord;
 import lab.softmax.engine.ghosts.train.StepSafetyData;
@@ -39,12 +40,17 @@ public final class TrainingViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final Map<Controller, List<StepRecord>> steps = new EnumMap<>(Controller.class);
     private final List<OneStepSweep.Point> sweep = new ArrayList<>();
+    private final List<LrStepMap.Row> mapRows = new ArrayList<>();
     private OneStepSweep.Result sweepResult;
     private RunningTask<?> running;
     private int generation;
 
-    /** A streamed item: a step of one policy's run, or a point of the sweep; tagged with its run. */
-    private record Item(int generation, Controller controller, StepRecord step, OneStepSweep.Point point) { }
+    /** A streamed item: a step of one policy's run, a point of the sweep or a row of the map; tagged with its run. */
+    record Item(int generation, Controller controller, StepRecord step, OneStepSweep.Point point, LrStepMap.Row row) {
+        Item(int generation, Controller controller, StepRecord step, OneStepSweep.Point point) {
+            this(generation, controller, step, point, null);
+        }
+    }
 
     public TrainingViewModel(BackgroundTasks tasks, Path digitsFile) {
         this.tasks = tasks;
@@ -65,6 +71,9 @@ public final class TrainingViewModel {
     /** The sweep points received so far (a copy). */
     public synchronized List<OneStepSweep.Point> sweepPoints() { return List.copyOf(sweep); }
 
+    /** The learning-rate map's rows received so far (a copy), in rate order. */
+    public synchronized List<LrStepMap.Row> mapRows() { return List.copyOf(mapRows); }
+
     /** ρ_a, ρ* and the base loss of the last finished sweep, or null. */
     public synchronized OneStepSweep.Result sweepResult() { return sweepResult; }
 
@@ -77,6 +86,7 @@ public final class TrainingViewModel {
             gen = ++generation;
             steps.clear();
             sweep.clear();
+            mapRows.clear();
             sweepResult = null;
         }
         revision.set(revision.get() + 1);
@@ -84,8 +94,15 @@ public final class TrainingViewModel {
         status.set("loading data…");
         ThrottledUpdater<Item> updater = new ThrottledUpdater<>(tasks.uiExecutor(), this::apply);
         boolean spike = GhostsState.SPIKE_TEST.equals(s.experiment());
-        running = tasks.run(spike ? "Ghosts: spike test" : "Ghosts: one-step sweep", ctx -> {
+        boolean map = GhostsState.LR_STEP_MAP.equals(s.experiment());
+        running = tasks.run(spike ? "Ghosts: spike test" : map ? "Ghosts: learning-rate map" : "Ghosts: one-step sweep", ctx -> {
             Dataset.Split data = StepSafetyData.load(s.dataset(), s.seed(), digitsFile);
+            if (map) {
+                double[] rates = LrStepMap.rates(LrStepMap.DEFAULT_LR_MIN, LrStepMap.DEFAULT_LR_MAX, LrStepMap.DEFAULT_RATES);
+                LrStepMap.run(s.mapConfig(), rates, data, row -> updater.offer(new Item(gen, null, null, null, row)),
+                        ctx.progress(), ctx.cancellation());
+                return null;
+            }
             if (spike) {
                 for (Controller c : s.controllers()) {
                     StepSafetyRun.run(s.spikeConfig(c), data, rec -> updater.offer(new Item(gen, c, rec, null)),
@@ -121,19 +138,28 @@ public final class TrainingViewModel {
         revision.set(revision.get() + 1);
     }
 
-    private void apply(List<Item> batch) {
+    /** The current run's tag (package-private for tests). */
+    synchronized int generation() { return generation; }
+
+    /** Items of an older run (still in flight when a new run started) are dropped, status included. */
+    void apply(List<Item> batch) {
+        Item lastCurrent = null;
         synchronized (this) {
             for (Item item : batch) {
                 if (item.generation() != generation) continue;
+                lastCurrent = item;
                 if (item.step() != null) {
                     steps.computeIfAbsent(item.controller(), k -> new ArrayList<>()).add(item.step());
+                } else if (item.row() != null) {
+                    mapRows.add(item.row());
                 } else {
                     sweep.add(item.point());
                 }
             }
         }
-        Item last = batch.get(batch.size() - 1);
-        if (last.step() != null) status.set(last.controller().id() + ": step " + (last.step().step() + 1));
+        if (lastCurrent == null) return;
+        if (lastCurrent.step() != null) status.set(lastCurrent.controller().id() + ": step " + (lastCurrent.step().step() + 1));
+        if (lastCurrent.row() != null) status.set("learning rate " + (lastCurrent.row().index() + 1) + " of " + LrStepMap.DEFAULT_RATES);
         revision.set(revision.get() + 1);
     }
 }

@@ -73,4 +73,43 @@ class TrainingViewModelTest {
         assertEquals(5, vm.sweepPoints().size(), "a new run replaces the old points");
         assertFalse(vm.busyProperty().get());
     }
+
+    @Test
+    void aStaleBatchFromAnOlderRunDoesNotOverwriteTheStatus() {
+        TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
+        int current = vm.generation();
+        vm.apply(List.of(
+                new TrainingViewModel.Item(current, Controller.RHO, record(0), null),
+                new TrainingViewModel.Item(current - 1, Controller.NONE, record(41), null)));
+        assertEquals("rho: step 1", vm.statusProperty().get());
+        assertEquals(1, vm.steps(Controller.RHO).size());
+        assertTrue(vm.steps(Controller.NONE).isEmpty());
+        int revision = vm.revisionProperty().get();
+        vm.apply(List.of(new TrainingViewModel.Item(current - 1, Controller.NONE, record(42), null)));
+        assertEquals("rho: step 1", vm.statusProperty().get(), "an all-stale batch changes nothing");
+        assertEquals(revision, vm.revisionProperty().get());
+    }
+
+    @Test
+    void learningRateMapStreamsOneRowPerRateAndThePaletteMarksDivergence() throws Exception {
+        TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
+        vm.stateProperty().set(small(GhostsState.LR_STEP_MAP));
+        runAndWait(vm);
+        assertEquals("done", vm.statusProperty().get());
+        List<lab.softmax.engine.ghosts.train.LrStepMap.Row> rows = vm.mapRows();
+        assertEquals(lab.softmax.engine.ghosts.train.LrStepMap.DEFAULT_RATES, rows.size());
+        assertEquals(1e-4, rows.get(0).lr(), 1e-16);
+        assertEquals(1.0, rows.get(rows.size() - 1).lr(), 1e-12);
+        for (var row : rows) assertEquals(12, row.r().length);
+        assertTrue(rows.get(rows.size() - 1).r()[0] > rows.get(0).r()[0], "a larger rate takes a larger first step");
+        assertEquals(java.awt.Color.BLACK, LrStepMapChart.PALETTE.getPaint(Double.NaN));
+        assertEquals(java.awt.Color.WHITE, LrStepMapChart.PALETTE.getPaint(0));
+        java.awt.Color safe = (java.awt.Color) LrStepMapChart.PALETTE.getPaint(-1);
+        java.awt.Color unsafe = (java.awt.Color) LrStepMapChart.PALETTE.getPaint(1);
+        assertTrue(safe.getBlue() > safe.getRed() && unsafe.getRed() > unsafe.getBlue());
+    }
+
+    private static StepRecord record(int step) {
+        return new StepRecord(step, 0.5, 0.9, 0.9, 1, 0.1, 0.1, 1e-2, 1e-2, 1, 0);
+    }
 }
