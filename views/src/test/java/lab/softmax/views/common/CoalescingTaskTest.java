@@ -33,15 +33,17 @@ class CoalescingTaskTest {
         List<Integer> shown = new ArrayList<>();
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch allRequested = new CountDownLatch(1);
         CoalescingTask<Integer>[] holder = new CoalescingTask[1];
         ui.submit(() -> holder[0] = new CoalescingTask<>(tasks, "test", () -> {
             int value = input.get();
             return ctx -> {
                 started.incrementAndGet();
                 firstRunning.countDown();
-                // The first run waits until it is cancelled; later runs finish at once.
+                // The first run lasts until every request is in, then notices it was cancelled;
+                // later runs finish at once.
                 while (value == 0) {
-                    ctx.cancellation().throwIfCancelled();
+                    if (allRequested.getCount() == 0) ctx.cancellation().throwIfCancelled();
                     Thread.onSpinWait();
                 }
                 return value;
@@ -59,6 +61,7 @@ class CoalescingTaskTest {
                 holder[0].request();
             }).get();
         }
+        allRequested.countDown();
         assertTrue(done.await(10, TimeUnit.SECONDS));
         ui.submit(() -> { }).get();
         assertEquals(List.of(5), shown, "only the newest input is shown; the cancelled run shows nothing");
