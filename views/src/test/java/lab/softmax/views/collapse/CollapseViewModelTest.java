@@ -53,6 +53,35 @@ class CollapseViewModelTest {
     }
 
     @Test
+    void trainingCannotStartWhileAnInspectionUsesTheModel() {
+        java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
+        boolean[] defer = {false};
+        CollapseViewModel m = new CollapseViewModel(new BackgroundTasks(
+                job -> { if (defer[0]) deferred.add(job); else job.run(); }, Runnable::run));
+        m.draftProperty().set(small(10));
+        RunEntry r = m.addRun("");
+        m.start(r);
+        assertEquals(RunEntry.Status.DONE, r.status());
+        defer[0] = true;
+        m.inspect();
+        assertTrue(r.inspecting());
+        assertFalse(r.inspectable(), "a second inspection must wait too");
+        assertFalse(r.startable());
+        m.start(r);
+        assertEquals(RunEntry.Status.DONE, r.status(), "start must be refused while inspecting");
+        assertTrue(deferred.size() == 1, "only the inspection was submitted");
+        deferred.poll().run();
+        assertFalse(r.inspecting());
+        assertNotNull(m.anatomyProperty().get());
+        assertTrue(r.startable());
+        m.start(r);
+        assertEquals(RunEntry.Status.RUNNING, r.status());
+        assertFalse(r.inspectable(), "no inspection while training");
+        deferred.poll().run();
+        assertEquals(RunEntry.Status.DONE, r.status());
+    }
+
+    @Test
     void stateRoundTripKeepsRunsAndTheirMetrics() {
         model.draftProperty().set(small(10));
         RunEntry r = model.addRun("mine");
