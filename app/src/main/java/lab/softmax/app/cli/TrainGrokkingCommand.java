@@ -108,6 +108,7 @@ public final class TrainGrokkingCommand implements Callable<Integer> {
         if (workers < 1) throw new InputException("", "--threads", "must be >= 1, got " + workers);
         PrintWriter out = spec.commandLine().getOut();
         if (benchmark != null) return benchmark(config, workers, out);
+        if (save != null) checkSave();
         GrokkingRun run = new GrokkingRun(config, workers);
         if (!json) out.printf(Locale.ROOT, "%7s %9s %7s %7s %7s %7s %9s %8s %9s %7s %8s%n", "epoch", "train_loss",
                 "train", "test", "SC", "zero", "|logit|", "top2gap", "|theta|", "nlm_cos", "time_s");
@@ -200,6 +201,31 @@ public final class TrainGrokkingCommand implements Callable<Integer> {
             return os.getProcessCpuTime();
         }
         return 0;
+    }
+
+    /**
+     * Fails before training, not after hours of it: --save must be (or be creatable as) a file in a
+     * writable folder, and an existing file must be a collapse scenario.
+     */
+    private void checkSave() {
+        Path target = save.toAbsolutePath();
+        if (Files.isDirectory(target)) throw new InputException(save.toString(), "--save", "is a folder, give a .json file");
+        if (Files.exists(target)) {
+            if (!Files.isRegularFile(target) || !Files.isReadable(target)) {
+                throw new InputException(save.toString(), "--save", "is not a readable file");
+            }
+            Scenario<?> s = ScenarioTypes.io().read(save);
+            if (!(s.state() instanceof CollapseState)) {
+                throw new InputException(save.toString(), "--save", "holds a '" + s.lab() + "' scenario, needs a collapse scenario");
+            }
+        }
+        // The file is written atomically through a temp file next to it; missing folders are created.
+        Path folder = target.getParent();
+        while (folder != null && !Files.exists(folder)) folder = folder.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new InputException(save.toString(), "--save", "cannot be created: " + folder + " is not a folder");
+        }
+        if (!Files.isWritable(folder)) throw new InputException(save.toString(), "--save", "folder " + folder + " is not writable");
     }
 
     private void save(CollapseRun record) throws java.io.IOException {

@@ -88,6 +88,24 @@ class TrainGrokkingCommandTest {
     }
 
     @Test
+    void badSaveTargetsFailBeforeTraining(@TempDir Path dir) throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("plain.txt"), "x");
+        Path otherLab = dir.resolve("other.json");
+        java.nio.file.Files.writeString(otherLab, ScenarioTypes.io().toJson(new Scenario<>(
+                lab.softmax.engine.normalize.DistributionsState.TYPE, "t", "",
+                lab.softmax.engine.normalize.DistributionsState.defaults())));
+        for (Path bad : List.of(dir, notAFolder.resolve("run.json"), otherLab)) {
+            String[] args = java.util.stream.Stream.concat(Arrays.stream(SMALL),
+                    java.util.stream.Stream.of("--save", bad.toString())).toArray(String[]::new);
+            Result r = run(args);
+            assertEquals(2, r.exit(), bad + ": " + r.err());
+            assertEquals("", r.out(), "no epoch may be trained before --save is checked");
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--save"), r.err());
+        }
+    }
+
+    @Test
     void saveAppendsRunsToAScenario(@TempDir Path dir) {
         Path file = dir.resolve("runs.json");
         String[] args = {"train", "grokking", "--modulus", "7", "--hidden", "8", "--epochs", "4", "--log-every", "2",

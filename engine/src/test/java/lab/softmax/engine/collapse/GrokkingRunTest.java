@@ -19,6 +19,12 @@ class GrokkingRunTest {
                 0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, epochs, every, 3, 3, 40, 2000);
     }
 
+    /** Small, fast-fitting and without weight decay: the logits outgrow the fp32 absorption gap within a few hundred epochs. */
+    private static GrokkingConfig collapsing(int epochs) {
+        return new GrokkingConfig(Task.MODULAR, Operation.ADD, 11, 0.9, List.of(32, 32), OptimizerKind.ADAMW, 0.03,
+                0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, epochs, epochs, 3, 3, 40, 2000);
+    }
+
     private static List<EpochMetrics> withoutTime(List<EpochMetrics> ms) {
         return ms.stream().map(m -> new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAcc(), m.testLoss(), m.testAcc(),
                 m.scFraction(), m.zeroLossFraction(), m.meanAbsLogit(), m.meanTop2Gap(), m.weightNorm(), m.nlmCosine(), 0)).toList();
@@ -64,16 +70,28 @@ class GrokkingRunTest {
 
     @Test
     void anatomyOfACollapsedSampleShowsTheSumOfOneAndAZeroTargetGradient() {
-        GrokkingRun run = new GrokkingRun(small(150, 50), 2);
+        GrokkingRun run = new GrokkingRun(collapsing(600), 2);
         run.run(Cancellation.none(), Progress.NONE, m -> { });
-        SampleAnatomy a = run.inspect(0);
-        assertEquals(run.data().trainY()[0], a.target());
-        assertEquals(a.collapsed(), a.loss() == 0);
-        assertEquals(a.collapsed(), a.gradient()[a.target()] == 0);
+        int n = run.data().trainY().length;
+        SampleAnatomy a = null;
+        for (int i = 0; i < n && a == null; i++) {
+            SampleAnatomy candidate = run.inspect(i);
+            if (candidate.collapsed()) a = candidate;
+        }
+        assertTrue(a != null, "no training sample collapsed: the test needs a longer run; SC "
+                + run.history().getLast().scFraction());
+        assertTrue(a.collapsed());
+        assertEquals(run.data().trainY()[a.sample()], a.target());
+        assertEquals(0.0, a.loss(), 0, "softmax CE of a collapsed sample is exactly 0");
+        assertEquals(0.0, a.gradient()[a.target()], 0);
         assertEquals(1.0, a.expTerms()[a.predicted()], 0);
-        double sum = 0;
-        for (double t : a.expTerms()) sum += t;
-        assertEquals(sum, a.sumExp(), 1e-6 * sum);
+        assertEquals(a.expTerms().length - 1, a.absorbed(), "every other term is lost against 1");
+        assertTrue(a.top2Gap() > 16.64, "fp32 collapse needs a top-2 gap above 24 ln 2 (collapse.md 3.1)");
+        // fp32 sum, maximal term first, then index order: each term rounds away against 1
+        float sum = (float) a.expTerms()[a.predicted()];
+        for (int j = 0; j < a.expTerms().length; j++) if (j != a.predicted()) sum += (float) a.expTerms()[j];
+        assertEquals(1.0f, sum, 0f);
+        assertEquals(sum, a.sumExp(), 0);
         assertThrows(IllegalArgumentException.class, () -> run.inspect(-1));
     }
 }

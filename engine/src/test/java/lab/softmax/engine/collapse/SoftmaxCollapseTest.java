@@ -14,6 +14,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SoftmaxCollapseTest {
 
+    /**
+     * Per-term absorption gaps p·ln 2 as tabulated in ../shared/reference/collapse.md section 3.1
+     * (rounded to 0.01 there; the margins below are wider than that rounding).
+     */
+    private static double referenceGap(Precision p) {
+        return switch (p) {
+            case FP64 -> 36.74;
+            case FP32 -> 16.64;
+            case FP16 -> 7.62;
+            case BF16 -> 5.55;
+        };
+    }
+
     /** Logits with the maximum at index top, one logit topGap below it and the rest at least topGap + spread below. */
     private static double[] gapVector(double topGap, double maxTarget, Random rnd, double spread) {
         double[] z = new double[113];
@@ -42,6 +55,9 @@ class SoftmaxCollapseTest {
         assertEquals(16.6355, SoftmaxCollapse.absorptionGap(Precision.FP32), 1e-4);
         assertEquals(7.6246, SoftmaxCollapse.absorptionGap(Precision.FP16), 1e-4);
         assertEquals(5.5452, SoftmaxCollapse.absorptionGap(Precision.BF16), 1e-4);
+        for (Precision p : Precision.values()) {
+            assertEquals(referenceGap(p), SoftmaxCollapse.absorptionGap(p), 0.005, p + " vs collapse.md table");
+        }
     }
 
     /** Collapse happens exactly when the top-2 gap passes p ln 2, whatever the other logits are. */
@@ -49,7 +65,7 @@ class SoftmaxCollapseTest {
     @EnumSource(Precision.class)
     void collapseExactlyWhenTheTop2GapPassesTheAbsorptionGap(Precision p) {
         Random rnd = new Random(p.ordinal());
-        double threshold = SoftmaxCollapse.absorptionGap(p);
+        double threshold = referenceGap(p);
         // the logits themselves must be representable in p: keep the gap's resolution coarse for 16-bit formats
         double margin = p.significandBits() <= 11 ? 0.08 : 0.01;
         // 16-bit formats accumulate in float32 (as torch.sum does), so there the other terms must be negligible
@@ -78,7 +94,7 @@ class SoftmaxCollapseTest {
     void zeroLossIffCollapsed(Precision p) {
         Random rnd = new Random(21);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(p);
-        double threshold = SoftmaxCollapse.absorptionGap(p);
+        double threshold = referenceGap(p);
         for (int trial = 0; trial < 200; trial++) {
             int top = rnd.nextInt(113);
             double[] z = gapVector(threshold + (rnd.nextDouble() - 0.5) * 2, top, rnd, 0);

@@ -149,8 +149,8 @@ public final class CollapseView extends BorderPane {
 
     private void refreshButtons() {
         RunEntry r = model.selectedProperty().get();
-        startPause.setDisable(r == null);
-        remove.setDisable(r == null);
+        startPause.setDisable(r == null || !r.startable());
+        remove.setDisable(r == null || r.inspecting());
         inspect.setDisable(r == null || !r.inspectable());
         if (r == null) return;
         startPause.setText(switch (r.status()) {

@@ -74,7 +74,8 @@ public final class CollapseViewModel {
 
     /** Starts a run, resumes a paused one, or retrains a recorded/finished one from epoch 0. */
     public void start(RunEntry r) {
-        if (r.status() == RunEntry.Status.RUNNING) return;
+        // An inspection shares the live model's workspace with training: never both at once.
+        if (r.status() == RunEntry.Status.RUNNING || r.inspecting()) return;
         if (r.status() != RunEntry.Status.PAUSED) {
             r.live = null;
             r.metrics().clear();
@@ -130,8 +131,22 @@ public final class CollapseViewModel {
         }
         int sample = inspectedSample.get();
         GrokkingRun run = r.live;
-        tasks.run("Inspecting sample " + sample, ctx -> run.inspect(sample), anatomy::set,
-                failure -> error.set(failure.getMessage()));
+        r.inspecting.set(true);
+        changed();
+        RunningTask<SampleAnatomy> task = tasks.run("Inspecting sample " + sample, ctx -> run.inspect(sample), a -> {
+            anatomy.set(a);
+            inspected(r);
+        }, failure -> {
+            error.set(failure.getMessage());
+            inspected(r);
+        }, () -> inspected(r));
+        if (r.inspecting()) r.task = task;
+    }
+
+    private void inspected(RunEntry r) {
+        r.inspecting.set(false);
+        r.task = null;
+        changed();
     }
 
     public CollapseState state() {

@@ -48,6 +48,10 @@ final class ConfigForm extends GridPane {
         optimizer.getItems().setAll(OptimizerKind.values());
         loss.getItems().setAll(LossKind.values());
         precision.getItems().setAll(Precision.values());
+        operation.setConverter(IdConverters.OPERATION);
+        optimizer.setConverter(IdConverters.OPTIMIZER);
+        loss.setConverter(IdConverters.LOSS);
+        precision.setConverter(IdConverters.PRECISION);
         orthograd.setTooltip(new Tooltip("Project each weight matrix's gradient orthogonal to the weights, keep its norm. "
                 + "Sets the official wiring's AdamW betas (0.9, 0.999), eps 1e-8, and SGD momentum 0.8."));
         precision.setTooltip(new Tooltip("Precision of the softmax CE loss and of the SC test (StableMax CE is always fp64)"));

@@ -65,8 +65,74 @@ final class MetricCharts {
         }
     }
 
-    /** Redraws every chart from the runs (cheap: a few hundred points per run). */
+    /** What is already plotted of one run: how many of its metrics, the last of them, and its SC-50 % epoch. */
+    private static final class Plotted {
+        int count;
+        EpochMetrics first;
+        EpochMetrics last;
+        int sc50 = -1;
+        final List<XYSeries> series = new ArrayList<>();   // per metric: solid, then dashed if any
+    }
+
+    private final List<RunEntry> plottedRuns = new ArrayList<>();
+    private final List<Plotted> plotted = new ArrayList<>();
+    private boolean plottedLogX;
+
+    /**
+     * Brings the charts up to date with the runs. Called per ~30 Hz batch: while the runs are the same
+     * ones, only their new points are appended (and the SC-50 % epoch searched among them), so the work
+     * per batch does not grow with the length of the runs. Anything else (runs added, removed or
+     * reordered, a run retrained, the epoch axis switched) redraws everything.
+     */
     void update(List<RunEntry> runs) {
+        if (!canAppend(runs)) {
+            rebuild(runs);
+            return;
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            RunEntry run = runs.get(r);
+            Plotted p = plotted.get(r);
+            List<EpochMetrics> ms = run.metrics();
+            if (ms.size() == p.count) continue;
+            List<EpochMetrics> fresh = List.copyOf(ms.subList(p.count, ms.size()));
+            int k = 0;
+            for (int i = 0; i < METRICS.size(); i++) {
+                Metric m = METRICS.get(i);
+                append(p.series.get(k++), fresh, m.solid(), m.logY());
+                if (m.dashed() != null) append(p.series.get(k++), fresh, m.dashed(), m.logY());
+            }
+            remember(p, ms);
+            if (p.sc50 < 0) {
+                p.sc50 = firstEpochAboveHalf(fresh);
+                if (p.sc50 >= 0) addMarker(run, r, p.sc50);
+            }
+        }
+    }
+
+    private boolean canAppend(List<RunEntry> runs) {
+        if (plottedLogX != logX || runs.size() != plottedRuns.size()) return false;
+        for (int r = 0; r < runs.size(); r++) {
+            if (runs.get(r) != plottedRuns.get(r)) return false;
+            Plotted p = plotted.get(r);
+            List<EpochMetrics> ms = runs.get(r).metrics();
+            // a retrained run clears and refills its list: the points plotted must still be its first ones
+            if (ms.size() < p.count) return false;
+            if (p.count > 0 && (ms.getFirst() != p.first || ms.get(p.count - 1) != p.last)) return false;
+        }
+        return true;
+    }
+
+    private void rebuild(List<RunEntry> runs) {
+        plottedRuns.clear();
+        plotted.clear();
+        plottedLogX = logX;
+        for (RunEntry run : runs) {
+            plottedRuns.add(run);
+            Plotted p = new Plotted();
+            remember(p, run.metrics());
+            p.sc50 = firstEpochAboveHalf(run.metrics());
+            plotted.add(p);
+        }
         for (int i = 0; i < METRICS.size(); i++) {
             Metric m = METRICS.get(i);
             XYSeriesCollection d = data.get(i);
@@ -75,30 +141,71 @@ final class MetricCharts {
             d.removeAllSeries();
             plot.clearDomainMarkers();
             XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-            int series = 0;
             for (int r = 0; r < runs.size(); r++) {
                 RunEntry run = runs.get(r);
                 Paint colour = Charts.PALETTE[r % Charts.PALETTE.length];
-                d.addSeries(series(run.label(), run.metrics(), m.solid(), m.logY()));
-                renderer.setSeriesPaint(series, colour);
-                renderer.setSeriesStroke(series, new BasicStroke(1.8f));
-                series++;
+                XYSeries solid = series(run.label(), run.metrics(), m.solid(), m.logY());
+                plotted.get(r).series.add(solid);
+                d.addSeries(solid);
+                renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
+                renderer.setSeriesStroke(d.getSeriesCount() - 1, new BasicStroke(1.8f));
                 if (m.dashed() != null) {
-                    d.addSeries(series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.logY()));
-                    renderer.setSeriesPaint(series, colour);
-                    renderer.setSeriesStroke(series, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                            10f, new float[] {6f, 4f}, 0f));
-                    series++;
-                }
-                int sc50 = run.sc50Epoch();
-                if (sc50 > 0 && run.config().loss() == LossKind.SOFTMAX_CE) {
-                    ValueMarker marker = new ValueMarker(sc50, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-                            BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
-                    plot.addDomainMarker(marker);
+                    XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.logY());
+                    plotted.get(r).series.add(dashed);
+                    d.addSeries(dashed);
+                    renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
+                    renderer.setSeriesStroke(d.getSeriesCount() - 1, new BasicStroke(1.4f, BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
                 }
             }
             plot.setNotify(true);
         }
+        for (int r = 0; r < runs.size(); r++) {
+            if (plotted.get(r).sc50 >= 0) addMarker(runs.get(r), r, plotted.get(r).sc50);
+        }
+    }
+
+    private static void remember(Plotted p, List<EpochMetrics> ms) {
+        p.count = ms.size();
+        p.first = ms.isEmpty() ? null : ms.getFirst();
+        p.last = ms.isEmpty() ? null : ms.getLast();
+    }
+
+    /** Same rule as CollapseRun.firstEpochAbove(0.5), over the given points only. */
+    private static int firstEpochAboveHalf(List<EpochMetrics> ms) {
+        for (EpochMetrics m : ms) if (m.scFraction() > 0.5) return m.epoch();
+        return -1;
+    }
+
+    private void addMarker(RunEntry run, int index, int sc50) {
+        if (sc50 <= 0 || run.config().loss() != LossKind.SOFTMAX_CE) return;
+        Paint colour = Charts.PALETTE[index % Charts.PALETTE.length];
+        for (JFreeChart c : charts) {
+            c.getXYPlot().addDomainMarker(new ValueMarker(sc50, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f)));
+        }
+    }
+
+    /** The solid series of run {@code index} in chart {@code chart} (for tests). */
+    XYSeries solidSeries(int chart, int index) {
+        return (XYSeries) data.get(chart).getSeries(index * (METRICS.get(chart).dashed() != null ? 2 : 1));
+    }
+
+    int markerCount(int chart) {
+        var markers = charts.get(chart).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        return markers == null ? 0 : markers.size();
+    }
+
+    private void append(XYSeries s, List<EpochMetrics> fresh, ToDoubleFunction<EpochMetrics> f, boolean logY) {
+        boolean any = false;
+        for (EpochMetrics e : fresh) {
+            double y = f.applyAsDouble(e);
+            if (logX && e.epoch() == 0) continue;
+            if (!Double.isFinite(y) || (logY && y <= 0)) continue;
+            s.add(e.epoch(), y, false);
+            any = true;
+        }
+        if (any) s.fireSeriesChanged();
     }
 
     private XYSeries series(String key, List<EpochMetrics> metrics, ToDoubleFunction<EpochMetrics> f, boolean logY) {

@@ -2,6 +2,8 @@ package lab.softmax.views.collapse;
 
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,6 +21,8 @@ public final class RunEntry {
     private final GrokkingConfig config;
     private final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status");
+    /** True while a "why" inspection uses the live model: training it meanwhile would share its workspace. */
+    final ReadOnlyBooleanWrapper inspecting = new ReadOnlyBooleanWrapper(this, "inspecting");
     GrokkingRun live;
     RunningTask<?> task;
 
@@ -39,8 +43,15 @@ public final class RunEntry {
 
     public Status status() { return status.get(); }
 
-    /** True when a live model exists and is not training: the "why" panel can inspect it. */
-    public boolean inspectable() { return live != null && status.get() != Status.RUNNING; }
+    public ReadOnlyBooleanProperty inspectingProperty() { return inspecting.getReadOnlyProperty(); }
+
+    public boolean inspecting() { return inspecting.get(); }
+
+    /** False while an inspection is using the live model (start/resume must wait for it). */
+    public boolean startable() { return !inspecting.get(); }
+
+    /** True when a live model exists, is not training and is not already being inspected. */
+    public boolean inspectable() { return live != null && status.get() != Status.RUNNING && !inspecting.get(); }
 
     /** First logged epoch with SC above 50 %, or -1 (only meaningful for softmax CE runs). */
     public int sc50Epoch() { return toRecord().firstEpochAbove(0.5); }

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import lab.softmax.engine.collapse.CollapseRun;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.collapse.GrokkingConfig;
@@ -17,12 +21,35 @@ import lab.softmax.engine.collapse.SampleAnatomy;
 import lab.softmax.engine.collapse.Task;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The view-model without a window: training and UI callbacks run synchronously on the test thread. */
+/**
+ * The view-model without a window. Its "UI thread" is a single-thread executor: every model call
+ * and every delivered result or throttled batch runs there, in order, as on the FX thread; the
+ * test thread only waits for it ({@link #onUi}) and then reads the state.
+ */
 class CollapseViewModelTest {
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private CollapseViewModel model;
+
+    @AfterEach
+    void stopUi() { ui.shutdownNow(); }
+
+    /** Runs {@code action} on the UI executor, then waits until everything it queued there has run. */
+    private <T> T onUi(Callable<T> action) throws Exception {
+        T result = ui.submit(action).get(1, TimeUnit.MINUTES);
+        ui.submit(() -> { }).get(1, TimeUnit.MINUTES);
+        return result;
+    }
+
+    private void onUi(Runnable action) throws Exception {
+        onUi(() -> {
+            action.run();
+            return null;
+        });
+    }
 
     private static GrokkingConfig small(int epochs) {
         return new GrokkingConfig(Task.MODULAR, Operation.ADD, 11, 0.5, List.of(16), OptimizerKind.ADAMW, 0.01, 0.9, 0.99,
@@ -30,22 +57,23 @@ class CollapseViewModelTest {
     }
 
     @BeforeEach
-    void setUp() {
-        model = new CollapseViewModel(new BackgroundTasks(Runnable::run, Runnable::run));
+    void setUp() throws Exception {
+        // Work runs on whichever thread submits it (the UI executor here); results still go through ui.
+        model = onUi(() -> new CollapseViewModel(new BackgroundTasks(Runnable::run, ui)));
     }
 
     @Test
-    void aStartedRunRecordsEveryLoggedEpochAndCanBeInspected() {
+    void aStartedRunRecordsEveryLoggedEpochAndCanBeInspected() throws Exception {
         model.draftProperty().set(small(20));
-        RunEntry r = model.addRun("");
+        RunEntry r = onUi(() -> model.addRun(""));
         assertEquals(RunEntry.Status.READY, r.status());
         assertNull(model.anatomyProperty().get());
-        model.start(r);
+        onUi(() -> model.start(r));
         assertEquals(RunEntry.Status.DONE, r.status());
         assertEquals(List.of(0, 5, 10, 15, 20), r.metrics().stream().map(m -> m.epoch()).toList());
         assertFalse(model.busyProperty().get());
         model.inspectedSampleProperty().set(3);
-        model.inspect();
+        onUi(model::inspect);
         SampleAnatomy a = model.anatomyProperty().get();
         assertNotNull(a);
         assertEquals(3, a.sample());
@@ -53,13 +81,44 @@ class CollapseViewModelTest {
     }
 
     @Test
-    void stateRoundTripKeepsRunsAndTheirMetrics() {
+    void trainingCannotStartWhileAnInspectionUsesTheModel() throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<Runnable> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean defer = new java.util.concurrent.atomic.AtomicBoolean();
+        CollapseViewModel m = onUi(() -> new CollapseViewModel(new BackgroundTasks(
+                job -> { if (defer.get()) deferred.add(job); else job.run(); }, ui)));
+        m.draftProperty().set(small(10));
+        RunEntry r = onUi(() -> m.addRun(""));
+        onUi(() -> m.start(r));
+        assertEquals(RunEntry.Status.DONE, r.status());
+        defer.set(true);
+        onUi(m::inspect);
+        assertTrue(r.inspecting());
+        assertFalse(r.inspectable(), "a second inspection must wait too");
+        assertFalse(r.startable());
+        onUi(() -> m.start(r));
+        assertEquals(RunEntry.Status.DONE, r.status(), "start must be refused while inspecting");
+        assertEquals(1, deferred.size(), "only the inspection was submitted");
+        deferred.poll().run();
+        onUi(() -> { });
+        assertFalse(r.inspecting());
+        assertNotNull(m.anatomyProperty().get());
+        assertTrue(r.startable());
+        onUi(() -> m.start(r));
+        assertEquals(RunEntry.Status.RUNNING, r.status());
+        assertFalse(r.inspectable(), "no inspection while training");
+        deferred.poll().run();
+        onUi(() -> { });
+        assertEquals(RunEntry.Status.DONE, r.status());
+    }
+
+    @Test
+    void stateRoundTripKeepsRunsAndTheirMetrics() throws Exception {
         model.draftProperty().set(small(10));
-        RunEntry r = model.addRun("mine");
-        model.start(r);
-        CollapseState s = model.state();
-        CollapseViewModel other = new CollapseViewModel(new BackgroundTasks(Runnable::run, Runnable::run));
-        other.load(s);
+        RunEntry r = onUi(() -> model.addRun("mine"));
+        onUi(() -> model.start(r));
+        CollapseState s = onUi(model::state);
+        CollapseViewModel other = onUi(() -> new CollapseViewModel(new BackgroundTasks(Runnable::run, ui)));
+        onUi(() -> other.load(s));
         RunEntry loaded = other.runs().getLast();
         assertEquals("mine", loaded.label());
         assertEquals(RunEntry.Status.RECORDED, loaded.status());
@@ -68,10 +127,10 @@ class CollapseViewModelTest {
     }
 
     @Test
-    void sc50EpochComesFromTheMetrics() {
+    void sc50EpochComesFromTheMetrics() throws Exception {
         var m0 = new lab.softmax.engine.collapse.EpochMetrics(0, 1, 0, 1, 0, 0.1, 0.1, 1, 1, 1, 0, 0);
         var m1 = new lab.softmax.engine.collapse.EpochMetrics(100, 1, 1, 1, 0, 0.7, 0.7, 20, 18, 5, 0.9, 1);
-        model.load(new CollapseState(List.of(new CollapseRun("r", small(100), List.of(m0, m1))), 0, 0, true));
+        onUi(() -> model.load(new CollapseState(List.of(new CollapseRun("r", small(100), List.of(m0, m1))), 0, 0, true)));
         assertEquals(100, model.runs().getFirst().sc50Epoch());
         assertTrue(model.revisionProperty().get() > 0);
     }

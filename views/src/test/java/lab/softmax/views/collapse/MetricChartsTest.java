@@ -1,0 +1,63 @@
+package lab.softmax.views.collapse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.softmax.engine.collapse.EpochMetrics;
+import lab.softmax.engine.collapse.GrokkingConfig;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+
+/** Live batches are appended to the plotted series; a retrained run is redrawn from scratch. */
+class MetricChartsTest {
+    private static EpochMetrics at(int epoch, double sc) {
+        return new EpochMetrics(epoch, 1, 0.5, 1, 0.25, sc, sc, 1, 1, 1, 0, 0);
+    }
+
+    private static List<EpochMetrics> epochs(int from, int to, double sc) {
+        List<EpochMetrics> ms = new ArrayList<>();
+        for (int e = from; e < to; e += 10) ms.add(at(e, sc));
+        return ms;
+    }
+
+    @Test
+    void batchesAreAppendedAndTheSc50MarkerIsAddedOnce() {
+        MetricCharts charts = new MetricCharts();
+        charts.setLogEpochAxis(false);
+        RunEntry run = new RunEntry("r", GrokkingConfig.defaults(), List.of());
+        List<RunEntry> runs = List.of(run);
+        run.metrics().addAll(epochs(0, 50, 0.1));
+        charts.update(runs);
+        XYSeries accuracy = charts.solidSeries(0, 0);
+        assertEquals(5, accuracy.getItemCount());
+        assertEquals(0, charts.markerCount(2));
+        run.metrics().addAll(epochs(50, 100, 0.7));
+        charts.update(runs);
+        assertSame(accuracy, charts.solidSeries(0, 0), "a batch must not rebuild the series");
+        assertEquals(10, accuracy.getItemCount());
+        assertEquals(90.0, accuracy.getX(9).doubleValue(), 0);
+        assertEquals(0.25, accuracy.getY(9).doubleValue(), 0);
+        assertEquals(1, charts.markerCount(2), "SC passes 50 % at epoch 50");
+        run.metrics().addAll(epochs(100, 120, 0.9));
+        charts.update(runs);
+        assertEquals(1, charts.markerCount(2), "the SC-50 % epoch is found once");
+        assertEquals(12, charts.solidSeries(0, 0).getItemCount());
+    }
+
+    @Test
+    void aRetrainedRunIsRedrawn() {
+        MetricCharts charts = new MetricCharts();
+        charts.setLogEpochAxis(false);
+        RunEntry run = new RunEntry("r", GrokkingConfig.defaults(), List.of());
+        run.metrics().addAll(epochs(0, 30, 0.7));
+        charts.update(List.of(run));
+        run.metrics().clear();
+        run.metrics().addAll(epochs(0, 50, 0.1));   // more points than before, all new
+        charts.update(List.of(run));
+        assertEquals(5, charts.solidSeries(2, 0).getItemCount());
+        assertEquals(0.1, charts.solidSeries(2, 0).getY(4).doubleValue(), 0);
+        assertEquals(0, charts.markerCount(2));
+    }
+}
