@@ -3,6 +3,8 @@ package lab.softmax.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** Logits where fp32 x·log2 e is no longer an exact integer exponent (|x| ≥ 3e6) up to ±1e30. */
@@ -21,12 +23,23 @@ class TwoPassHugeLogitTest {
         return w;
     }
 
-    private static void check(float[] x, String label) {
+    private static void check(float[] x, String label) { check(x, label, 1); }
+
+    private static void check(float[] x, String label, int threads) {
         double[] ref = reference(x);
         for (Impl impl : Impl.values()) {
             SoftmaxKernel k = Kernels.create(Algorithm.TWO_PASS, impl);
             float[] y = new float[x.length];
-            k.softmax(x, y);
+            if (threads == 1) {
+                k.softmax(x, y);
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                try {
+                    new ParallelSoftmax(k, pool, threads).softmax(x, y, 0, x.length);
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
             for (int i = 0; i < x.length; i++) {
                 double err = ref[i] >= 1e-30 ? Math.abs(y[i] - ref[i]) / ref[i] : Math.abs(y[i] - ref[i]);
                 assertTrue(err <= 1e-5, label + " " + impl + " n=" + x.length + " i=" + i + " x=" + x[i]
@@ -55,6 +68,19 @@ class TwoPassHugeLogitTest {
                 for (int i = 0; i < n; i += 5) x[i] = (float) rnd.nextDouble(-50, 50);
                 check(x, "mixed " + c);
             }
+        }
+    }
+
+    @Test
+    void multiThreadedChunksCombineExactExponents() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int n = 100_003;
+        for (double c : new double[] {3e6, -5e7, 1e30}) {
+            float[] x = new float[n];
+            float ulp = Math.ulp((float) c);
+            for (int i = 0; i < n; i++) x[i] = (float) c + ulp * rnd.nextInt(-40, 1);
+            x[n - 7] = (float) c + ulp * 3;
+            check(x, "parallel " + c, 3);
         }
     }
 }
