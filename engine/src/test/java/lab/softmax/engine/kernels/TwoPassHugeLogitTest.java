@@ -83,4 +83,12 @@ class TwoPassHugeLogitTest {
             check(x, "parallel " + c, 3);
         }
     }
+
+    @Test
+    void accuracyReadOutStaysExactForHugeLogits() {
+        // m + log Σ rounds to m at 3.3e38; the read-out must not call an exact answer 50 % wrong.
+        float[] x = {3.3e38f, 3.3e38f, -1e30f};
+        assertTrue(Fp64Reference.maxRelativeError(x, new float[] {0.5f, 0.5f, 0f}, 0, 3) <= 1e-7);
+        assertTrue(Fp64Reference.maxRelativeError(x, new float[] {1f, 0f, 0f}, 0, 3) >= 0.5);
+    }
 }
