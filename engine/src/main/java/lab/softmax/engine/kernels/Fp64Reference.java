@@ -12,9 +12,15 @@ public final class Fp64Reference {
     private Fp64Reference() { }
 
     public static double logSumExp(float[] x, int from, int to) {
+        double[] ms = maxAndSum(x, from, to);
+        return ms[0] == Double.NEGATIVE_INFINITY ? ms[0] : ms[0] + Math.log(ms[1]);
+    }
+
+    /** {max, Σ exp(x − max)} with a compensated sum; kept apart so that huge logits (m + log Σ = m) stay exact. */
+    private static double[] maxAndSum(float[] x, int from, int to) {
         double m = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) m = Math.max(m, x[i]);
-        if (m == Double.NEGATIVE_INFINITY) return m;
+        if (m == Double.NEGATIVE_INFINITY) return new double[] {m, 0};
         double sum = 0;
         double compensation = 0;
         for (int i = from; i < to; i++) {
@@ -23,7 +29,7 @@ public final class Fp64Reference {
             compensation += Math.abs(sum) >= term ? (sum - t) + term : (term - t) + sum;
             sum = t;
         }
-        return m + Math.log(sum + compensation);
+        return new double[] {m, sum + compensation};
     }
 
     /** softmax in double of a double vector (for the emulated-precision and fp64 paths). */
@@ -46,10 +52,10 @@ public final class Fp64Reference {
      * subnormal is not an error, a 1e-30 where 0 belongs is). NaN in y gives NaN.
      */
     public static double maxRelativeError(float[] x, float[] y, int from, int to) {
-        double lse = logSumExp(x, from, to);
+        double[] ms = maxAndSum(x, from, to);
         double worst = 0;
         for (int i = from; i < to; i++) {
-            double ref = Math.exp(x[i] - lse);
+            double ref = Math.exp(x[i] - ms[0]) / ms[1];
             double err = Math.abs(y[i] - ref);
             if (Double.isNaN(err)) return Double.NaN;
             if (ref >= RELATIVE_FLOOR) {

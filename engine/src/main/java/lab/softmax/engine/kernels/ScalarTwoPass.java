@@ -4,10 +4,16 @@ package lab.softmax.engine.kernels;
  * The Two-Pass softmax (Dukhan & Ablavatski), scalar reference. exp(x) is held as p·2^n with
  * n = round(x·log2 e) and p = exp(x − n·ln 2) ∈ [0.7, 1.42]; pass 1 sums these extended floats
  * rescaling by exact powers of two, so it cannot overflow; no max pass is needed.
- * Where |x·log2 e| ≥ 2^22 the input's own spacing exceeds ln 2 and p is taken as 1.
+ * Where |x·log2 e| ≥ 2^22 the fp32 n = fl(x·log2 e) is no longer an exact round(x·log2 e), so a chunk whose
+ * sum exponent reaches {@link #HUGE_EXPONENT} is redone by {@link HugeLogitSoftmax} (exact integer exponents,
+ * relative to the chunk max). Below that exponent such inputs can only be far below the row's top and get weight 0.
  */
 final class ScalarTwoPass implements SoftmaxKernel {
     private static final double LN2 = Math.log(2);
+    /** Sum exponents of this magnitude or more (or non-finite) take the exact huge-logit path. */
+    static final double HUGE_EXPONENT = 0x1p21;
+
+    static boolean needsExactPath(double exponent) { return !(Math.abs(exponent) < HUGE_EXPONENT); }
 
     @Override public Algorithm algorithm() { return Algorithm.TWO_PASS; }
 
@@ -42,12 +48,17 @@ final class ScalarTwoPass implements SoftmaxKernel {
                 accV += ExtendedSum.scale(p, n - accE);
             }
         }
+        if (accV != 0 && needsExactPath(accE)) return HugeLogitSoftmax.reduce(x, from, to);
         return new ExtendedSum(accE, accV);
     }
 
     @Override
     public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
         ExtendedSum s = (ExtendedSum) row;
+        if (s.mantissa() != 0 && needsExactPath(s.exponent())) {
+            HugeLogitSoftmax.normalise(x, y, from, to, s);
+            return;
+        }
         double inv = 1 / s.mantissa();
         for (int i = from; i < to; i++) {
             double n = exponentOf(x[i]);

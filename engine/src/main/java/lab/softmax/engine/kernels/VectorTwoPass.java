@@ -11,7 +11,6 @@ import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_HI;
 import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_LO;
 import static lab.softmax.engine.kernels.ExpConstants.ROUND_LIMIT;
 import static lab.softmax.engine.kernels.ExpConstants.ROUND_MAGIC;
-import static lab.softmax.engine.kernels.ExpConstants.TWO_PASS_LOWEST;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -36,8 +35,6 @@ final class VectorTwoPass implements SoftmaxKernel {
      * max instead of a compare and a blend: positive floats order like their bit patterns.
      */
     private static final int MIN_POW2_BITS = Float.floatToRawIntBits(EXP_MAGIC - 127f);
-    /** Below this row exponent every finite logit is ≤ about −1.7e38: the scalar kernel takes over. */
-    static final double DEGENERATE_EXPONENT = (double) TWO_PASS_LOWEST * LOG2E + 256;
 
     @Override public Algorithm algorithm() { return Algorithm.TWO_PASS; }
 
@@ -107,6 +104,10 @@ final class VectorTwoPass implements SoftmaxKernel {
             FloatVector w = accE.sub(blockE).add(EXP_MAGIC).reinterpretAsInts()
                     .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             double blockV = v0.add(v1).mul(w).reduceLanes(VectorOperators.ADD);
+            // A block whose exponent reaches 2^21 (or overflowed) holds logits fp32 cannot reduce exactly.
+            if (blockV != 0 && (!(blockV > 0) || ScalarTwoPass.needsExactPath(blockE))) {
+                return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+            }
             if (blockV > 0) {
                 double e = Math.max(totalE, blockE);
                 totalV = ExtendedSum.scale(totalV, totalE - e) + ExtendedSum.scale(blockV, blockE - e);
@@ -118,10 +119,11 @@ final class VectorTwoPass implements SoftmaxKernel {
             double n = ScalarTwoPass.exponentOf(x[i]);
             total = total.combine(new ExtendedSum(n, ScalarTwoPass.mantissaOf(x[i], n)));
         }
-        // Logits below about −2.4e38 overflow x·log2 e to −∞ and count as masked here; a chunk made only
-        // of such values and masks is left to the scalar kernel, which clamps them (rare: keeps exact semantics).
-        if (total.mantissa() == 0 || total.exponent() < DEGENERATE_EXPONENT) {
-            return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+        // Logits below about −2.4e38 overflow x·log2 e to −∞ and count as masked here; a chunk made only of such
+        // values and masks, or whose exponent reaches 2^21, is redone exactly (rare: keeps exact semantics).
+        if (total.mantissa() == 0 || ScalarTwoPass.needsExactPath(total.exponent())) {
+            return total.mantissa() == 0 ? new ScalarTwoPass().reduce(x, y, from, to, Float.NaN)
+                    : HugeLogitSoftmax.reduce(x, from, to);
         }
         return total;
     }
@@ -129,7 +131,7 @@ final class VectorTwoPass implements SoftmaxKernel {
     @Override
     public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
         ExtendedSum sum = (ExtendedSum) row;
-        if (sum.exponent() < DEGENERATE_EXPONENT) {
+        if (ScalarTwoPass.needsExactPath(sum.exponent())) {
             new ScalarTwoPass().normalise(x, y, from, to, row);
             return;
         }

@@ -20,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.Impl;
@@ -100,9 +99,13 @@ public final class KernelsView extends BorderPane {
 
         ChartViewer throughputViewer = Charts.viewer(throughput.chart());
         ChartViewer bytesViewer = Charts.viewer(bytes.chart());
-        bytesViewer.setPrefWidth(320);
-        HBox charts = new HBox(4, throughputViewer, bytesViewer);
-        HBox.setHgrow(throughputViewer, Priority.ALWAYS);
+        // Both charts share the width (a 1280-pixel window must show everything): small minimums, a split.
+        throughputViewer.setMinSize(160, 100);
+        bytesViewer.setMinSize(120, 100);
+        SplitPane charts = new SplitPane(throughputViewer, bytesViewer);
+        charts.setDividerPositions(0.66);
+        table.setMinWidth(0);
+        stepThrough.setMinWidth(0);
         SplitPane center = new SplitPane(charts, table, stepThrough);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.5, 0.72);
