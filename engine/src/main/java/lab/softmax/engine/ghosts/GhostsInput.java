@@ -36,7 +36,7 @@ public record GhostsInput(List<double[]> logits, List<double[]> directions, bool
         try {
             root = Json.mapper().readTree(in);
         } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + e.getOriginalMessage());
+            throw new InputException(source, "", "malformed JSON: " + Json.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new InputException(source, "", "expected {\"logits\":[...],\"direction\":[...]} or {\"samples\":[...]}");

@@ -44,7 +44,7 @@ public record SoftmaxInput(List<double[]> rows, boolean batched) {
         try {
             root = Json.mapper().readTree(in);
         } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + e.getOriginalMessage());
+            throw new InputException(source, "", "malformed JSON: " + Json.describe(e));
         }
         if (root == null || !root.isObject()) throw new InputException(source, "", "expected {\"logits\":[...]} or {\"rows\":[[...],...]}");
         if (root.has("logits")) return checked(new SoftmaxInput(List.of(vector(root.get("logits"), source, "logits")), false), source);
