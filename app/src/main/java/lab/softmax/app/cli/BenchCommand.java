@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String s : split(sizes, "--sizes")) sizeList.add(size(s, "--sizes"));
         int probe = probeSize.trim().equals("0") ? 0 : size(probeSize, "--probe-size");
         wallClockUsed = wallClock || threads > 1;
-        BenchConfig config = parse(() -> new BenchConfig(algs, implList, sizeList, threads, seconds, seed), "bench");
+        BenchConfig config = config(algs, implList, sizeList);
         PrintWriter out = spec.commandLine().getOut();
         Cancellation cancellation = Cancellation.none();
         MachineInfo machine = probe > 0 ? MachineInfo.measure(probe, 5, cancellation) : null;
@@ -191,6 +191,20 @@ public final class BenchCommand implements Callable<Integer> {
             return (int) v;
         } catch (NumberFormatException e) {
             throw new InputException("", option, "'" + text + "' is not a size (examples: 1000, 16K, 4M)");
+        }
+    }
+
+    /** BenchConfig says "threads: 0 is outside 1..256"; the user typed --threads, so name that. */
+    private BenchConfig config(List<Algorithm> algs, List<Impl> implList, List<Integer> sizeList) {
+        try {
+            return new BenchConfig(algs, implList, sizeList, threads, seconds, seed);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            int colon = message.indexOf(": ");
+            if (colon > 0 && message.substring(0, colon).matches("[a-z]+")) {
+                throw new InputException("", "--" + message.substring(0, colon), message.substring(colon + 2));
+            }
+            throw new InputException("", "bench", message);
         }
     }
 

@@ -96,5 +96,8 @@ class KernelsCliTest {
         }
         Run bad = run("bench", "--sizes", "0");
         assertEquals(2, bad.exit());
+        Run badThreads = run("bench", "--threads", "0", "--sizes", "1K");
+        assertEquals(2, badThreads.exit());
+        assertTrue(badThreads.err().contains("--threads"), badThreads.err());
     }
 }
