@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.BenchConfig;
@@ -72,9 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Algorithm> algs = new ArrayList<>();
-        for (String a : split(algorithms, "--algorithms")) algs.add(parse(() -> Algorithm.parse(a), "--algorithms"));
+        for (String a : split(algorithms, "--algorithms")) algs.add(Options.parse(() -> Algorithm.parse(a), "--algorithms"));
         List<Impl> implList = new ArrayList<>();
-        for (String i : split(impls, "--impls")) implList.add(parse(() -> Impl.parse(i), "--impls"));
+        for (String i : split(impls, "--impls")) implList.add(Options.parse(() -> Impl.parse(i), "--impls"));
         List<Integer> sizeList = new ArrayList<>();
         for (String s : split(sizes, "--sizes")) sizeList.add(size(s, "--sizes"));
         int probe = probeSize.trim().equals("0") ? 0 : size(probeSize, "--probe-size");
@@ -208,11 +207,4 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    static <T> T parse(Supplier<T> s, String option) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new InputException("", option, e.getMessage());
-        }
-    }
 }

@@ -49,8 +49,8 @@ public final class NormalizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NormalizerKind kind = parse(() -> NormalizerKind.parse(normalizer), "--normalizer");
-        Precision p = parse(() -> Precision.parse(precision), "--precision");
+        NormalizerKind kind = Options.parse(() -> NormalizerKind.parse(normalizer), "--normalizer");
+        Precision p = Options.parse(() -> Precision.parse(precision), "--precision");
         LogitsCheck.requireTemperature(temperature, "", "--temperature");
         if (topK < 1) throw new InputException("", "--top-k", "must be >= 1, got " + topK);
         double[] logits = input.equals("-") ? LogitsFile.readJson(System.in, "<stdin>") : LogitsFile.read(Path.of(input));
@@ -106,11 +106,4 @@ public final class NormalizeCommand implements Callable<Integer> {
         }
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> s, String option) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new InputException("", option, e.getMessage());
-        }
-    }
 }

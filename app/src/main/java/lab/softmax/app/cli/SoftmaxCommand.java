@@ -55,9 +55,9 @@ public final class SoftmaxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Algorithm alg = BenchCommand.parse(() -> Algorithm.parse(algorithm), "--algorithm");
-        Impl requested = BenchCommand.parse(() -> Impl.parse(impl), "--impl");
-        Precision p = BenchCommand.parse(() -> Precision.parse(precision), "--precision");
+        Algorithm alg = Options.parse(() -> Algorithm.parse(algorithm), "--algorithm");
+        Impl requested = Options.parse(() -> Impl.parse(impl), "--impl");
+        Precision p = Options.parse(() -> Precision.parse(precision), "--precision");
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new InputException("", "--temperature", "must be a finite number > 0, got " + temperature);
         }

@@ -135,11 +135,11 @@ public final class TrainGrokkingCommand implements Callable<Integer> {
     }
 
     GrokkingConfig config() {
-        Task t = parse(() -> Task.parse(task), "--task");
-        Operation op = parse(() -> Operation.parse(operation), "--operation");
-        OptimizerKind opt = parse(() -> OptimizerKind.parse(optimizer), "--optimizer");
-        LossKind lk = parse(() -> LossKind.parse(loss), "--loss");
-        Precision p = parse(() -> Precision.parse(lossPrecision), "--loss-precision");
+        Task t = Options.parse(() -> Task.parse(task), "--task");
+        Operation op = Options.parse(() -> Operation.parse(operation), "--operation");
+        OptimizerKind opt = Options.parse(() -> OptimizerKind.parse(optimizer), "--optimizer");
+        LossKind lk = Options.parse(() -> LossKind.parse(loss), "--loss");
+        Precision p = Options.parse(() -> Precision.parse(lossPrecision), "--loss-precision");
         double b2 = beta2 != null ? beta2 : orthograd ? 0.999 : 0.99;
         double e = eps != null ? eps : orthograd ? 1e-8 : 1e-25;
         double mom = momentum != null ? momentum : orthograd ? 0.8 : 0.2;
@@ -252,11 +252,4 @@ public final class TrainGrokkingCommand implements Callable<Integer> {
         return opt + ", " + lossName + ", " + Math.round(c.trainFraction() * 100) + "%";
     }
 
-    private static <T> T parse(java.util.function.Supplier<T> s, String option) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new InputException("", option, e.getMessage());
-        }
-    }
 }

@@ -68,10 +68,10 @@ public final class TrainStepMapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var ds = TrainStepSafetyCommand.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
-        var m = TrainStepSafetyCommand.parse(() -> Choices.ModelKind.parse(model), "--model");
-        var opt = TrainStepSafetyCommand.parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
-        var ctl = TrainStepSafetyCommand.parse(() -> Choices.Controller.parse(controller), "--controller");
+        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
+        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
+        var opt = Options.parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
+        var ctl = Options.parse(() -> Choices.Controller.parse(controller), "--controller");
         StepSafetyConfig base;
         double[] grid;
         try {

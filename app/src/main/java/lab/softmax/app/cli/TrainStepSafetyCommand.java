@@ -130,10 +130,10 @@ public final class TrainStepSafetyCommand implements Callable<Integer> {
     }
 
     private StepSafetyConfig config() {
-        var ds = parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
-        var m = parse(() -> Choices.ModelKind.parse(model), "--model");
-        var opt = parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
-        var ctl = parse(() -> Choices.Controller.parse(controller), "--controller");
+        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
+        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
+        var opt = Options.parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
+        var ctl = Options.parse(() -> Choices.Controller.parse(controller), "--controller");
         int until = spikeUntil != null ? spikeUntil : Math.max(steps, spikeAt);
         try {
             return new StepSafetyConfig(ds, m, opt, lr, spikeFactor, spikeAt, until, ctl, clipNorm, steps, seed, batchSize);
@@ -144,11 +144,4 @@ public final class TrainStepSafetyCommand implements Callable<Integer> {
         }
     }
 
-    static <T> T parse(java.util.function.Supplier<T> s, String option) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new InputException("", option, e.getMessage());
-        }
-    }
 }

@@ -61,8 +61,8 @@ public final class TrainStepSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var ds = TrainStepSafetyCommand.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
-        var m = TrainStepSafetyCommand.parse(() -> Choices.ModelKind.parse(model), "--model");
+        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
+        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
         OneStepSweep.Config cfg;
         try {
             cfg = new OneStepSweep.Config(ds, m, trainSteps, lr, rMin, rMax, points, rhoStarSamples, seed);
