@@ -77,8 +77,9 @@ public final class GhostsPage implements LabPage {
             case GhostsState s -> {
                 trainingModel.stateProperty().set(s);
                 tabs.getSelectionModel().select(trainingTab);
-                // The map is only a picture once computed: a map scenario starts its (seconds-long) run on load.
-                if (GhostsState.LR_STEP_MAP.equals(s.experiment())) trainingModel.run();
+                // A training scenario holds settings, not curves; its runs take seconds, so opening one
+                // starts them (live, cancellable) instead of showing empty charts.
+                trainingModel.run();
             }
             default -> throw new IllegalArgumentException("not a ghosts scenario: " + scenario.lab());
         }
