@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -72,7 +73,10 @@ public final class ScenarioIO {
 
     private <S> Scenario<S> build(ScenarioType<S> type, String title, String description, JsonNode state, String source) {
         try {
-            S value = Json.mapper().treeToValue(state, type.stateClass());
+            // A field left out of a scenario is a mistake to report, not a silent zero/false.
+            S value = Json.mapper().readerFor(type.stateClass())
+                    .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .readValue(state);
             return new Scenario<>(type, title, description, value);
         } catch (DatabindException e) {
             throw stateError(e, source);
@@ -92,6 +96,9 @@ public final class ScenarioIO {
         if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
             return new InputException(source, "state" + path, "unknown field (expected one of " + u.getKnownPropertyIds()
                     .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")", e);
+        }
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Missing creator property")) {
+            return new InputException(source, "state" + path, "missing field", e);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

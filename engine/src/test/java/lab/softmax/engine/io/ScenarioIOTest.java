@@ -108,6 +108,8 @@ class ScenarioIOTest {
             "subtractMax a number|\"subtractMax\": true|\"subtractMax\": 1|state.subtractMax",
             "unknown state field|\"logScale\": false|\"logScale\": false, \"colour\": \"red\"|state.colour",
             "null precision|\"fp16\"|null|state.precision",
+            "missing boolean|, \"subtractMax\": true|''|state.subtractMax",
+            "missing temperature|\"temperature\": 0.5, |''|state.temperature",
     })
     void badStateNamesTheField(String what, String from, String to, String field) {
         String state = GOOD_STATE.replace(from, to);
