@@ -71,7 +71,8 @@ for preset in "$@"; do
       t="Fig. 2 (70 %): precision against Softmax Collapse"
       d="Prieto et al. 2025, Fig. 2, 70 % panel: add mod 113, 70 % train (8938), MLP 200x200, AdamW lr 5e-4 (0.9/0.99, eps 1e-25), loss in fp16 / fp32 / fp64; the paper runs 20k epochs logged every 500. Test accuracy stops rising where SC passes 50 %, later for higher precision."
       for p in fp16 fp32 fp64; do
-        run $preset "AdamW, CE $p" "$t" "$d" --train-fraction 0.7 --lr 5e-4 --epochs "$E" --log-every 250 --loss-precision $p
+        var=FIG2_EPOCHS_$p   # per precision, e.g. FIG2_EPOCHS_fp64=9000: fp64 collapses last
+        run $preset "AdamW, CE $p" "$t" "$d" --train-fraction 0.7 --lr 5e-4 --epochs "${!var:-$E}" --log-every 250 --loss-precision $p
       done
       ;;
     *) echo "unknown preset $preset" >&2; exit 2 ;;

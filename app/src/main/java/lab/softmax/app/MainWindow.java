@@ -21,7 +21,7 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(BackgroundTasks tasks, List<LabModule> labs, RecentFiles recent) {
         this.tasks = tasks;
-        this.scenarios = new ScenarioActions(this, ScenarioTypes.io(), recent);
+        this.scenarios = new ScenarioActions(this, ScenarioTypes.io(), recent, tasks);
         getStyleClass().add("main-window");
         navigation.getItems().setAll(labs);
         navigation.setPrefWidth(170);

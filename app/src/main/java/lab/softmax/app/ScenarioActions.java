@@ -1,6 +1,5 @@
 package lab.softmax.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.FileChooser;
@@ -8,7 +7,9 @@ import javafx.stage.Window;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.engine.io.ScenarioIO;
+import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
+import lab.softmax.views.common.RunningTask;
 
 /**
  * File → Open / Save / Save As / recent / samples. A file that fails validation opens nothing
@@ -18,12 +19,14 @@ public final class ScenarioActions {
     private final MainWindow window;
     private final ScenarioIO io;
     private final RecentFiles recent;
+    private final BackgroundTasks tasks;
     private Path currentFile;
 
-    ScenarioActions(MainWindow window, ScenarioIO io, RecentFiles recent) {
+    ScenarioActions(MainWindow window, ScenarioIO io, RecentFiles recent, BackgroundTasks tasks) {
         this.window = window;
         this.io = io;
         this.recent = recent;
+        this.tasks = tasks;
     }
 
     public RecentFiles recent() { return recent; }
@@ -71,17 +74,20 @@ public final class ScenarioActions {
         if (file != null) save(file.toPath());
     }
 
-    /** Writes the current lab's state atomically. */
-    public boolean save(Path file) {
-        try {
-            io.write(file, window.currentPage().scenario());
-            currentFile = file;
-            recent.add(file);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": " + e.getMessage());
-            return false;
-        }
+    /**
+     * Writes the current lab's state atomically, off the FX thread (a 10^7-logit state takes seconds
+     * to serialise). The state is taken now, so later edits do not leak into the file; the file
+     * becomes the current one once it is written. Failure leaves any existing file untouched.
+     */
+    public RunningTask<Path> save(Path file) {
+        Scenario<?> scenario = window.currentPage().scenario();
+        return tasks.run("Saving " + file.getFileName(), context -> {
+            io.write(file, scenario);
+            return file;
+        }, written -> {
+            currentFile = written;
+            recent.add(written);
+        }, error -> ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": " + error.getMessage()));
     }
 
     private static boolean isSample(Path file) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -18,6 +19,7 @@ import lab.softmax.engine.io.Scenario;
 import lab.softmax.engine.normalize.DistributionsState;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
+import lab.softmax.views.common.RunningTask;
 import lab.softmax.views.distributions.DistributionsPage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
@@ -101,7 +103,10 @@ class MainWindowGuiTest {
         Path sample = SampleData.directory().resolve("scenarios/distributions/fp16-absorption.json");
         Path saved = dir.resolve("copy.json");
         robot.interact(() -> assertTrue(window.scenarios().open(sample)));
-        robot.interact(() -> assertTrue(window.scenarios().save(saved)));
+        AtomicReference<RunningTask<Path>> saving = new AtomicReference<>();
+        robot.interact(() -> saving.set(window.scenarios().save(saved)));   // writes off the FX thread
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !saving.get().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();   // the success callback runs just after 'running' drops
         Scenario<?> original = ScenarioTypes.io().read(sample);
         Scenario<?> copy = ScenarioTypes.io().read(saved);
         DistributionsState a = assertInstanceOf(DistributionsState.class, original.state());
@@ -128,7 +133,8 @@ class MainWindowGuiTest {
     @Test
     void aMalformedScenarioOpensNothing(FxRobot robot, @TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, "{\"lab\":\"distributions\",\"version\":1,\"state\":{\"logits\":[1,2],\"temperature\":-3}}");
+        Files.writeString(bad, "{\"lab\":\"distributions\",\"version\":1,\"state\":{\"logits\":[1,2],\"temperature\":-3,"
+                + "\"precision\":\"fp32\",\"normalizers\":[\"softmax\"],\"subtractMax\":true,\"topK\":2,\"logScale\":false}}");
         openLab(robot, "Distributions");
         DistributionsPage page = (DistributionsPage) window.currentPage();
         double[] before = page.model().logitsProperty().get();
