@@ -85,7 +85,8 @@ final class VectorDiagram extends Region {
         gc.setLineDashes();
         angleArc(gc, ox, oy, Math.toDegrees(Math.atan2(xy[1][1], xy[1][0])));
         arrow(gc, ox, oy, px, oy - 0.0, PARALLEL, 2.4, "g∥");
-        arrow(gc, ox, oy, ox, oy - xy[4][1] * gScale, RESCALED, 2.4, "⊥Grad: g⊥·|g|/|g⊥|");
+        // wide underneath the thin g_perp it extends, so both stay visible where they overlap
+        arrow(gc, ox, oy, ox, oy - xy[4][1] * gScale, RESCALED, 7, "⊥Grad: g⊥·|g|/|g⊥|");
         arrow(gc, ox, oy, ox + xy[3][0] * gScale, oy - xy[3][1] * gScale, PERP, 2.4, "");
         text(gc, "g⊥", ox - 16, oy - xy[3][1] * gScale + 6, PERP);
         arrow(gc, ox, oy, gx, gy, G, 2.4, "g");
@@ -118,7 +119,7 @@ final class VectorDiagram extends Region {
         }
         double ux = dx / len;
         double uy = dy / len;
-        double head = Math.min(10, len / 2);
+        double head = Math.min(8 + width, len / 2);
         gc.strokeLine(x0, y0, x1 - ux * head * 0.8, y1 - uy * head * 0.8);
         gc.fillPolygon(new double[] {x1, x1 - ux * head - uy * head * 0.45, x1 - ux * head + uy * head * 0.45},
                 new double[] {y1, y1 - uy * head + ux * head * 0.45, y1 - uy * head - ux * head * 0.45}, 3);
