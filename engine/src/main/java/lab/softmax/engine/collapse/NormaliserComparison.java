@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import lab.softmax.engine.nn.Rounding;
 import lab.softmax.engine.nn.SoftmaxCrossEntropy;
 import lab.softmax.engine.nn.StableMaxCrossEntropy;
 import lab.softmax.engine.numeric.Precision;
@@ -18,7 +19,8 @@ import lab.softmax.engine.numeric.Precision;
  * @param scale         the factor the given logits were multiplied by
  * @param collapseScale the smallest factor in [1, {@link #MAX_SCALE}] at which softmax collapses in the
  *                      precision (to about 1e-6 relative), 1 when it has collapsed already, NaN when it
- *                      does not collapse within the range
+ *                      does not collapse within the range (or only past the scale where a logit overflows
+ *                      the precision)
  */
 public record NormaliserComparison(double[] logits, int target, double scale, Precision precision,
                                    Normaliser softmax, Normaliser stableMax, double collapseScale) {
@@ -45,6 +47,12 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
             for (int j = 0; j < gradient.length; j++) if (j != target) m = Math.max(m, Math.abs(gradient[j]));
             return m;
         }
+    }
+
+    /** True when a scaled logit is beyond the softmax precision's largest finite value (fp16: 65504): its loss is then NaN. */
+    public boolean softmaxOverflows() {
+        for (double v : logits) if (Math.abs(v) > precision.maxFinite() && Double.isInfinite(Rounding.round(precision, v))) return true;
+        return false;
     }
 
     /** Compares the two normalisers on logits times scale; softmax in precision, StableMax in fp64. */
@@ -95,9 +103,13 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
      */
     static double collapseScale(double[] logits, Precision precision) {
         if (collapsedAt(logits, precision, 1)) return 1;
-        if (!collapsedAt(logits, precision, MAX_SCALE)) return Double.NaN;
+        double maxAbs = 0;
+        for (double v : logits) maxAbs = Math.max(maxAbs, Math.abs(v));
+        // past maxFinite / max|z| a logit rounds to infinity and the sum is NaN: search below that
+        double upper = Math.min(MAX_SCALE, maxAbs == 0 ? MAX_SCALE : precision.maxFinite() / maxAbs);
+        if (upper <= 1 || !collapsedAt(logits, precision, upper)) return Double.NaN;
         double lo = 0;
-        double hi = Math.log(MAX_SCALE);
+        double hi = Math.log(upper);
         while (hi - lo > 1e-6) {
             double mid = 0.5 * (lo + hi);
             if (collapsedAt(logits, precision, Math.exp(mid))) hi = mid; else lo = mid;

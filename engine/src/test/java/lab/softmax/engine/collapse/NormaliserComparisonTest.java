@@ -122,6 +122,25 @@ class NormaliserComparisonTest {
     }
 
     @Test
+    void fp16OverflowIsReportedAndTheCollapseScaleIsSoughtBelowIt() {
+        // 100 x 700 = 70000 > 65504: the logit is infinite in fp16 and the softmax loss is NaN
+        NormaliserComparison over = NormaliserComparison.of(new double[] {100, 99, 0}, 0, Precision.FP16, 700);
+        assertTrue(over.softmaxOverflows());
+        assertTrue(Double.isNaN(over.softmax().loss()));
+        assertFalse(Double.isNaN(over.stableMax().loss()), "StableMax in fp64 does not overflow");
+        // large fp16 logits are coarse (spacing 0.5 near 760): that shifts the onset for {100, 99, 0}, so it is only bracketed
+        double at = over.collapseScale();
+        assertTrue(at > 7 && at < 9, "onset " + at);
+        // {1, 0, -100}: a gap of 1 needs x7.62 in fp16 (11 ln 2), far below the overflow of -100 at x655
+        NormaliserComparison small = NormaliserComparison.of(new double[] {1, 0, -100}, 0, Precision.FP16, 700);
+        assertTrue(small.softmaxOverflows());
+        assertEquals(11 * Math.log(2), small.collapseScale(), 5e-3);
+        assertFalse(NormaliserComparison.of(new double[] {100, 99, 0}, 0, Precision.FP16, 6).softmaxOverflows());
+        // a gap of 0.01 would need x762: past the overflow at x655, so no collapse in range
+        assertTrue(Double.isNaN(NormaliserComparison.of(new double[] {100, 99.99}, 0, Precision.FP16, 1).collapseScale()));
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThrows(IllegalArgumentException.class, () -> NormaliserComparison.of(new double[] {1}, 0, Precision.FP32, 1));
         assertThrows(IllegalArgumentException.class, () -> NormaliserComparison.of(new double[] {1, 2}, 2, Precision.FP32, 1));

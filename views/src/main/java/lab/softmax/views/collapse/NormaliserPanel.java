@@ -175,6 +175,11 @@ final class NormaliserPanel extends VBox {
                 : c.collapseScale() <= 1 ? "Softmax has collapsed in " + p + " already at ×1."
                 : String.format(Locale.ROOT, "Softmax collapses in %s from ×%.3g.", p, c.collapseScale());
         double stableGrad = c.stableMax().targetGradient(c.target());
+        if (c.softmaxOverflows()) {
+            return String.format(Locale.ROOT, "At %s a logit is beyond %s's largest value (%.6g), so it rounds to infinity and the "
+                    + "softmax loss is NaN. StableMax, in fp64, still gives ∂L/∂z_c = %.3g. %s", at, p, c.precision().maxFinite(),
+                    stableGrad, onset);
+        }
         if (c.softmax().sumIsOne() && c.softmax().targetGradient(c.target()) == 0) {
             return String.format(Locale.ROOT, "At %s softmax has collapsed: every other exp term rounds away against 1, so p(target) = 1, "
                     + "the loss and the target's gradient are exactly 0 and this sample stops learning. StableMax still gives "
