@@ -106,7 +106,10 @@ final class NormaliserPanel extends VBox {
             table.add(stableCells[i], 2, i + 1);
         }
         verdict.setWrapText(true);
-        getChildren().addAll(source, scaleRow, precisionRow, viewer, table, verdict);
+        Label perSample = new Label("Gradients are per sample (batch of 1): the Why? tab includes the training mean's 1/N.");
+        perSample.setWrapText(true);
+        perSample.getStyleClass().add("note");
+        getChildren().addAll(source, scaleRow, precisionRow, viewer, table, perSample, verdict);
     }
 
     private static Label valueCell() {
@@ -141,6 +144,8 @@ final class NormaliserPanel extends VBox {
         }
         data.addSeries(soft);
         data.addSeries(stable);
+        // half a class of room on both sides, so class 0 (the example's target) is not cut by the axis
+        plot.getDomainAxis().setRange(-0.6, c.logits().length - 0.4);
         plot.clearDomainMarkers();
         ValueMarker target = new ValueMarker(c.target(), Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
