@@ -44,6 +44,16 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "png", description = "png or svg (svg: the view's charts)")
     String format;
 
+    @Option(names = "--tab", paramLabel = "ID",
+            description = "Bring this tab of the view to the front first (collapse: why, stablemax, orthograd).")
+    String tab;
+
+    @Option(names = "--train", paramLabel = "EPOCHS",
+            description = "Labs that train live (collapse): train a copy of the selected run's settings for EPOCHS epochs "
+                    + "and inspect its chosen sample before drawing, so the panels that need a live model show it. "
+                    + "Keep it small: it runs on this machine's cores.")
+    Integer train;
+
     static final class LabIds implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -73,16 +83,29 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (loaded != null && !lab.opens(loaded.lab())) {
             throw new InputException(scenario.toString(), "lab", "'" + loaded.lab() + "' does not match --view " + view);
         }
+        if (train != null && (train < 1 || train > 100_000)) {
+            throw new InputException("", "--train", train + " is outside 1..100000");
+        }
         HeadlessFx.start();
         try (BackgroundTasks tasks = BackgroundTasks.forFxApplication()) {
             LabPage page = HeadlessFx.call(() -> {
                 LabPage p = lab.createPage(tasks);
                 if (loaded != null) p.load(loaded);
+                if (tab != null) {
+                    if (!p.tabs().contains(tab)) {
+                        throw new InputException("", "--tab", "'" + tab + "' is not a tab of " + view
+                                + (p.tabs().isEmpty() ? " (it has none)" : " (available: " + String.join(", ", p.tabs()) + ")"));
+                    }
+                    p.showTab(tab);
+                }
+                if (train != null && !p.trainForSnapshot(train)) {
+                    throw new InputException("", "--train", "the " + view + " view does not train live");
+                }
                 Scene scene = new Scene(p.view(), width, height);
                 scene.getStylesheets().add(SoftmaxLabApp.class.getResource("app.css").toExternalForm());
                 return p;
             }, TIMEOUT_SECONDS);
-            waitUntilIdle(page);
+            waitUntilIdle(page, train == null ? TIMEOUT_SECONDS : 1800);
             if (fmt.equals("svg")) {
                 HeadlessFx.call(() -> {
                     try {
@@ -110,8 +133,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     /** Polls until the page's background work is done (it settles in well under a second for a scenario). */
-    private static void waitUntilIdle(LabPage page) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT_SECONDS * 1_000_000_000L;
+    private static void waitUntilIdle(LabPage page, long seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         int idleChecks = 0;
         while (idleChecks < 3) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("the view did not finish computing in time");

@@ -48,6 +48,37 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void collapseTrainsAShortRunAndDrawsTheOrthoGradTab(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("c.png");
+        StringWriter err = new StringWriter();
+        Path scenario = SampleData.directory().resolve("scenarios/collapse/fast-orthograd.json");
+        assertEquals(0, run(err, "snapshot", "--view", "collapse", "--scenario", scenario.toString(), "--tab", "orthograd",
+                "--train", "2", "--out", out.toString(), "--width", "1400", "--height", "900"), err.toString());
+        BufferedImage image = ImageIO.read(out.toFile());
+        int rescaledArrow = 0;   // the ⊥Grad vector's colour (#CC79A7) appears only once the diagram is drawn
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = image.getWidth() / 2; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs((rgb >> 16 & 0xFF) - 0xCC) + Math.abs((rgb >> 8 & 0xFF) - 0x79) + Math.abs((rgb & 0xFF) - 0xA7) < 24) {
+                    rescaledArrow++;
+                }
+            }
+        }
+        assertTrue(rescaledArrow > 100, "pixels of the rescaled g_perp arrow: " + rescaledArrow);
+    }
+
+    @Test
+    void anUnknownTabOrTrainingALabThatDoesNotTrainIsBadInput(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "snapshot", "--view", "collapse", "--tab", "nonsense", "--out", dir.resolve("x.png").toString()));
+        assertTrue(err.toString().contains("--tab") && err.toString().contains("stablemax"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, run(err2, "snapshot", "--view", "distributions", "--train", "5", "--out", dir.resolve("y.png").toString()));
+        assertTrue(err2.toString().contains("--train"), err2.toString());
+    }
+
+    @Test
     void anUnknownViewIsBadInputNamingTheOption(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         assertEquals(2, run(err, "snapshot", "--view", "nonsense", "--out", dir.resolve("x.png").toString()));

@@ -7,6 +7,7 @@ import lab.softmax.engine.nn.AdamW;
 import lab.softmax.engine.nn.Mlp;
 import lab.softmax.engine.nn.Optimizer;
 import lab.softmax.engine.nn.OrthoGrad;
+import lab.softmax.engine.nn.OrthoGradGeometry;
 import lab.softmax.engine.nn.Parameter;
 import lab.softmax.engine.nn.RowLoss;
 import lab.softmax.engine.nn.SgdMomentum;
@@ -124,6 +125,17 @@ public final class GrokkingRun {
         int target = data.trainY()[trainSample];
         double l = losses[0].evaluate(z, classes, target, n, grad);
         return SampleAnatomy.of(trainSample, target, z, config.lossPrecision(), grad, l);
+    }
+
+    /**
+     * What ⊥Grad would do to each parameter tensor at the current parameters: |w|, the raw gradient's
+     * |g|, w.g and |g_perp|. Recomputes the raw full-batch gradient first (a training pass without a
+     * step): after a pause the stored gradient belongs to the previous parameters and may already be
+     * projected. A resumed {@link #run} recomputes it anyway, so this changes no result. Call between runs.
+     */
+    public List<OrthoGradGeometry> gradientGeometry() {
+        trainingPass();
+        return OrthoGradGeometry.of(parameters);
     }
 
     /** Trains count epochs without measuring anything (for benchmarks); does not log. */

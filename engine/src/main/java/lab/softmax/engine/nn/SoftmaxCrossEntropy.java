@@ -52,6 +52,20 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         return loss;
     }
 
+    /**
+     * The probabilities this loss's backward works with: exp(log-softmax) rounded to the precision,
+     * the same exp(out_j) the gradient formula multiplies (not a separately normalised softmax).
+     */
+    public void probabilities(double[] z, int classes, double[] p) {
+        if (out.length < classes) {
+            out = new double[classes];
+            e = new double[classes];
+        }
+        logSoftmaxAt(z, classes, 0, out);
+        exp(out, classes, p);
+        for (int j = 0; j < classes; j++) p[j] = r(ri(p[j]));
+    }
+
     /** Fills out with log-softmax (in the precision) and returns -out[target]. */
     double logSoftmaxAt(double[] z, int classes, int target, double[] out) {
         int argmax = 0;

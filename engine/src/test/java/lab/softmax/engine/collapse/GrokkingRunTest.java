@@ -57,6 +57,48 @@ class GrokkingRunTest {
     }
 
     @Test
+    void inspectingAPausedRunChangesNothingWhenItResumes() {
+        GrokkingConfig ortho = small(30, 10);
+        ortho = new GrokkingConfig(ortho.task(), ortho.operation(), ortho.modulus(), ortho.trainFraction(), ortho.hidden(),
+                ortho.optimizer(), ortho.lr(), ortho.beta1(), 0.999, 1e-8, ortho.momentum(), 0, ortho.loss(), ortho.lossPrecision(),
+                true, 30, 10, 3, 3, 40, 2000);
+        GrokkingRun whole = new GrokkingRun(ortho, 2);
+        whole.run(Cancellation.none(), Progress.NONE, m -> { });
+        GrokkingRun paused = new GrokkingRun(ortho, 2);
+        Cancellation cancel = new Cancellation();
+        List<EpochMetrics> seen = new ArrayList<>();
+        assertThrows(CancelledException.class, () -> paused.run(cancel, Progress.NONE, m -> {
+            seen.add(m);
+            if (m.epoch() == 10) cancel.cancel();
+        }));
+        List<lab.softmax.engine.nn.OrthoGradGeometry> geometry = paused.gradientGeometry();
+        paused.inspect(0);
+        // The geometry is of the raw gradient at the current parameters, straight from the values and gradients.
+        List<lab.softmax.engine.nn.Parameter> ps = paused.parameters();
+        assertEquals(ps.size(), geometry.size());
+        double gw = 0, gg = 0, ww = 0;
+        for (int t = 0; t < ps.size(); t++) {
+            double[] w = ps.get(t).value();
+            double[] g = ps.get(t).grad();
+            double dot = 0, wn = 0, gn = 0;
+            for (int i = 0; i < w.length; i++) {
+                dot += w[i] * g[i];
+                wn += w[i] * w[i];
+                gn += g[i] * g[i];
+            }
+            assertEquals(dot, geometry.get(t).dot(), 1e-12 * Math.sqrt(wn * gn));
+            assertEquals(Math.sqrt(wn), geometry.get(t).weightNorm(), 1e-12 * Math.sqrt(wn));
+            gw += dot;
+            gg += gn;
+            ww += wn;
+        }
+        // raw, not projected: the training gradient still points along -theta after 11 AdamW steps
+        assertTrue(-gw / Math.sqrt(gg * ww) > 0.1, "NLM cosine of the raw gradient " + (-gw / Math.sqrt(gg * ww)));
+        paused.run(Cancellation.none(), Progress.NONE, seen::add);
+        assertEquals(withoutTime(whole.history()), withoutTime(seen));
+    }
+
+    @Test
     void adamWithoutRegularisationFitsTheTrainingSetAndGrowsTheLogits() {
         GrokkingRun run = new GrokkingRun(small(150, 50), 2);
         run.run(Cancellation.none(), Progress.NONE, m -> { });

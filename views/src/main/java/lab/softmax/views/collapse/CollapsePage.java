@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.layout.Region;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.collapse.EpochMetrics;
+import lab.softmax.engine.collapse.GrokkingConfig;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
@@ -44,8 +45,40 @@ public final class CollapsePage implements LabPage {
     @Override
     public List<JFreeChart> charts() { return view.charts(); }
 
+    /** The tab in front decides: the comparison table, the ⊥Grad table, or (the "Why?" tab) every run's curves. */
     @Override
     public CsvTable plottedData() {
+        return switch (view.inspectorTab()) {
+            case "stablemax" -> model.comparison().table();
+            case "orthograd" -> model.projection().table();
+            default -> metricsTable();
+        };
+    }
+
+    @Override
+    public List<String> tabs() { return CollapseView.TABS; }
+
+    @Override
+    public void showTab(String id) { view.showInspectorTab(id); }
+
+    /**
+     * Trains a copy of the selected run's settings for the given epochs, then inspects the chosen
+     * sample, so a headless snapshot can show the panels that need a live model.
+     */
+    @Override
+    public boolean trainForSnapshot(int epochs) {
+        RunEntry base = model.selectedProperty().get();
+        GrokkingConfig c = (base == null ? model.draftProperty().get() : base.config()).withEpochs(epochs, Math.max(1, epochs / 10));
+        model.draftProperty().set(c);
+        RunEntry r = model.addRun(CollapseViewModel.defaultLabel(c) + ", " + epochs + " epochs (snapshot)");
+        r.statusProperty().addListener((o, a, status) -> {
+            if (status == RunEntry.Status.DONE && model.selectedProperty().get() == r) model.inspect();
+        });
+        model.start(r);
+        return true;
+    }
+
+    private CsvTable metricsTable() {
         CsvTable.Builder b = CsvTable.builder("run", "epoch", "train_loss", "train_acc", "test_loss", "test_acc", "sc_fraction",
                 "zero_loss_fraction", "mean_abs_logit", "mean_top2_gap", "weight_norm", "nlm_cosine", "elapsed_s");
         for (RunEntry r : model.runs()) {

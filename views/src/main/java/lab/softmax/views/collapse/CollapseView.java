@@ -11,6 +11,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -23,11 +25,18 @@ import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 
-/** The Collapse lab: run settings and the run list on the left, six live curves in the middle, the "why" panel on the right. */
+/**
+ * The Collapse lab: run settings and the run list on the left, six live curves in the middle, and on
+ * the right three tabs about one inspected training sample: "Why?" (its exp terms), StableMax vs
+ * softmax on its logits, and the ⊥Grad projection of the run's gradient.
+ */
 public final class CollapseView extends BorderPane {
     private final CollapseViewModel model;
     private final MetricCharts metricCharts = new MetricCharts();
     private final AnatomyPanel anatomyPanel = new AnatomyPanel();
+    private final NormaliserPanel normaliserPanel;
+    private final ProjectionPanel projectionPanel;
+    private final TabPane inspector = new TabPane();
     private final ConfigForm form = new ConfigForm();
     private final TextField label = new TextField();
     private final Button add = new Button("Add run");
@@ -42,6 +51,8 @@ public final class CollapseView extends BorderPane {
 
     public CollapseView(CollapseViewModel model) {
         this.model = model;
+        this.normaliserPanel = new NormaliserPanel(model.comparison());
+        this.projectionPanel = new ProjectionPanel(model.projection());
         createView();
         initListeners();
     }
@@ -49,8 +60,25 @@ public final class CollapseView extends BorderPane {
     List<JFreeChart> charts() {
         List<JFreeChart> all = new java.util.ArrayList<>(metricCharts.charts());
         all.add(anatomyPanel.chart());
+        all.add(normaliserPanel.chart());
         return all;
     }
+
+    /** The right-hand tabs, in order: "Why?", StableMax vs softmax, ⊥Grad. */
+    public static final List<String> TABS = List.of("why", "stablemax", "orthograd");
+
+    /** The id (one of {@link #TABS}) of the right-hand tab in front. */
+    String inspectorTab() { return TABS.get(Math.max(0, inspector.getSelectionModel().getSelectedIndex())); }
+
+    void showInspectorTab(String id) {
+        int i = TABS.indexOf(id);
+        if (i < 0) throw new IllegalArgumentException("tab '" + id + "' is not one of " + TABS);
+        inspector.getSelectionModel().select(i);
+    }
+
+    NormaliserPanel normaliserPanel() { return normaliserPanel; }
+
+    ProjectionPanel projectionPanel() { return projectionPanel; }
 
     private void createView() {
         getStyleClass().add("lab-page");
@@ -85,10 +113,23 @@ public final class CollapseView extends BorderPane {
         setCenter(grid);
 
         HBox inspectRow = new HBox(6, new Label("training sample"), sample, inspect);
-        VBox right = new VBox(6, new Label("Why does a sample collapse?"), inspectRow, anatomyPanel);
+        inspectRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        inspector.getTabs().addAll(tab("Why?", anatomyPanel), tab("StableMax vs softmax", normaliserPanel),
+                tab("⊥Grad", projectionPanel));
+        VBox.setVgrow(inspector, Priority.ALWAYS);
+        VBox right = new VBox(6, new Label("Inspect a training sample of the selected run"), inspectRow, inspector);
         right.setPadding(new Insets(10));
         right.setPrefWidth(440);
         setRight(right);
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        Tab t = new Tab(title, scroll);
+        t.setClosable(false);
+        return t;
     }
 
     private void initListeners() {

@@ -24,6 +24,7 @@ import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.GrokkingConfig;
 import lab.softmax.engine.collapse.GrokkingRun;
 import lab.softmax.engine.collapse.SampleAnatomy;
+import lab.softmax.engine.nn.OrthoGradGeometry;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.RunningTask;
 import lab.softmax.views.common.ThrottledUpdater;
@@ -46,10 +47,18 @@ public final class CollapseViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ComparisonViewModel comparison = new ComparisonViewModel();
+    private final ProjectionViewModel projection = new ProjectionViewModel();
+    /** A sample change while an inspection runs: inspect again once it ends. */
+    private boolean reinspect;
 
     public CollapseViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
         load(CollapseState.defaults());
+        // A new sample number re-inspects at once when something is already inspected.
+        inspectedSample.addListener((o, a, b) -> {
+            if (anatomy.get() != null) inspect();
+        });
     }
 
     public ObservableList<RunEntry> runs() { return runs; }
@@ -61,7 +70,12 @@ public final class CollapseViewModel {
     /** Increments whenever any run's metrics or status change: the charts redraw on it. */
     public ReadOnlyIntegerProperty revisionProperty() { return revision.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** True while a run trains or an inspection computes. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** StableMax vs softmax on the inspected sample's logits (or the built-in example). */
+    public ComparisonViewModel comparison() { return comparison; }
+    /** The ⊥Grad plane of each weight matrix of the inspected run. */
+    public ProjectionViewModel projection() { return projection; }
 
     /** Adds a run with the draft config (not started). */
     public RunEntry addRun(String label) {
@@ -82,7 +96,7 @@ public final class CollapseViewModel {
         }
         error.set("");
         r.statusProperty().set(RunEntry.Status.RUNNING);
-        anatomy.set(null);
+        clearInspection();
         ThrottledUpdater<EpochMetrics> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> {
             r.metrics().addAll(batch);
             changed();
@@ -122,24 +136,38 @@ public final class CollapseViewModel {
         changed();
     }
 
-    /** Computes the "why" of the inspected sample for the selected run (needs a live, idle model). */
+    /** What one inspection computes off the FX thread: the sample's anatomy and the ⊥Grad geometry per tensor. */
+    private record Inspection(SampleAnatomy anatomy, List<OrthoGradGeometry> geometry, int epoch) { }
+
+    /**
+     * Computes the "why" of the inspected sample for the selected run (needs a live, idle model),
+     * with the raw gradient's ⊥Grad geometry at the same parameters.
+     */
     public void inspect() {
         RunEntry r = selected.get();
+        if (r != null && r.inspecting()) {
+            reinspect = true;
+            return;
+        }
         if (r == null || !r.inspectable()) {
-            anatomy.set(null);
+            clearInspection();
             return;
         }
         int sample = inspectedSample.get();
         GrokkingRun run = r.live;
         r.inspecting.set(true);
         changed();
-        RunningTask<SampleAnatomy> task = tasks.run("Inspecting sample " + sample, ctx -> run.inspect(sample), a -> {
-            anatomy.set(a);
-            inspected(r);
-        }, failure -> {
-            error.set(failure.getMessage());
-            inspected(r);
-        }, () -> inspected(r));
+        updateBusy();
+        RunningTask<Inspection> task = tasks.run("Inspecting sample " + sample,
+                ctx -> new Inspection(run.inspect(sample), run.gradientGeometry(), run.epoch()), ins -> {
+                    anatomy.set(ins.anatomy());
+                    comparison.showSample(ins.anatomy(), r.label(), ins.epoch());
+                    projection.show(ins.geometry(), r.label() + " at epoch " + ins.epoch());
+                    inspected(r);
+                }, failure -> {
+                    error.set(failure.getMessage());
+                    inspected(r);
+                }, () -> inspected(r));
         if (r.inspecting()) r.task = task;
     }
 
@@ -147,6 +175,17 @@ public final class CollapseViewModel {
         r.inspecting.set(false);
         r.task = null;
         changed();
+        updateBusy();
+        if (reinspect) {
+            reinspect = false;
+            if (anatomy.get() != null && anatomy.get().sample() != inspectedSample.get()) inspect();
+        }
+    }
+
+    private void clearInspection() {
+        anatomy.set(null);
+        comparison.showExample();
+        projection.clear();
     }
 
     public CollapseState state() {
@@ -166,7 +205,7 @@ public final class CollapseViewModel {
         draft.set(s.runs().get(s.selectedRun()).config());
         inspectedSample.set(s.inspectedSample());
         logEpochAxis.set(s.logEpochAxis());
-        anatomy.set(null);
+        clearInspection();
         error.set("");
         changed();
     }
@@ -178,7 +217,7 @@ public final class CollapseViewModel {
     }
 
     private void updateBusy() {
-        busy.set(runs.stream().anyMatch(r -> r.status() == RunEntry.Status.RUNNING));
+        busy.set(runs.stream().anyMatch(r -> r.status() == RunEntry.Status.RUNNING || r.inspecting()));
     }
 
     private void changed() { revision.set(revision.get() + 1); }

@@ -28,6 +28,20 @@ public interface LabPage {
     /** True while background work for this page runs; a headless snapshot waits for false. */
     ReadOnlyBooleanProperty busyProperty();
 
+    /** Ids of the page's tabs that {@link #showTab} brings to the front (empty when it has none); for `snapshot --tab`. */
+    default List<String> tabs() { return List.of(); }
+
+    /** Brings a tab to the front; {@code id} is one of {@link #tabs()}. */
+    default void showTab(String id) {
+        throw new IllegalArgumentException("this page has no tab '" + id + "'");
+    }
+
+    /**
+     * For `snapshot --train`: labs that train live start a short run of the given epochs (and whatever
+     * inspection follows it) and report busy until it is done. Returns false when the page does not train.
+     */
+    default boolean trainForSnapshot(int epochs) { return false; }
+
     /** Cancels the page's background work; the page is not used afterwards. */
     default void dispose() { }
 }

@@ -81,6 +81,50 @@ class CollapseViewModelTest {
     }
 
     @Test
+    void anInspectionFeedsTheComparisonAndTheOrthoGradPanels() throws Exception {
+        assertEquals(ComparisonViewModel.EXAMPLE, model.comparison().sourceProperty().get(), "never empty: the example");
+        assertNull(model.projection().shownProperty().get());
+        model.draftProperty().set(small(20));
+        RunEntry r = onUi(() -> model.addRun("tiny"));
+        onUi(() -> model.start(r));
+        model.inspectedSampleProperty().set(2);
+        onUi(model::inspect);
+        SampleAnatomy a = model.anatomyProperty().get();
+        var c = model.comparison().resultProperty().get();
+        assertEquals(java.util.Arrays.toString(a.logits()), java.util.Arrays.toString(c.logits()));
+        assertEquals(a.target(), c.target());
+        assertEquals(Precision.FP32, c.precision());
+        // the raw gradient of the run at epoch 20, per weight matrix, straight from the live parameters
+        var tensors = model.projection().tensorsProperty().get();
+        var params = r.live.parameters();
+        assertEquals(2, tensors.size(), "hidden [16]: two weight matrices, no biases");
+        for (int t = 0; t < params.size(); t++) {
+            double[] w = params.get(t).value();
+            double[] g = params.get(t).grad();
+            double dot = 0;
+            double gg = 0;
+            for (int i = 0; i < w.length; i++) {
+                dot += w[i] * g[i];
+                gg += g[i] * g[i];
+            }
+            assertEquals(dot, tensors.get(t).dot(), 1e-12 * Math.abs(dot) + 1e-300);
+            assertEquals(Math.sqrt(gg), tensors.get(t).gradNorm(), 1e-12 * Math.sqrt(gg));
+            assertTrue(gg > 0);
+        }
+        assertTrue(model.projection().descriptionProperty().get().contains("epoch 20"));
+        assertFalse(model.busyProperty().get());
+
+        onUi(() -> model.inspectedSampleProperty().set(4));
+        assertEquals(4, model.anatomyProperty().get().sample(), "a new sample number re-inspects");
+        assertEquals(java.util.Arrays.toString(model.anatomyProperty().get().logits()),
+                java.util.Arrays.toString(model.comparison().resultProperty().get().logits()));
+
+        onUi(() -> model.start(r));   // train again: what was inspected no longer holds
+        assertEquals(ComparisonViewModel.EXAMPLE, model.comparison().sourceProperty().get());
+        assertTrue(model.projection().tensorsProperty().get().isEmpty());
+    }
+
+    @Test
     void trainingCannotStartWhileAnInspectionUsesTheModel() throws Exception {
         java.util.concurrent.ConcurrentLinkedQueue<Runnable> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicBoolean defer = new java.util.concurrent.atomic.AtomicBoolean();

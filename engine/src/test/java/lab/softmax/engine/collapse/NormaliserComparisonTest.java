@@ -1,0 +1,171 @@
+package lab.softmax.engine.collapse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import lab.softmax.engine.nn.StableMaxCrossEntropy;
+import lab.softmax.engine.numeric.Precision;
+import lab.softmax.engine.numeric.SplitMix64;
+import org.junit.jupiter.api.Test;
+
+/** Softmax vs StableMax on the same logits, against hand values, float64 finite differences and the absorption gaps of collapse.md 3.1. */
+class NormaliserComparisonTest {
+
+    @Test
+    void stableMaxOfHandValues() {
+        // s(0) = 1, s(1) = 2, s(-1) = 0.5, so S = 3.5; s'(-1) = 0.25
+        NormaliserComparison c = NormaliserComparison.of(new double[] {0, 1, -1}, 1, Precision.FP64, 1);
+        NormaliserComparison.Normaliser sm = c.stableMax();
+        assertEquals(2.0 / 7, sm.probabilities()[0], 1e-15);
+        assertEquals(4.0 / 7, sm.probabilities()[1], 1e-15);
+        assertEquals(1.0 / 7, sm.probabilities()[2], 1e-15);
+        assertEquals(Math.log(1.75), sm.loss(), 1e-15);
+        // dL/dz_k = (p_k - [k = c]) s'(z_k)/s(z_k): 2/7, (4/7 - 1)/2, (1/7)(0.25/0.5)
+        assertEquals(2.0 / 7, sm.gradient()[0], 1e-15);
+        assertEquals(-3.0 / 14, sm.gradient()[1], 1e-15);
+        assertEquals(1.0 / 14, sm.gradient()[2], 1e-15);
+        // sum of s(z_j)/s(z_max) = (2 + 1 + 0.5)/2
+        assertEquals(1.75, sm.sum(), 1e-15);
+        assertEquals(Precision.FP64, sm.precision());
+    }
+
+    @Test
+    void stableMaxGradientMatchesFiniteDifferencesInFloat64() {
+        SplitMix64 rng = new SplitMix64(7);
+        for (int trial = 0; trial < 20; trial++) {
+            double[] z = new double[6];
+            for (int j = 0; j < z.length; j++) z[j] = (rng.nextDouble() - 0.5) * 20;
+            int target = trial % z.length;
+            double[] grad = NormaliserComparison.of(z, target, Precision.FP64, 1).stableMax().gradient();
+            for (int k = 0; k < z.length; k++) {
+                double fd = (stableMaxLoss(z, target, k, 1e-6) - stableMaxLoss(z, target, k, -1e-6)) / 2e-6;
+                assertEquals(fd, grad[k], 1e-7 * Math.max(1, Math.abs(fd)), "trial " + trial + ", k " + k);
+            }
+        }
+    }
+
+    @Test
+    void softmaxInFloat64MatchesFiniteDifferencesAndBigDecimal() {
+        double[] z = {2.5, -1.0, 0.25, 3.0, -4.0};
+        int target = 0;
+        NormaliserComparison.Normaliser sm = NormaliserComparison.of(z, target, Precision.FP64, 1).softmax();
+        MathContext mc = MathContext.DECIMAL128;
+        BigDecimal total = BigDecimal.ZERO;
+        for (double v : z) total = total.add(new BigDecimal(Math.exp(v - 3.0)), mc);
+        double lse = 3.0 + Math.log(total.doubleValue());
+        assertEquals(lse - z[target], sm.loss(), 1e-14);
+        for (int k = 0; k < z.length; k++) {
+            double p = new BigDecimal(Math.exp(z[k] - 3.0)).divide(total, mc).doubleValue();
+            assertEquals(p, sm.probabilities()[k], 1e-15);
+            double fd = (softmaxLoss(z, target, k, 1e-6) - softmaxLoss(z, target, k, -1e-6)) / 2e-6;
+            assertEquals(fd, sm.gradient()[k], 1e-8, "k " + k);
+        }
+    }
+
+    @Test
+    void fp32SoftmaxCollapsesAt40ButNotAt10WhileStableMaxKeepsAGradient() {
+        NormaliserComparison collapsed = NormaliserComparison.of(new double[] {40, 0, 0}, 0, Precision.FP32, 1);
+        assertEquals(1.0, collapsed.softmax().sum(), 0);
+        assertTrue(collapsed.softmax().sumIsOne());
+        assertEquals(0.0, collapsed.softmax().loss(), 0);
+        assertEquals(0.0, collapsed.softmax().targetGradient(0), 0, "exactly zero, not just small");
+        assertEquals(1.0, collapsed.softmax().probabilities()[0], 0);
+        // StableMax: s = 41, 1, 1; S = 43; dL/dz_c = 1/43 - 1/41
+        assertEquals(1.0 / 43 - 1.0 / 41, collapsed.stableMax().targetGradient(0), 1e-17);
+        assertEquals(Math.log(43.0 / 41), collapsed.stableMax().loss(), 1e-15);
+        assertFalse(collapsed.stableMax().sumIsOne());
+
+        NormaliserComparison alive = NormaliserComparison.of(new double[] {10, 0, 0}, 0, Precision.FP32, 1);
+        double small = 2 * Math.exp(-10);
+        assertFalse(alive.softmax().sumIsOne());
+        assertEquals(1 + small, alive.softmax().sum(), 1e-6);
+        // fp32 resolves values near 1 only to an ulp (1.19e-7): the loss ln(sum) and exp(out_c) - 1 carry that absolute error
+        double ulp1 = Math.ulp(1.0f);
+        assertEquals(Math.log1p(small), alive.softmax().loss(), ulp1);
+        assertEquals(-small / (1 + small), alive.softmax().targetGradient(0), ulp1);
+        assertNotEquals(0.0, alive.softmax().targetGradient(0));
+    }
+
+    @Test
+    void theScaleMultipliesTheLogits() {
+        NormaliserComparison c = NormaliserComparison.of(new double[] {4, 0, 0}, 0, Precision.FP32, 10);
+        assertEquals(40.0, c.logits()[0], 0);
+        assertEquals(10.0, c.scale(), 0);
+        assertEquals(0.0, c.softmax().targetGradient(0), 0);
+        assertEquals(1.0 / 43 - 1.0 / 41, c.stableMax().targetGradient(0), 1e-17);
+        NormaliserComparison unscaled = NormaliserComparison.of(new double[] {4, 0, 0}, 0, Precision.FP32, 1);
+        double pc = 1 / (1 + 2 * Math.exp(-4));
+        assertEquals(pc, unscaled.softmax().probabilities()[0], 1e-7);
+        assertEquals(pc - 1, unscaled.softmax().targetGradient(0), 1e-7);
+    }
+
+    @Test
+    void collapseScaleIsTheAbsorptionGapForOneOtherClass() {
+        // one other term at gap g is absorbed by 1 once g >= p ln 2 (collapse.md 3.1), so with logits {1, 0} at scale g
+        assertEquals(24 * Math.log(2), NormaliserComparison.of(new double[] {1, 0}, 0, Precision.FP32, 1).collapseScale(), 1e-4);
+        assertEquals(53 * Math.log(2), NormaliserComparison.of(new double[] {1, 0}, 0, Precision.FP64, 1).collapseScale(), 1e-4);
+        assertEquals(11 * Math.log(2), NormaliserComparison.of(new double[] {1, 0}, 0, Precision.FP16, 1).collapseScale(), 2e-3);
+        for (Precision p : new Precision[] {Precision.FP16, Precision.FP32, Precision.FP64}) {
+            double[] z = {3, 1, 0.5, -2};
+            double at = NormaliserComparison.of(z, 0, p, 1).collapseScale();
+            assertTrue(NormaliserComparison.of(z, 0, p, at * (1 + 1e-5)).softmax().sumIsOne(), p + " collapsed just above");
+            assertFalse(NormaliserComparison.of(z, 0, p, at * (1 - 1e-5)).softmax().sumIsOne(), p + " not yet just below");
+        }
+        assertEquals(1.0, NormaliserComparison.of(new double[] {40, 0}, 0, Precision.FP32, 1).collapseScale(), 0);
+        assertTrue(Double.isNaN(NormaliserComparison.of(new double[] {1, 0.999}, 0, Precision.FP32, 1).collapseScale()),
+                "a gap of 0.001 stays below 16.6 up to x1000");
+    }
+
+    @Test
+    void fp16OverflowIsReportedAndTheCollapseScaleIsSoughtBelowIt() {
+        // 100 x 700 = 70000 > 65504: the logit is infinite in fp16 and the softmax loss is NaN
+        NormaliserComparison over = NormaliserComparison.of(new double[] {100, 99, 0}, 0, Precision.FP16, 700);
+        assertTrue(over.softmaxOverflows());
+        assertTrue(Double.isNaN(over.softmax().loss()));
+        assertFalse(Double.isNaN(over.stableMax().loss()), "StableMax in fp64 does not overflow");
+        // large fp16 logits are coarse (spacing 0.5 near 760): that shifts the onset for {100, 99, 0}, so it is only bracketed
+        double at = over.collapseScale();
+        assertTrue(at > 7 && at < 9, "onset " + at);
+        // {1, 0, -100}: a gap of 1 needs x7.62 in fp16 (11 ln 2), far below the overflow of -100 at x655
+        NormaliserComparison small = NormaliserComparison.of(new double[] {1, 0, -100}, 0, Precision.FP16, 700);
+        assertTrue(small.softmaxOverflows());
+        assertEquals(11 * Math.log(2), small.collapseScale(), 5e-3);
+        assertFalse(NormaliserComparison.of(new double[] {100, 99, 0}, 0, Precision.FP16, 6).softmaxOverflows());
+        // a gap of 0.01 would need x762: past the overflow at x655, so no collapse in range
+        assertTrue(Double.isNaN(NormaliserComparison.of(new double[] {100, 99.99}, 0, Precision.FP16, 1).collapseScale()));
+    }
+
+    @Test
+    void badInputIsNamed() {
+        assertThrows(IllegalArgumentException.class, () -> NormaliserComparison.of(new double[] {1}, 0, Precision.FP32, 1));
+        assertThrows(IllegalArgumentException.class, () -> NormaliserComparison.of(new double[] {1, 2}, 2, Precision.FP32, 1));
+        assertThrows(IllegalArgumentException.class, () -> NormaliserComparison.of(new double[] {1, 2}, 0, Precision.FP32, 0));
+        assertThrows(IllegalArgumentException.class, () -> NormaliserComparison.of(new double[] {1, Double.NaN}, 0, Precision.FP32, 1));
+    }
+
+    /** -ln(s(z_c)/sum s) with z_k shifted by h, straight from the definition. */
+    private static double stableMaxLoss(double[] z, int target, int k, double h) {
+        double[] y = z.clone();
+        y[k] += h;
+        double total = 0;
+        for (double v : y) total += v >= 0 ? v + 1 : 1 / (1 - v);
+        double st = y[target] >= 0 ? y[target] + 1 : 1 / (1 - y[target]);
+        assertEquals(st, StableMaxCrossEntropy.s(y[target]), 0);
+        return -Math.log(st / total);
+    }
+
+    private static double softmaxLoss(double[] z, int target, int k, double h) {
+        double[] y = z.clone();
+        y[k] += h;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : y) max = Math.max(max, v);
+        double total = 0;
+        for (double v : y) total += Math.exp(v - max);
+        return max + Math.log(total) - y[target];
+    }
+}

@@ -1,0 +1,66 @@
+package lab.softmax.views.collapse;
+
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import lab.softmax.engine.nn.OrthoGradGeometry;
+import lab.softmax.views.common.CsvTable;
+
+/**
+ * "⊥Grad drawn as vectors": the per-tensor geometry of the inspected run's raw gradient (computed
+ * off the FX thread with the inspection) and which tensor the diagram shows. Empty until a run
+ * trained here has been inspected.
+ */
+public final class ProjectionViewModel {
+    private final ReadOnlyObjectWrapper<List<OrthoGradGeometry>> tensors = new ReadOnlyObjectWrapper<>(this, "tensors", List.of());
+    private final IntegerProperty chosen = new SimpleIntegerProperty(this, "chosen");
+    private final ReadOnlyObjectWrapper<OrthoGradGeometry> shown = new ReadOnlyObjectWrapper<>(this, "shown");
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
+
+    public ProjectionViewModel() {
+        chosen.addListener((o, a, b) -> select());
+        tensors.addListener((o, a, b) -> select());
+    }
+
+    /** Every parameter tensor of the inspected run, in the model's order (empty: nothing inspected). */
+    public ReadOnlyObjectProperty<List<OrthoGradGeometry>> tensorsProperty() { return tensors.getReadOnlyProperty(); }
+    /** Index into the tensors of the one drawn. */
+    public IntegerProperty chosenProperty() { return chosen; }
+    /** The drawn tensor's geometry, or null when nothing has been inspected. */
+    public ReadOnlyObjectProperty<OrthoGradGeometry> shownProperty() { return shown.getReadOnlyProperty(); }
+    /** Which run and epoch the geometry belongs to. */
+    public ReadOnlyStringProperty descriptionProperty() { return description.getReadOnlyProperty(); }
+
+    /** Shows a run's geometry; keeps the chosen tensor when the new run has it, else the first. */
+    public void show(List<OrthoGradGeometry> geometry, String what) {
+        description.set(what);
+        if (chosen.get() >= geometry.size()) chosen.set(0);
+        tensors.set(List.copyOf(geometry));
+    }
+
+    public void clear() {
+        description.set("");
+        tensors.set(List.of());
+    }
+
+    private void select() {
+        List<OrthoGradGeometry> all = tensors.get();
+        int i = chosen.get();
+        shown.set(all.isEmpty() ? null : all.get(Math.max(0, Math.min(all.size() - 1, i))));
+    }
+
+    /** One row per tensor: the norms, the dot product, the angle and what ⊥Grad keeps of the gradient. */
+    public CsvTable table() {
+        CsvTable.Builder b = CsvTable.builder("tensor", "rows", "cols", "weight_norm", "grad_norm", "w_dot_g", "cosine",
+                "angle_deg", "g_parallel", "g_perp_norm", "rescale");
+        for (OrthoGradGeometry g : tensors.get()) {
+            b.row(g.name(), g.rows(), g.cols(), g.weightNorm(), g.gradNorm(), g.dot(), g.cosine(), g.angleDegrees(),
+                    g.parallelComponent(), g.perpNorm(), g.rescale());
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,81 @@
+package lab.softmax.views.collapse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lab.softmax.engine.collapse.NormaliserComparison;
+import lab.softmax.engine.collapse.SampleAnatomy;
+import lab.softmax.engine.numeric.Precision;
+import lab.softmax.views.common.CsvTable;
+import org.junit.jupiter.api.Test;
+
+/** The StableMax-vs-softmax panel's model, without a window. */
+class ComparisonViewModelTest {
+
+    @Test
+    void withoutARunItComparesTheBuiltInExample() {
+        ComparisonViewModel m = new ComparisonViewModel();
+        assertSame(ComparisonViewModel.EXAMPLE, m.sourceProperty().get());
+        NormaliserComparison c = m.resultProperty().get();
+        assertEquals(5, c.logits().length);
+        assertEquals(Precision.FP32, c.precision());
+        assertFalse(c.softmax().sumIsOne(), "a top-2 gap of 2.5 is far below fp32's 16.64");
+        // one other term at gap 2.5 x scale is absorbed from 24 ln 2 / 2.5 (collapse.md 3.1)
+        assertEquals(24 * Math.log(2) / 2.5, c.collapseScale(), 1e-3);
+    }
+
+    @Test
+    void theScaleDrivesSoftmaxIntoCollapseWhileStableMaxKeepsItsGradient() {
+        ComparisonViewModel m = new ComparisonViewModel();
+        m.scaleProperty().set(10);
+        NormaliserComparison c = m.resultProperty().get();
+        assertEquals(40.0, c.logits()[0], 0);
+        assertTrue(c.softmax().sumIsOne());
+        assertEquals(0.0, c.softmax().loss(), 0);
+        assertEquals(0.0, c.softmax().targetGradient(0), 0);
+        // StableMax on (40, 15, 5, -10, -20): s = 41, 16, 6, 1/11, 1/21
+        double total = 41 + 16 + 6 + 1.0 / 11 + 1.0 / 21;
+        assertEquals(1 / total - 1.0 / 41, c.stableMax().targetGradient(0), 1e-15);
+        m.scaleProperty().set(5000);
+        assertEquals(NormaliserComparison.MAX_SCALE, m.resultProperty().get().scale(), 0, "clamped to the slider's range");
+        m.precisionProperty().set(Precision.FP64);
+        m.scaleProperty().set(10);
+        assertFalse(m.resultProperty().get().softmax().sumIsOne(), "fp64 needs a gap of 36.7, not 25");
+        m.scaleProperty().set(20);
+        assertTrue(m.resultProperty().get().softmax().sumIsOne(), "a gap of 50 collapses fp64 too");
+    }
+
+    @Test
+    void anInspectedSampleBringsItsLogitsTargetAndPrecision() {
+        ComparisonViewModel m = new ComparisonViewModel();
+        double[] z = {0, 40, 0, 1};
+        SampleAnatomy a = new SampleAnatomy(7, 1, 1, z, Precision.FP16, new double[4], 1, 3, 39, new double[4], 0);
+        m.showSample(a, "run A", 120);
+        NormaliserComparison c = m.resultProperty().get();
+        assertEquals(Precision.FP16, c.precision());
+        assertEquals(1, c.target());
+        assertEquals(List.of(0.0, 40.0, 0.0, 1.0), java.util.Arrays.stream(c.logits()).boxed().toList());
+        assertTrue(m.sourceProperty().get().description().contains("sample 7 of run A at epoch 120"));
+        assertTrue(c.softmax().sumIsOne());
+        m.showExample();
+        assertSame(ComparisonViewModel.EXAMPLE, m.sourceProperty().get());
+    }
+
+    @Test
+    void theTableHoldsTheReadOutsAndEveryClass() {
+        ComparisonViewModel m = new ComparisonViewModel();
+        m.scaleProperty().set(2);
+        NormaliserComparison c = m.resultProperty().get();
+        CsvTable t = m.table();
+        assertEquals(List.of("quantity", "class", "softmax", "stablemax"), t.header());
+        assertEquals(6 + 3 * 5, t.rows().size());
+        List<Object> loss = t.rows().stream().filter(r -> r.get(0).equals("loss")).findFirst().orElseThrow();
+        assertEquals(c.softmax().loss(), loss.get(2));
+        assertEquals(c.stableMax().loss(), loss.get(3));
+        List<Object> z0 = t.rows().stream().filter(r -> r.get(0).equals("logit")).findFirst().orElseThrow();
+        assertEquals(8.0, z0.get(2), "scaled logits");
+    }
+}
