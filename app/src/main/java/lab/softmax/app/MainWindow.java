@@ -62,4 +62,10 @@ public final class MainWindow extends BorderPane {
     public ScenarioActions scenarios() { return scenarios; }
 
     public List<LabModule> labs() { return navigation.getItems(); }
+
+    /** Closing: stops every page's work (trainings, benchmarks) and lets saves in progress finish. */
+    public void dispose() {
+        pages.values().forEach(LabPage::dispose);
+        scenarios.close();
+    }
 }

@@ -1,7 +1,13 @@
 package lab.softmax.app;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import lab.softmax.engine.io.InputException;
@@ -15,18 +21,27 @@ import lab.softmax.views.common.RunningTask;
  * File → Open / Save / Save As / recent / samples. A file that fails validation opens nothing
  * and says which field is wrong; saving is atomic.
  */
-public final class ScenarioActions {
+public final class ScenarioActions implements AutoCloseable {
     private final MainWindow window;
     private final ScenarioIO io;
     private final RecentFiles recent;
     private final BackgroundTasks tasks;
-    private Path currentFile;
+    /** The file each lab was last opened from or saved to: Save writes a lab's state to its own file only. */
+    private final Map<String, Path> currentFiles = new HashMap<>();
+    /**
+     * Saves run here, one at a time in the order asked (two saves of one file end with the later
+     * state), on a non-daemon thread that {@link #close()} lets finish: quitting right after Save
+     * must not lose the file. The idle thread ends after a few seconds.
+     */
+    private final ThreadPoolExecutor saver = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> new Thread(r, "scenario-save"));
 
     ScenarioActions(MainWindow window, ScenarioIO io, RecentFiles recent, BackgroundTasks tasks) {
         this.window = window;
         this.io = io;
         this.recent = recent;
         this.tasks = tasks;
+        saver.allowCoreThreadTimeOut(true);
     }
 
     public RecentFiles recent() { return recent; }
@@ -54,17 +69,19 @@ public final class ScenarioActions {
         }
         window.show(lab.get());
         window.page(lab.get()).load(scenario);
-        currentFile = file;
+        currentFiles.put(lab.get().id(), file);
         if (!isSample(file)) recent.add(file);
         return true;
     }
 
-    void save() {
-        if (currentFile == null || isSample(currentFile)) {
+    /** Save: to the lab's own file, or Save As when it has none (or it is a shipped sample); null then. */
+    RunningTask<Path> save() {
+        Path current = currentFiles.get(window.currentLab().id());
+        if (current == null || isSample(current)) {
             saveAs();
-        } else {
-            save(currentFile);
+            return null;
         }
+        return save(current);
     }
 
     void saveAs() {
@@ -76,18 +93,48 @@ public final class ScenarioActions {
 
     /**
      * Writes the current lab's state atomically, off the FX thread (a 10^7-logit state takes seconds
-     * to serialise). The state is taken now, so later edits do not leak into the file; the file
-     * becomes the current one once it is written. Failure leaves any existing file untouched.
+     * to serialise). The state is taken now, so later edits do not leak into the file, and the file
+     * becomes the lab's current one now, so a slow save cannot override a later open. If the write
+     * fails, any existing file is untouched, the user is told, and the lab's previous file is restored.
      */
     public RunningTask<Path> save(Path file) {
+        String lab = window.currentLab().id();
         Scenario<?> scenario = window.currentPage().scenario();
-        return tasks.run("Saving " + file.getFileName(), context -> {
+        Path previous = currentFiles.put(lab, file);
+        AtomicBoolean written = new AtomicBoolean();
+        return tasks.runOn(saver, "Saving " + file.getFileName(), context -> {
+            context.cancellation().throwIfCancelled();   // Cancel counts only before the write starts
             io.write(file, scenario);
+            written.set(true);
             return file;
-        }, written -> {
-            currentFile = written;
-            recent.add(written);
-        }, error -> ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": " + error.getMessage()));
+        }, recent::add, error -> {
+            notSaved(lab, file, previous);
+            ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": " + error.getMessage());
+        }, () -> {
+            if (written.get()) {
+                recent.add(file);
+            } else {
+                notSaved(lab, file, previous);
+                ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": cancelled before it was written");
+            }
+        });
+    }
+
+    private void notSaved(String lab, Path file, Path previous) {
+        if (file.equals(currentFiles.get(lab))) {
+            if (previous == null) currentFiles.remove(lab); else currentFiles.put(lab, previous);
+        }
+    }
+
+    /** Lets saves in progress or queued finish (bounded wait); called when the app stops. */
+    @Override
+    public void close() {
+        saver.shutdown();
+        try {
+            saver.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean isSample(Path file) {
@@ -98,8 +145,9 @@ public final class ScenarioActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Softmax Lab scenario (*.json)", "*.json"));
-        if (currentFile != null && currentFile.toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(currentFile.toAbsolutePath().getParent().toFile());
+        Path current = currentFiles.get(window.currentLab().id());
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
         }
         return chooser;
     }

@@ -9,6 +9,7 @@ import lab.softmax.views.common.BackgroundTasks;
 public final class SoftmaxLabApp extends Application {
     public static final String TITLE = "Softmax Lab";
     private BackgroundTasks tasks;
+    private MainWindow window;
 
     public static void launchApp(String[] args) {
         Application.launch(SoftmaxLabApp.class, args);
@@ -17,7 +18,7 @@ public final class SoftmaxLabApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = BackgroundTasks.forFxApplication();
-        MainWindow window = new MainWindow(tasks, Labs.all(), RecentFiles.forUser());
+        window = new MainWindow(tasks, Labs.all(), RecentFiles.forUser());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> ErrorDialog.showUnexpected(stage, e));
         Scene scene = createScene(window, 1280, 820);
         stage.setTitle(TITLE);
@@ -33,6 +34,7 @@ public final class SoftmaxLabApp extends Application {
 
     @Override
     public void stop() {
+        if (window != null) window.dispose();   // a save in flight finishes first
         if (tasks != null) tasks.close();
     }
 }

@@ -53,6 +53,12 @@ class MainWindowGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Trainings a scenario started on load must not run on under the next tests. */
+    @org.junit.jupiter.api.AfterEach
+    void disposeWindow(FxRobot robot) {
+        robot.interact(window::dispose);
+    }
+
     /** Dialogs left open by a test would cover the next test's clicks. */
     @org.junit.jupiter.api.AfterEach
     void closeDialogs(FxRobot robot) {
@@ -116,6 +122,25 @@ class MainWindowGuiTest {
                 List.of(b.temperature(), b.precision(), b.normalizers(), b.subtractMax(), b.topK(), b.logScale()));
         assertEquals(java.util.Arrays.toString(a.logits()), java.util.Arrays.toString(b.logits()));
         assertTrue(window.scenarios().recent().list().contains(saved.toAbsolutePath().normalize()));
+    }
+
+    @Test
+    void saveWritesEachLabToItsOwnFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path distributions = dir.resolve("d.json");
+        Path ghosts = dir.resolve("g.json");
+        Files.copy(SampleData.directory().resolve("scenarios/distributions/fp16-absorption.json"), distributions);
+        Files.copy(SampleData.directory().resolve("scenarios/ghosts/plane-five-classes.json"), ghosts);
+        String ghostsText = Files.readString(ghosts);
+        robot.interact(() -> assertTrue(window.scenarios().open(distributions)));
+        robot.interact(() -> assertTrue(window.scenarios().open(ghosts)));
+        LabModule distributionsLab = window.labs().stream().filter(l -> l.opens("distributions")).findFirst().orElseThrow();
+        robot.interact(() -> window.show(distributionsLab));
+        AtomicReference<RunningTask<Path>> saving = new AtomicReference<>();
+        robot.interact(() -> saving.set(window.scenarios().save()));   // Ctrl+S in the Distributions lab
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !saving.get().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("distributions", ScenarioTypes.io().read(distributions).lab(), "written to the lab's own file");
+        assertEquals(ghostsText, Files.readString(ghosts), "the file opened last, in another lab, is untouched");
     }
 
     @Test

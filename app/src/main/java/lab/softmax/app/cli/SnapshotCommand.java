@@ -36,6 +36,10 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--scenario", description = "A scenario file of that lab (default: the lab's defaults).")
     Path scenario;
 
+    @Option(names = "--timeout", defaultValue = "600", description = "Seconds to wait for the view's computation "
+            + "(a Ghosts training scenario trains on load: a minute or more on a busy machine) (default: ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
     @Option(names = "--out", required = true, description = "Output file (.png, or .svg with --format svg).")
     Path out;
 
@@ -65,6 +69,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabModule lab = Labs.byId(view).orElseThrow(() -> new InputException("", "--view",
                 "unknown view '" + view + "' (available: " + String.join(", ", new LabIds()) + ")"));
+        if (timeoutSeconds < 1) throw new InputException("", "--timeout", timeoutSeconds + " must be at least 1 (seconds)");
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("png") && !fmt.equals("svg")) {
             throw new InputException("", "--format", "'" + format + "' is not png or svg");
@@ -105,7 +110,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 scene.getStylesheets().add(SoftmaxLabApp.class.getResource("app.css").toExternalForm());
                 return p;
             }, TIMEOUT_SECONDS);
-            waitUntilIdle(page, train == null ? TIMEOUT_SECONDS : 1800);
+            waitUntilIdle(page, train == null ? timeoutSeconds : Math.max(timeoutSeconds, 1800));
             if (fmt.equals("svg")) {
                 HeadlessFx.call(() -> {
                     try {
@@ -132,12 +137,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Polls until the page's background work is done (it settles in well under a second for a scenario). */
+    /** Polls until the page's background work is done (most scenarios settle within a second; training ones take longer). */
     private static void waitUntilIdle(LabPage page, long seconds) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         int idleChecks = 0;
         while (idleChecks < 3) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("the view did not finish computing in time");
+            if (System.nanoTime() > deadline) {
+                throw new InputException("", "--timeout", "the view did not finish computing within " + seconds + " s; allow more");
+            }
             boolean busy = HeadlessFx.call(() -> page.busyProperty().get(), TIMEOUT_SECONDS);
             idleChecks = busy ? 0 : idleChecks + 1;
             Thread.sleep(50);

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,10 +72,9 @@ public final class ScenarioIO {
 
     private <S> Scenario<S> build(ScenarioType<S> type, String title, String description, JsonNode state, String source) {
         try {
-            // A field left out of a scenario is a mistake to report, not a silent zero/false.
-            S value = Json.mapper().readerFor(type.stateClass())
-                    .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                    .readValue(state);
+            // A number or boolean left out of a scenario is a mistake to report, not a silent 0/false.
+            MissingPrimitives.check(source, "state", state, type.stateClass());
+            S value = Json.mapper().treeToValue(state, type.stateClass());
             return new Scenario<>(type, title, description, value);
         } catch (DatabindException e) {
             throw stateError(e, source);
@@ -96,9 +94,6 @@ public final class ScenarioIO {
         if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
             return new InputException(source, "state" + path, "unknown field (expected one of " + u.getKnownPropertyIds()
                     .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")", e);
-        }
-        if (String.valueOf(e.getOriginalMessage()).startsWith("Missing creator property")) {
-            return new InputException(source, "state" + path, "missing field", e);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -28,10 +28,14 @@ public final class BackgroundTasks implements AutoCloseable {
         this.ui = ui;
     }
 
-    /** Two daemon workers (this machine class has two cores) and Platform::runLater. */
+    /**
+     * Daemon workers, as many as there are tasks, and Platform::runLater. Not a fixed pool of two
+     * (the cores): two long trainings would then hold every worker and a recomputation asked for
+     * by another lab would wait for hours; several tasks share the cores instead.
+     */
     public static BackgroundTasks forFxApplication() {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lab-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -57,12 +61,21 @@ public final class BackgroundTasks implements AutoCloseable {
     /** As above; {@code onCancelled} runs on the UI executor when the work stopped because it was cancelled. */
     public <T> RunningTask<T> run(String title, Work<T> work, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure, Runnable onCancelled) {
+        return runOn(workers, title, work, onSuccess, onFailure, onCancelled);
+    }
+
+    /**
+     * As above on an executor of the caller's (e.g. one that keeps saves in order and outlives
+     * {@link #close()}); the task still shows in {@link #latestProperty()} and {@link #runningProperty()}.
+     */
+    public <T> RunningTask<T> runOn(Executor executor, String title, Work<T> work, Consumer<? super T> onSuccess,
+                                    Consumer<? super Throwable> onFailure, Runnable onCancelled) {
         RunningTask<T> task = new RunningTask<>(title, ui);
         ui.execute(() -> {
             running.set(running.get() + 1);
             latest.set(task);
         });
-        workers.execute(() -> task.execute(work, result -> {
+        executor.execute(() -> task.execute(work, result -> {
             running.set(running.get() - 1);
             onSuccess.accept(result);
         }, error -> {
