@@ -2,7 +2,7 @@
 # Runs the Collapse lab's presets and saves each run (config + metrics) into
 # sample-data/scenarios/collapse/<preset>.json, plus the raw JSON Lines into runs/.
 # Usage: benchmarks/collapse/reproduce.sh PRESET...   (fast-orthograd fast-precision fast-stablemax
-#        fig6a fig1b fig2-70); THREADS=1 by default so a background run leaves cores free.
+#        fig6a fig1b fig2-70 [FIG2_EPOCHS=20000, FIG2_EPOCHS_fp64=...]); THREADS=1 by default so a background run leaves cores free.
 #        SOFTMAX_LAB=path runs another launcher (e.g. a frozen copy while the sources change).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
