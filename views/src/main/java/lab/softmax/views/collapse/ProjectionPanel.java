@@ -109,7 +109,7 @@ final class ProjectionPanel extends VBox {
                 + "scale (dotted circle: |g|). −g is the raw descent direction; "
                 + (applied ? "this run uses ⊥Grad, so its optimiser receives the rescaled g⊥ instead of g"
                         : "this run does not use ⊥Grad: g⊥ and its rescaling show what ⊥Grad would hand the optimiser")
-                + ". Adam then rescales each coordinate, so its step is not along either vector.";
+                + ". An Adam-type optimiser then rescales each coordinate, so its step lies along none of these vectors.";
     }
 
     static String numbersText(OrthoGradGeometry g, boolean applied) {

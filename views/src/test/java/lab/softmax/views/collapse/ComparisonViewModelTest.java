@@ -115,4 +115,14 @@ class ComparisonViewModelTest {
         m.showSample(new SampleAnatomy(0, 0, 0, z, Precision.FP32, new double[2], 1, 1, 1, new double[2], 0), "run", 1);
         assertEquals(24 * Math.log(2), m.resultProperty().get().collapseScale(), 1e-4, "a new sample, a new search");
     }
+
+    @Test
+    void theVerdictNamesTheFirstOnsetAndWarnsThat16BitCollapseFlickers() {
+        String fp16 = NormaliserPanel.verdictText(NormaliserComparison.of(new double[] {100, 99.5}, 0, Precision.FP16, 1));
+        assertTrue(fp16.contains("first collapses in fp16 at ×14.0"), fp16);
+        assertTrue(fp16.contains("switch off and on again"), fp16);
+        String fp32 = NormaliserPanel.verdictText(NormaliserComparison.of(new double[] {100, 99.5}, 0, Precision.FP32, 1));
+        assertTrue(fp32.contains("first collapses in fp32 at ×"), fp32);
+        assertFalse(fp32.contains("switch off"), "fp32 switches once");
+    }
 }
