@@ -130,8 +130,8 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
      * ({@link #noCollapseBelow}); a cheap pre-test on the largest terms lets most points skip the full sum. A window
      * narrower than one grid step can be missed: the result is the first onset on the grid's resolution (tests hold it
      * to within 0.1 % of a scan with half the step). It does not depend on the scale, so callers that vary only the
-     * scale should compute it once: it takes milliseconds for a few classes, and up to some hundreds of milliseconds
-     * for a couple of hundred bf16 classes on a slow machine.
+     * scale should compute it once: it takes well under a millisecond in fp32/fp64 and milliseconds in fp16 (up to some
+     * tens of milliseconds for a couple of hundred bf16 classes on a slow machine).
      */
     public static double collapseScale(double[] logits, Precision precision) {
         if (collapsedAt(logits, precision, 1)) return 1;
@@ -161,10 +161,10 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
     /**
      * A scale below which softmax cannot have collapsed in the precision, from the two largest logits a >= b alone.
      * Collapse needs the second term round(exp(round(round(b s) - round(a s)))) to vanish against 1, so to be at most
-     * about u (the unit roundoff); a term above 1.5 u makes the rounded sum exceed 1 whatever the other terms do.
+     * u (the unit roundoff): a term above {@link #vanishing} makes the rounded sum exceed 1 whatever the other terms do.
      * Each rounding moves a value by at most u relative, so the rounded gap is at most ((a - b) + u (|a| + |b|)) s
-     * (1 + u), and the term is at least exp(-that) / (1 + u). The 1.5 leaves ample room for the subtraction's and
-     * exp's rounding and for subnormals. Returns +infinity when a term can never get that small.
+     * (1 + u), and the term is at least exp(-that) / (1 + u) (the (1 + u) factors take the subtraction's and exp's
+     * rounding; subnormal logits, with an absolute error of at most 2^-25 in fp16, fit in the threshold's margin). Returns +infinity when a term can never get that small.
      */
     static double noCollapseBelow(double[] logits, Precision precision) {
         int[] topTwo = largestFirst(logits, 2);
@@ -174,10 +174,10 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
         double a = logits[top];
         double rate = ((a - second) + u * (Math.abs(a) + Math.abs(second))) * (1 + u);
         if (!(rate > 0)) return Double.POSITIVE_INFINITY;
-        double below = Math.log(1 / (1.5 * u)) / rate;
+        double below = Math.log(1 / (vanishing(precision, 1) * (1 + u))) / rate;
         if (Rounding.internal(precision) == precision) return below;
         // fp16/bf16 add their terms in fp32 and round once at the end, so all the terms together must stay below
-        // about u: the same per-term bounds, summed, fall with the scale; bisect for where they reach 1.5 u
+        // about u: the same per-term bounds, summed, fall with the scale; bisect for where they reach the threshold
         double lo = below;
         double hi = Math.max(below, 1) * 2;
         for (int i = 0; i < 60 && termsBoundAbove(logits, top, precision, hi); i++) hi *= 2;
@@ -189,7 +189,7 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
         return lo;
     }
 
-    /** True when the lower bounds of the non-top terms at this scale add up to more than 1.5 u (so no collapse). */
+    /** True when the lower bounds of the non-top terms at this scale add up to more than {@link #vanishing} (no collapse). */
     private static boolean termsBoundAbove(double[] logits, int top, Precision precision, double scale) {
         double u = precision.unitRoundoff();
         double a = logits[top];
@@ -199,7 +199,7 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
             double rate = ((a - logits[j]) + u * (Math.abs(a) + Math.abs(logits[j]))) * (1 + u);
             total += Math.exp(-rate * scale) / (1 + u);
         }
-        return total > 1.5 * u;
+        return total > vanishing(precision, logits.length - 1);
     }
 
     /** Indices of the n largest logits (fewer if there are fewer), largest first. */
@@ -215,7 +215,7 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
     /**
      * A cheap necessary condition for collapse, so most grid points skip the full sum: the terms
      * exp(round(round(z_j s) - round(z_top s))) of the next-largest logits, rounded as {@link SoftmaxCollapse} rounds
-     * them, add up to at most 1.5 u. Rounding is monotone, so round(z_top s) is the rounded maximum; a larger part sum
+     * them, add up to at most {@link #vanishing}. Rounding is monotone, so round(z_top s) is the rounded maximum; a larger part sum
      * keeps the rounded sum above 1 (term by term in fp32/fp64, where only the second term is used; fp16/bf16 add all
      * terms in fp32 and round once).
      */
@@ -226,7 +226,18 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
             double off = Rounding.round(precision, Rounding.round(precision, logits[largest[i]] * scale) - max);
             total += Rounding.round(precision, Math.exp(off));
         }
-        return !(total > 1.5 * precision.unitRoundoff());
+        return !(total > vanishing(precision, terms));
+    }
+
+    /**
+     * The largest total of {@code terms} non-top terms that can still round away against 1: u itself (1 + u is a tie
+     * that rounds to the even 1) with a relative margin of 2^-20, plus, for fp16/bf16, 2^-24 per term: their fp32
+     * accumulation can lose up to half an fp32 ulp of 1 at each addition before the final rounding to the precision.
+     * Larger is safe (the bounds and pre-tests only get weaker).
+     */
+    private static double vanishing(Precision precision, int terms) {
+        double lost = Rounding.internal(precision) == precision ? 0 : terms * 0x1p-24;
+        return precision.unitRoundoff() * (1 + 0x1p-20) + lost;
     }
 
     /** Narrows [lo, hi] in ln(scale), lo not collapsed and hi collapsed, to 1e-7; returns the collapsed end. */

@@ -168,6 +168,30 @@ class NormaliserComparisonTest {
         }
     }
 
+    @Test
+    void onRandomLogitsTheBoundNeverSkipsACollapseAndTheSearchIsNeverLate() {
+        // a coarser scan (step 1e-4 in ln s) from x1: wherever it first sees a collapse, the proven lower bound must be
+        // below it, and the search must report that point or an earlier one (a window the coarse scan stepped over)
+        SplitMix64 rng = new SplitMix64(11);
+        Precision[] precisions = {Precision.FP16, Precision.BF16, Precision.FP32};
+        int checked = 0;
+        for (int trial = 0; trial < 24; trial++) {
+            Precision p = precisions[trial % 3];
+            double[] z = new double[2 + trial % 5];
+            double spread = trial % 2 == 0 ? 3 : 40;
+            for (int j = 0; j < z.length; j++) z[j] = (rng.nextDouble() - 0.3) * spread;
+            double first = DenseScan.of(z, p, 1e-4)[0];
+            double at = NormaliserComparison.collapseScale(z, p);
+            String what = p + " " + java.util.Arrays.toString(z) + ": search x" + at + ", scan x" + first;
+            if (Double.isNaN(first)) continue;
+            checked++;
+            assertTrue(NormaliserComparison.noCollapseBelow(z, p) <= first, what);
+            assertTrue(at <= first * (1 + 1e-6), what);
+            assertTrue(SoftmaxCollapse.isCollapsed(scaled(z, at), z.length, p), what);
+        }
+        assertTrue(checked >= 12, "most random cases collapse within x1000: " + checked);
+    }
+
     private static void assertFirstOnset(double[] z, Precision p, double reviewersOnset) {
         double[] scan = DenseScan.of(z, p);
         // the reviewer's scan was 35 times coarser, so it could only find the first onset or a later window
