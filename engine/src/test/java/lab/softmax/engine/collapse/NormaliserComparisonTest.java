@@ -164,7 +164,7 @@ class NormaliserComparisonTest {
             assertFalse(Double.isNaN(scan[0]), "collapses in fp32 within x1000");
             assertTrue(Double.isNaN(scan[1]), "fp32 never switches back off, from x" + scan[1]);
             double at = NormaliserComparison.of(z, 0, Precision.FP32, 1).collapseScale();
-            assertEquals(Math.log(scan[0]), Math.log(at), NormaliserComparison.GRID_STEP + 2e-5, java.util.Arrays.toString(z));
+            assertEquals(Math.log(scan[0]), Math.log(at), CollapseScaleSearch.GRID_STEP + 2e-5, java.util.Arrays.toString(z));
         }
     }
 
@@ -185,7 +185,7 @@ class NormaliserComparisonTest {
             String what = p + " " + java.util.Arrays.toString(z) + ": search x" + at + ", scan x" + first;
             if (Double.isNaN(first)) continue;
             checked++;
-            assertTrue(NormaliserComparison.noCollapseBelow(z, p) <= first, what);
+            assertTrue(CollapseScaleSearch.noCollapseBelow(z, p) <= first, what);
             assertTrue(at <= first * (1 + 1e-6), what);
             assertTrue(SoftmaxCollapse.isCollapsed(scaled(z, at), z.length, p), what);
         }
