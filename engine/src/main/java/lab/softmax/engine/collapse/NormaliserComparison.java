@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import java.util.function.DoubleSupplier;
 import lab.softmax.engine.nn.Rounding;
 import lab.softmax.engine.nn.SoftmaxCrossEntropy;
 import lab.softmax.engine.nn.StableMaxCrossEntropy;
@@ -17,10 +18,12 @@ import lab.softmax.engine.numeric.Precision;
  *
  * @param logits        the logits both normalisers see: the given ones times the scale, in float64
  * @param scale         the factor the given logits were multiplied by
- * @param collapseScale the smallest factor in [1, {@link #MAX_SCALE}] at which softmax collapses in the
- *                      precision (to about 1e-6 relative), 1 when it has collapsed already, NaN when it
- *                      does not collapse within the range (or only past the scale where a logit overflows
- *                      the precision)
+ * @param collapseScale the first factor in [1, {@link #MAX_SCALE}] at which softmax collapses in the precision:
+ *                      found on a log grid of step 2e-6 in ln(scale) and refined by bisection
+ *                      to about 1e-7 relative; 1 when it has collapsed already, NaN when it does not
+ *                      collapse on the grid (or only past the scale where a logit overflows the precision). In fp16
+ *                      and bf16 collapse can switch off and on again above this first onset (see
+ *                      {@code CollapseScaleSearch} for why); in fp32 and fp64 it stays on.
  */
 public record NormaliserComparison(double[] logits, int target, double scale, Precision precision,
                                    Normaliser softmax, Normaliser stableMax, double collapseScale) {
@@ -57,6 +60,20 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
 
     /** Compares the two normalisers on logits times scale; softmax in precision, StableMax in fp64. */
     public static NormaliserComparison of(double[] logits, int target, Precision precision, double scale) {
+        return of(logits, target, precision, scale, () -> collapseScale(logits, precision));
+    }
+
+    /**
+     * As {@link #of(double[], int, Precision, double)} with the collapse scale already known from
+     * {@link #collapseScale(double[], Precision)} on the same logits and precision (it does not depend on the scale,
+     * so a slider can skip the search).
+     */
+    public static NormaliserComparison of(double[] logits, int target, Precision precision, double scale, double knownCollapseScale) {
+        return of(logits, target, precision, scale, () -> knownCollapseScale);
+    }
+
+    private static NormaliserComparison of(double[] logits, int target, Precision precision, double scale,
+                                           DoubleSupplier collapseScale) {
         int classes = logits.length;
         if (classes < 2) throw new IllegalArgumentException("logits: need at least 2 classes, got " + classes);
         if (target < 0 || target >= classes) {
@@ -69,7 +86,7 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
             z[j] = logits[j] * scale;
         }
         return new NormaliserComparison(z, target, scale, precision, softmax(z, target, precision), stableMax(z, target),
-                collapseScale(logits, precision));
+                collapseScale.getAsDouble());
     }
 
     static Normaliser softmax(double[] z, int target, Precision precision) {
@@ -98,28 +115,11 @@ public record NormaliserComparison(double[] logits, int target, double scale, Pr
     }
 
     /**
-     * Bisection on log(scale): the rounded sum is non-increasing in the scale (each term exp(-gap * scale)
-     * falls, and rounding and addition are monotone), so the collapsed scales form an interval up to MAX_SCALE.
+     * The first scale in [1, {@link #MAX_SCALE}] at which softmax collapses in the precision (see
+     * {@link CollapseScaleSearch}); 1 when collapsed already, NaN when it does not collapse below the bound or an
+     * overflow. In fp16 and bf16 collapse can switch off and on again above this first onset.
      */
-    static double collapseScale(double[] logits, Precision precision) {
-        if (collapsedAt(logits, precision, 1)) return 1;
-        double maxAbs = 0;
-        for (double v : logits) maxAbs = Math.max(maxAbs, Math.abs(v));
-        // past maxFinite / max|z| a logit rounds to infinity and the sum is NaN: search below that
-        double upper = Math.min(MAX_SCALE, maxAbs == 0 ? MAX_SCALE : precision.maxFinite() / maxAbs);
-        if (upper <= 1 || !collapsedAt(logits, precision, upper)) return Double.NaN;
-        double lo = 0;
-        double hi = Math.log(upper);
-        while (hi - lo > 1e-6) {
-            double mid = 0.5 * (lo + hi);
-            if (collapsedAt(logits, precision, Math.exp(mid))) hi = mid; else lo = mid;
-        }
-        return Math.exp(hi);
-    }
-
-    private static boolean collapsedAt(double[] logits, Precision precision, double scale) {
-        double[] z = new double[logits.length];
-        for (int j = 0; j < z.length; j++) z[j] = logits[j] * scale;
-        return SoftmaxCollapse.isCollapsed(z, z.length, precision);
+    public static double collapseScale(double[] logits, Precision precision) {
+        return CollapseScaleSearch.firstCollapse(logits, precision, MAX_SCALE);
     }
 }

@@ -44,6 +44,11 @@ public record OrthoGradGeometry(String name, int rows, int cols, double weightNo
         return new OrthoGradGeometry(p.name(), p.rows(), p.cols(), Math.sqrt(ww), Math.sqrt(gg), wg, Math.sqrt(perpSq));
     }
 
+    /** False when the weights or the gradient hold NaN or infinity (a diverged run): there is then no plane to draw. */
+    public boolean isFinite() {
+        return Double.isFinite(weightNorm) && Double.isFinite(gradNorm) && Double.isFinite(dot) && Double.isFinite(perpNorm);
+    }
+
     /** cos theta between w and g (0 when either is zero). */
     public double cosine() {
         return weightNorm == 0 || gradNorm == 0 ? 0 : Math.max(-1, Math.min(1, dot / (weightNorm * gradNorm)));

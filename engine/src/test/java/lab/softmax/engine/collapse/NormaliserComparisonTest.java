@@ -136,8 +136,101 @@ class NormaliserComparisonTest {
         assertTrue(small.softmaxOverflows());
         assertEquals(11 * Math.log(2), small.collapseScale(), 5e-3);
         assertFalse(NormaliserComparison.of(new double[] {100, 99, 0}, 0, Precision.FP16, 6).softmaxOverflows());
-        // a gap of 0.01 would need x762: past the overflow at x655, so no collapse in range
-        assertTrue(Double.isNaN(NormaliserComparison.of(new double[] {100, 99.99}, 0, Precision.FP16, 1).collapseScale()));
+        // a gap of 0.01 would need x762, past the overflow at x655; but fp16 spacing near 1e4..6e4 is 8..32, so the
+        // rounded gap jumps to a whole spacing long before that: the first such onset is found, below the overflow
+        double[] tiny = {100, 99.99};
+        double onset = NormaliserComparison.of(tiny, 0, Precision.FP16, 1).collapseScale();
+        assertTrue(onset < 65504.0 / 100, "below the overflow: x" + onset);
+        assertTrue(SoftmaxCollapse.isCollapsed(scaled(tiny, onset), 2, Precision.FP16));
+        double[] scan = DenseScan.of(tiny, Precision.FP16, 1e-5);
+        assertTrue(Math.log(onset) >= Math.log(scan[0]) - 1e-5 && Math.log(onset) <= Math.log(scan[0]) + 1e-3,
+                "x" + onset + " vs dense scan x" + scan[0]);
+    }
+
+    @Test
+    void sixteenBitCollapseFlickersAndTheFirstOnsetIsFound() {
+        // the reviewer's cases: the rounded top-2 gap round(a s) - round(b s) is not monotone in s, so collapse
+        // switches on and off; the reported scale must be the first onset of a dense scan, not wherever bisection lands
+        assertFirstOnset(new double[] {100, 99, 0}, Precision.FP16, 7.51);
+        assertFirstOnset(new double[] {100, 99.5}, Precision.FP16, 14.04);   // the 1e-6 scan finds an earlier window, x14.005
+        assertFirstOnset(new double[] {100, 99.5}, Precision.BF16, 8.06);
+        assertFirstOnset(new double[] {300, 299}, Precision.BF16, 3.43);
+    }
+
+    @Test
+    void fp32CollapseSwitchesOnceAndTheSearchAgreesWithADenseScan() {
+        for (double[] z : new double[][] {{3, 1, 0.5, -2}, {100, 99, 0}, {100, 99.5}, {300, 299}, {4, 1.5, 0.5, -1, -2}}) {
+            double[] scan = DenseScan.of(z, Precision.FP32, 2e-5);
+            assertFalse(Double.isNaN(scan[0]), "collapses in fp32 within x1000");
+            assertTrue(Double.isNaN(scan[1]), "fp32 never switches back off, from x" + scan[1]);
+            double at = NormaliserComparison.of(z, 0, Precision.FP32, 1).collapseScale();
+            assertEquals(Math.log(scan[0]), Math.log(at), CollapseScaleSearch.GRID_STEP + 2e-5, java.util.Arrays.toString(z));
+        }
+    }
+
+    @Test
+    void onRandomLogitsTheBoundNeverSkipsACollapseAndTheSearchIsNeverLate() {
+        // a coarser scan (step 1e-4 in ln s) from x1: wherever it first sees a collapse, the proven lower bound must be
+        // below it, and the search must report that point or an earlier one (a window the coarse scan stepped over)
+        SplitMix64 rng = new SplitMix64(11);
+        Precision[] precisions = {Precision.FP16, Precision.BF16, Precision.FP32};
+        int checked = 0;
+        for (int trial = 0; trial < 24; trial++) {
+            Precision p = precisions[trial % 3];
+            double[] z = new double[2 + trial % 5];
+            double spread = trial % 2 == 0 ? 3 : 40;
+            for (int j = 0; j < z.length; j++) z[j] = (rng.nextDouble() - 0.3) * spread;
+            double first = DenseScan.of(z, p, 1e-4)[0];
+            double at = NormaliserComparison.collapseScale(z, p);
+            String what = p + " " + java.util.Arrays.toString(z) + ": search x" + at + ", scan x" + first;
+            if (Double.isNaN(first)) continue;
+            checked++;
+            assertTrue(CollapseScaleSearch.noCollapseBelow(z, p) <= first, what);
+            assertTrue(at <= first * (1 + 1e-6), what);
+            assertTrue(SoftmaxCollapse.isCollapsed(scaled(z, at), z.length, p), what);
+        }
+        assertTrue(checked >= 12, "most random cases collapse within x1000: " + checked);
+    }
+
+    private static void assertFirstOnset(double[] z, Precision p, double reviewersOnset) {
+        double[] scan = DenseScan.of(z, p);
+        // the reviewer's scan was 35 times coarser, so it could only find the first onset or a later window
+        assertTrue(scan[0] <= reviewersOnset + 0.005 && scan[0] > reviewersOnset * 0.99, "the dense scan's first onset " + scan[0]);
+        assertFalse(Double.isNaN(scan[1]), "collapse switches off again above the onset (x" + scan[1] + ")");
+        double at = NormaliserComparison.of(z, 0, p, 1).collapseScale();
+        assertTrue(SoftmaxCollapse.isCollapsed(scaled(z, at), z.length, p), p + " collapsed at the reported x" + at);
+        // never before the first onset (up to the dense scan's step), and within 0.1 % after it: the grid can step over
+        // the first few on-windows, which are narrower than its step, but not over the wider ones that follow
+        String what = p + " " + java.util.Arrays.toString(z) + ": x" + at + " vs first onset x" + scan[0];
+        assertTrue(Math.log(at) >= Math.log(scan[0]) - DenseScan.STEP, what);
+        assertTrue(Math.log(at) <= Math.log(scan[0]) + 1e-3, what);
+    }
+
+    private static double[] scaled(double[] z, double s) {
+        double[] out = new double[z.length];
+        for (int j = 0; j < z.length; j++) out[j] = z[j] * s;
+        return out;
+    }
+
+    /** Log-spaced scales from 1 to 1000, each tested for collapse on its own (no bound, no bisection). */
+    private static final class DenseScan {
+        /** Fine enough for the 16-bit on-windows (some are 1e-4 wide); stops at the first switch back off. */
+        static final double STEP = 1e-6;
+
+        static double[] of(double[] z, Precision p) { return of(z, p, STEP); }
+
+        /** {first collapsed scale, first scale above it that is not collapsed}, NaN when there is none. */
+        static double[] of(double[] z, Precision p, double step) {
+            double first = Double.NaN;
+            int points = (int) (Math.log(1000) / step);
+            for (int i = 0; i <= points; i++) {
+                double s = Math.exp(i * step);
+                boolean collapsed = SoftmaxCollapse.isCollapsed(scaled(z, s), z.length, p);
+                if (Double.isNaN(first) && collapsed) first = s;
+                else if (!Double.isNaN(first) && !collapsed) return new double[] {first, s};
+            }
+            return new double[] {first, Double.NaN};
+        }
     }
 
     @Test

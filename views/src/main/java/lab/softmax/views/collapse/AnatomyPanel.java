@@ -64,6 +64,13 @@ final class AnatomyPanel extends VBox {
             plot.setNotify(true);
             return;
         }
+        String diverged = nonFiniteText(a);
+        if (diverged != null) {
+            verdict.setText(diverged);
+            details.setText("");
+            plot.setNotify(true);
+            return;
+        }
         XYSeries terms = new XYSeries("terms", false, true);
         XYSeries target = new XYSeries("target", false, true);
         double[] e = a.expTerms();
@@ -91,6 +98,18 @@ final class AnatomyPanel extends VBox {
                         + "largest non-target |dL/dz| %.3g: tiny but non-zero, so Adam with eps 1e-25 still moves the logits",
                 a.sample(), a.target(), a.predicted(), a.top2Gap(), p, SoftmaxCollapse.absorptionGap(a.precision()),
                 a.absorbed(), e.length - 1, halfUlp, maxOther));
+    }
+
+    /** The reason there is nothing to explain when a logit is NaN or infinite (a diverged run), else null. */
+    static String nonFiniteText(SampleAnatomy a) {
+        for (int j = 0; j < a.logits().length; j++) {
+            if (!Double.isFinite(a.logits()[j])) {
+                return String.format(Locale.ROOT, "Sample %d: logits[%d] is %s, so the sum, the loss and the gradient are not "
+                        + "numbers. The run has diverged (try a smaller learning rate); there is no collapse to explain.",
+                        a.sample(), j, a.logits()[j]);
+            }
+        }
+        return null;
     }
 
     private static String fmt(double v) { return v == 0 ? "exactly 0" : String.format(Locale.ROOT, "%.3g", v); }

@@ -49,15 +49,15 @@ public final class CollapseViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ComparisonViewModel comparison = new ComparisonViewModel();
     private final ProjectionViewModel projection = new ProjectionViewModel();
-    /** A sample change while an inspection runs: inspect again once it ends. */
-    private boolean reinspect;
 
     public CollapseViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
         load(CollapseState.defaults());
-        // A new sample number re-inspects at once when something is already inspected.
+        // A new sample number re-inspects when something is inspected or being inspected (an inspection that is
+        // running then re-inspects when it ends, see inspected()).
         inspectedSample.addListener((o, a, b) -> {
-            if (anatomy.get() != null) inspect();
+            RunEntry r = selected.get();
+            if (anatomy.get() != null || (r != null && r.inspecting())) inspect();
         });
     }
 
@@ -145,10 +145,8 @@ public final class CollapseViewModel {
      */
     public void inspect() {
         RunEntry r = selected.get();
-        if (r != null && r.inspecting()) {
-            reinspect = true;
-            return;
-        }
+        // one inspection per run at a time; when it ends it re-inspects if the sample number has changed meanwhile
+        if (r != null && r.inspecting()) return;
         if (r == null || !r.inspectable()) {
             clearInspection();
             return;
@@ -160,26 +158,31 @@ public final class CollapseViewModel {
         updateBusy();
         RunningTask<Inspection> task = tasks.run("Inspecting sample " + sample,
                 ctx -> new Inspection(run.inspect(sample), run.gradientGeometry(), run.epoch()), ins -> {
-                    anatomy.set(ins.anatomy());
-                    comparison.showSample(ins.anatomy(), r.label(), ins.epoch());
-                    projection.show(ins.geometry(), r.label() + " at epoch " + ins.epoch());
-                    inspected(r);
+                    // a result for a sample or run no longer chosen (changed, removed or loaded away meanwhile) is dropped
+                    if (isCurrent(r, sample)) {
+                        anatomy.set(ins.anatomy());
+                        comparison.showSample(ins.anatomy(), r.label(), ins.epoch());
+                        projection.show(ins.geometry(), r.label() + " at epoch " + ins.epoch(), r.config().orthograd());
+                    }
+                    inspected(r, sample);
                 }, failure -> {
-                    error.set(failure.getMessage());
-                    inspected(r);
-                }, () -> inspected(r));
+                    if (isCurrent(r, sample)) error.set(failure.getMessage());
+                    inspected(r, sample);
+                }, () -> inspected(r, sample));
         if (r.inspecting()) r.task = task;
     }
 
-    private void inspected(RunEntry r) {
+    private boolean isCurrent(RunEntry r, int sample) {
+        return selected.get() == r && runs.contains(r) && inspectedSample.get() == sample;
+    }
+
+    private void inspected(RunEntry r, int sample) {
         r.inspecting.set(false);
         r.task = null;
         changed();
         updateBusy();
-        if (reinspect) {
-            reinspect = false;
-            if (anatomy.get() != null && anatomy.get().sample() != inspectedSample.get()) inspect();
-        }
+        // the sample number changed while this ran: inspect the one now shown (same run, still selected and idle)
+        if (selected.get() == r && runs.contains(r) && inspectedSample.get() != sample && r.inspectable()) inspect();
     }
 
     private void clearInspection() {
@@ -211,7 +214,9 @@ public final class CollapseViewModel {
     }
 
     private void finished(RunEntry r) {
-        r.task = null;
+        // a listener on the DONE status may already have started an inspection, which then owns r.task: keep it
+        // so pause/remove/load/dispose can still cancel it
+        if (!r.inspecting()) r.task = null;
         changed();
         updateBusy();
     }

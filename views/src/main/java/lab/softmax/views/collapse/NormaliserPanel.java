@@ -128,10 +128,18 @@ final class NormaliserPanel extends VBox {
         precision.valueProperty().bindBidirectional(model.precisionProperty());
         source.textProperty().bind(model.sourceProperty().map(ComparisonViewModel.Source::description));
         model.resultProperty().addListener((o, a, c) -> show(c));
+        model.problemProperty().addListener((o, a, text) -> {
+            if (model.resultProperty().get() == null) showProblem();
+        });
         show(model.resultProperty().get());
     }
 
     private void show(NormaliserComparison c) {
+        if (c == null) {
+            showProblem();
+            return;
+        }
+        verdict.getStyleClass().remove("badge-warn");
         scaleValue.setText(String.format(Locale.ROOT, "%.3g", c.scale()));
         XYPlot plot = chart.getXYPlot();
         plot.setNotify(false);
@@ -162,6 +170,25 @@ final class NormaliserPanel extends VBox {
         verdict.setText(verdictText(c));
     }
 
+    /** Logits that cannot be compared (a diverged run): no stale numbers, an empty chart and the reason. */
+    private void showProblem() {
+        scaleValue.setText(String.format(Locale.ROOT, "%.3g", model.scaleProperty().get()));
+        data.removeAllSeries();
+        chart.getXYPlot().clearDomainMarkers();
+        softmaxHeader.setText("softmax (" + model.precisionProperty().get().id() + ")");
+        for (Label[] column : new Label[][] {softmaxCells, stableCells}) {
+            for (Label cell : column) {
+                cell.setText("—");
+                cell.getStyleClass().remove("badge-warn");
+            }
+        }
+        verdict.setText(model.problemProperty().get());
+        if (!verdict.getStyleClass().contains("badge-warn")) verdict.getStyleClass().add("badge-warn");
+    }
+
+    /** The verdict line, or the problem when there is nothing to compare (for tests). */
+    Label verdictLabel() { return verdict; }
+
     private static void fill(Label[] cells, NormaliserComparison.Normaliser n, int target) {
         cells[0].setText(n.sumIsOne() ? "1 exactly" : String.format(Locale.ROOT, "%.9g", n.sum()));
         cells[0].getStyleClass().remove("badge-warn");
@@ -175,10 +202,13 @@ final class NormaliserPanel extends VBox {
     static String verdictText(NormaliserComparison c) {
         String p = c.precision().id();
         String at = String.format(Locale.ROOT, "×%.3g", c.scale());
+        boolean sixteenBit = c.precision() == Precision.FP16 || c.precision() == Precision.BF16;
+        String flicker = sixteenBit ? " In " + p + " the scaled logits are rounded first, so above that first onset collapse can "
+                + "switch off and on again as the scale grows." : "";
         String onset = Double.isNaN(c.collapseScale())
-                ? "Softmax does not collapse in " + p + " up to ×1000."
-                : c.collapseScale() <= 1 ? "Softmax has collapsed in " + p + " already at ×1."
-                : String.format(Locale.ROOT, "Softmax collapses in %s from ×%.3g.", p, c.collapseScale());
+                ? "Softmax does not collapse in " + p + " up to ×" + maxScaleText(c) + "."
+                : c.collapseScale() <= 1 ? "Softmax has collapsed in " + p + " already at ×1." + flicker
+                : String.format(Locale.ROOT, "Softmax first collapses in %s at ×%.4g.%s", p, c.collapseScale(), flicker);
         double stableGrad = c.stableMax().targetGradient(c.target());
         if (c.softmaxOverflows()) {
             return String.format(Locale.ROOT, "At %s a logit is beyond %s's largest value (%.6g), so it rounds to infinity and the "
@@ -197,6 +227,16 @@ final class NormaliserPanel extends VBox {
         return String.format(Locale.ROOT, "At %s softmax has not collapsed in %s: the sum is above 1 and the target's gradient is "
                 + "%s. Drag the scale up to watch it vanish; StableMax's (%.3g) shrinks only like 1/z. %s",
                 at, p, exact(c.softmax().targetGradient(c.target())), stableGrad, onset);
+    }
+
+    /** ×1000, or the lower scale at which a logit would overflow the precision (the search stops there). */
+    private static String maxScaleText(NormaliserComparison c) {
+        double maxAbs = 0;
+        for (double v : c.logits()) maxAbs = Math.max(maxAbs, Math.abs(v / c.scale()));
+        double upper = Math.min(NormaliserComparison.MAX_SCALE, maxAbs == 0 ? NormaliserComparison.MAX_SCALE
+                : c.precision().maxFinite() / maxAbs);
+        return upper < NormaliserComparison.MAX_SCALE
+                ? String.format(Locale.ROOT, "%.3g, where a logit would overflow it", upper) : "1000";
     }
 
     private static String exact(double v) { return v == 0 ? "0 exactly" : String.format(Locale.ROOT, "%.4g", v); }

@@ -25,9 +25,9 @@ final class ProjectionPanel extends VBox {
     private final Label description = new Label();
     private final VectorDiagram diagram = new VectorDiagram();
     private final Label numbers = new Label();
-    private final Label legend = new Label("Drawn to true angles in the plane of w and g. w has its own length; g, g∥, g⊥ "
-            + "and the rescaled g⊥ share one scale (dotted circle: |g|). The optimiser steps along −g.");
+    private final Label legend = new Label();
     private final Label placeholder = new Label(PLACEHOLDER);
+    private final Label problem = new Label();
     private boolean filling;
 
     ProjectionPanel(ProjectionViewModel model) {
@@ -50,10 +50,12 @@ final class ProjectionPanel extends VBox {
         numbers.setWrapText(true);
         legend.setWrapText(true);
         legend.getStyleClass().add("note");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("badge-warn");
         HBox chooser = new HBox(6, new Label("weight matrix"), tensor);
         chooser.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(diagram, Priority.ALWAYS);
-        getChildren().addAll(placeholder, description, chooser, legend, diagram, numbers);
+        getChildren().addAll(placeholder, description, chooser, problem, legend, diagram, numbers);
     }
 
     private void initListeners() {
@@ -63,6 +65,7 @@ final class ProjectionPanel extends VBox {
         });
         model.tensorsProperty().addListener((o, a, list) -> fill(list));
         model.shownProperty().addListener((o, a, g) -> show(g));
+        model.appliedProperty().addListener((o, a, b) -> show(model.shownProperty().get()));
         fill(model.tensorsProperty().get());
         show(model.shownProperty().get());
     }
@@ -74,24 +77,49 @@ final class ProjectionPanel extends VBox {
         filling = false;
     }
 
+    Label problemLabel() { return problem; }
+
+    Label legendLabel() { return legend; }
+
     private void show(OrthoGradGeometry g) {
         boolean empty = g == null;
+        boolean drawable = !empty && g.isFinite();
         placeholder.setVisible(empty);
         placeholder.setManaged(empty);
-        for (var n : List.of(description, tensor.getParent(), legend, diagram, numbers)) {
+        for (var n : List.of(description, tensor.getParent())) {
             n.setVisible(!empty);
             n.setManaged(!empty);
         }
-        diagram.show(g);
-        numbers.setText(empty ? "" : numbersText(g));
+        // a diverged run (NaN weights or gradient): the reason instead of a drawing and numbers of NaN
+        for (var n : List.of(legend, diagram, numbers)) {
+            n.setVisible(drawable);
+            n.setManaged(drawable);
+        }
+        problem.setText(model.problemProperty().get());
+        problem.setVisible(!empty && !drawable);
+        problem.setManaged(!empty && !drawable);
+        boolean applied = model.appliedProperty().get();
+        legend.setText(legendText(applied));
+        diagram.show(drawable ? g : null);
+        numbers.setText(drawable ? numbersText(g, applied) : "");
     }
 
-    static String numbersText(OrthoGradGeometry g) {
+    static String legendText(boolean applied) {
+        return "Drawn to true angles in the plane of w and g. w has its own length; g, g∥, g⊥ and the rescaled g⊥ share one "
+                + "scale (dotted circle: |g|). −g is the raw descent direction; "
+                + (applied ? "this run uses ⊥Grad, so its optimiser receives the rescaled g⊥ instead of g"
+                        : "this run does not use ⊥Grad: g⊥ and its rescaling show what ⊥Grad would hand the optimiser")
+                + ". An Adam-type optimiser then rescales each coordinate, so its step lies along none of these vectors.";
+    }
+
+    static String numbersText(OrthoGradGeometry g, boolean applied) {
         return String.format(Locale.ROOT,
                 "|w| %.4g   |g| %.4g   w·g %.4g%n"
                         + "cos θ %.4f   θ %.2f°   NLM cos(−g, w) %.4f%n"
                         + "g∥ = (w·g/w·w) w: length %.4g (%.1f %% of |g|)%n"
-                        + "|g⊥| %.4g, rescaled ×%.4g to |g| = %.4g: the step keeps its size but no longer scales w",
+                        + "|g⊥| %.4g, rescaled ×%.4g to |g| = %.4g: " + (applied
+                        ? "what this run's optimiser receives: the same size, but no component along w"
+                        : "what ⊥Grad would hand the optimiser (this run uses the raw g)"),
                 g.weightNorm(), g.gradNorm(), g.dot(), g.cosine(), g.angleDegrees(), g.nlmCosine(),
                 Math.abs(g.parallelComponent()), g.gradNorm() == 0 ? 0 : 100 * Math.abs(g.parallelComponent()) / g.gradNorm(),
                 g.perpNorm(), g.rescale(), g.perpNorm() * g.rescale());

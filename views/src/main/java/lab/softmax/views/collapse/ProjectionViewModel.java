@@ -2,6 +2,8 @@ package lab.softmax.views.collapse;
 
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +22,8 @@ public final class ProjectionViewModel {
     private final IntegerProperty chosen = new SimpleIntegerProperty(this, "chosen");
     private final ReadOnlyObjectWrapper<OrthoGradGeometry> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper(this, "applied");
 
     public ProjectionViewModel() {
         chosen.addListener((o, a, b) -> select());
@@ -34,23 +38,37 @@ public final class ProjectionViewModel {
     public ReadOnlyObjectProperty<OrthoGradGeometry> shownProperty() { return shown.getReadOnlyProperty(); }
     /** Which run and epoch the geometry belongs to. */
     public ReadOnlyStringProperty descriptionProperty() { return description.getReadOnlyProperty(); }
+    /** Why the shown tensor cannot be drawn (NaN or infinite weights or gradient), or "" when it can. */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** True when the inspected run trains with ⊥Grad, so the projected gradient is what its optimiser really gets. */
+    public ReadOnlyBooleanProperty appliedProperty() { return applied.getReadOnlyProperty(); }
 
-    /** Shows a run's geometry; keeps the chosen tensor when the new run has it, else the first. */
-    public void show(List<OrthoGradGeometry> geometry, String what) {
+    /**
+     * Shows a run's geometry; keeps the chosen tensor when the new run has it, else the first.
+     *
+     * @param orthogradApplied whether that run uses ⊥Grad (otherwise the panel shows what ⊥Grad would do)
+     */
+    public void show(List<OrthoGradGeometry> geometry, String what, boolean orthogradApplied) {
         description.set(what);
+        applied.set(orthogradApplied);
         if (chosen.get() >= geometry.size()) chosen.set(0);
         tensors.set(List.copyOf(geometry));
     }
 
     public void clear() {
         description.set("");
+        applied.set(false);
         tensors.set(List.of());
     }
 
     private void select() {
         List<OrthoGradGeometry> all = tensors.get();
         int i = chosen.get();
-        shown.set(all.isEmpty() ? null : all.get(Math.max(0, Math.min(all.size() - 1, i))));
+        OrthoGradGeometry g = all.isEmpty() ? null : all.get(Math.max(0, Math.min(all.size() - 1, i)));
+        problem.set(g == null || g.isFinite() ? "" : g.name() + ": the weights or the gradient are not finite (|w| "
+                + g.weightNorm() + ", |g| " + g.gradNorm() + "). The run has diverged (try a smaller learning rate), so there "
+                + "is no plane of w and g to draw.");
+        shown.set(g);
     }
 
     /** One row per tensor: the norms, the dot product, the angle and what ⊥Grad keeps of the gradient. */

@@ -63,7 +63,7 @@ public final class Charts {
 
     /** A base-10 log axis that shows 10^k ticks. */
     public static LogAxis logAxis(String label) {
-        LogAxis axis = new LogAxis(label);
+        LogAxis axis = new OneValueSafeLogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(1e-320);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -85,5 +85,25 @@ public final class Charts {
         viewer.setMinSize(200, 150);
         viewer.setPrefSize(600, 320);
         return viewer;
+    }
+
+    /**
+     * A log axis that survives data with a single value (or equal values) above about 1e8, as a diverging run logs:
+     * JFreeChart widens such a range by its fixed minimum size 1e-8, which is lost in rounding there, and then throws
+     * "A positive range length is required" from inside a dataset listener. This one shows a decade either side.
+     */
+    private static final class OneValueSafeLogAxis extends LogAxis {
+        OneValueSafeLogAxis(String label) { super(label); }
+
+        @Override
+        protected void autoAdjustRange() {
+            try {
+                super.autoAdjustRange();
+            } catch (IllegalArgumentException degenerate) {
+                org.jfree.data.Range r = getPlot() instanceof XYPlot plot ? plot.getDataRange(this) : null;
+                double v = r == null || !(r.getUpperBound() > 0) ? 1 : r.getUpperBound();
+                setRange(new org.jfree.data.Range(v / 10, v * 10), false, false);
+            }
+        }
     }
 }

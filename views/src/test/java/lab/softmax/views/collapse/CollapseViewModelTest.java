@@ -155,6 +155,87 @@ class CollapseViewModelTest {
         assertEquals(RunEntry.Status.DONE, r.status());
     }
 
+    /** A model whose worker jobs can be held back (defer) and run later, one by one, from the test. */
+    private record Deferring(CollapseViewModel model, java.util.concurrent.ConcurrentLinkedQueue<Runnable> jobs,
+                             java.util.concurrent.atomic.AtomicBoolean defer) {
+        void runNext() { jobs.poll().run(); }
+    }
+
+    private Deferring deferring() throws Exception {
+        var jobs = new java.util.concurrent.ConcurrentLinkedQueue<Runnable>();
+        var defer = new java.util.concurrent.atomic.AtomicBoolean();
+        CollapseViewModel m = onUi(() -> new CollapseViewModel(new BackgroundTasks(
+                job -> { if (defer.get()) jobs.add(job); else job.run(); }, ui)));
+        return new Deferring(m, jobs, defer);
+    }
+
+    @Test
+    void anInspectionStartedWhenTrainingEndsCanStillBeCancelled() throws Exception {
+        // as CollapsePage.trainForSnapshot does: a DONE listener inspects, before the training's own bookkeeping ends
+        Deferring d = deferring();
+        CollapseViewModel m = d.model();
+        m.draftProperty().set(small(10));
+        RunEntry r = onUi(() -> m.addRun(""));
+        r.statusProperty().addListener((o, a, status) -> {
+            if (status == RunEntry.Status.DONE) {
+                d.defer().set(true);
+                m.inspect();
+            }
+        });
+        onUi(() -> m.start(r));
+        assertTrue(r.inspecting());
+        assertNotNull(r.task, "the inspection's task must survive the end of training");
+        onUi(() -> m.pause(r));
+        d.runNext();
+        onUi(() -> { });
+        assertFalse(r.inspecting());
+        assertNull(m.anatomyProperty().get(), "the cancelled inspection delivered nothing");
+        assertFalse(m.busyProperty().get());
+    }
+
+    @Test
+    void aSampleChangedDuringAnInspectionIsTheOneShown() throws Exception {
+        Deferring d = deferring();
+        CollapseViewModel m = d.model();
+        m.draftProperty().set(small(10));
+        RunEntry r = onUi(() -> m.addRun(""));
+        onUi(() -> m.start(r));
+        d.defer().set(true);
+        onUi(() -> m.inspectedSampleProperty().set(2));
+        onUi(m::inspect);
+        // the first inspection is still running (nothing shown yet) when the number changes
+        onUi(() -> m.inspectedSampleProperty().set(4));
+        assertEquals(1, d.jobs().size(), "one inspection at a time");
+        d.runNext();
+        onUi(() -> { });
+        assertNull(m.anatomyProperty().get(), "the result for sample 2 is not shown under the number 4");
+        assertTrue(r.inspecting(), "sample 4 is being inspected");
+        d.runNext();
+        onUi(() -> { });
+        assertEquals(4, m.anatomyProperty().get().sample());
+        assertTrue(m.comparison().sourceProperty().get().description().contains("sample 4"));
+        assertFalse(m.busyProperty().get());
+    }
+
+    @Test
+    void anInspectionOfARunLoadedAwayIsDropped() throws Exception {
+        Deferring d = deferring();
+        CollapseViewModel m = d.model();
+        m.draftProperty().set(small(10));
+        RunEntry r = onUi(() -> m.addRun(""));
+        onUi(() -> m.start(r));
+        d.defer().set(true);
+        onUi(m::inspect);
+        onUi(() -> m.load(lab.softmax.engine.collapse.CollapseState.defaults()));
+        onUi(() -> m.inspectedSampleProperty().set(m.inspectedSampleProperty().get() + 1));
+        d.runNext();
+        onUi(() -> { });
+        assertNull(m.anatomyProperty().get(), "a run no longer in the lab shows nothing");
+        assertEquals(ComparisonViewModel.EXAMPLE, m.comparison().sourceProperty().get());
+        assertTrue(d.jobs().isEmpty(), "and nothing is re-inspected for it");
+        assertFalse(m.busyProperty().get());
+    }
+
     @Test
     void stateRoundTripKeepsRunsAndTheirMetrics() throws Exception {
         model.draftProperty().set(small(10));

@@ -94,6 +94,28 @@ class CollapseViewTest {
         assertEquals("1 exactly", fx(() -> comparison.cell(true, 0).getText()));
         assertNotEquals("0 exactly", fx(() -> comparison.cell(false, 3).getText()));
         Double.parseDouble(fx(() -> comparison.cell(false, 3).getText()));
+        // A diverged run's sample: the panel names the bad logit and shows no stale numbers.
+        double[] nan = {1, Double.NaN, 0};
+        fx(() -> {
+            page.model().comparison().showSample(new lab.softmax.engine.collapse.SampleAnatomy(0, 0, 0, nan, Precision.FP32,
+                    new double[3], 1, 0, 1, new double[3], 0), "diverged", 5);
+            return null;
+        });
+        assertTrue(fx(() -> comparison.verdictLabel().getText()).contains("logits[1]: NaN"));
+        assertEquals("—", fx(() -> comparison.cell(true, 2).getText()));
+        assertEquals("—", fx(() -> comparison.cell(false, 3).getText()));
+        fx(() -> { page.model().comparison().showExample(); return null; });
+        assertNotEquals("—", fx(() -> comparison.cell(true, 2).getText()));
+        // ... and the ⊥Grad tab names the matrix instead of drawing NaN.
+        lab.softmax.engine.nn.Parameter bad = new lab.softmax.engine.nn.Parameter("layer0.weight", 1, 2);
+        bad.value()[0] = Double.NaN;
+        fx(() -> {
+            page.model().projection().show(lab.softmax.engine.nn.OrthoGradGeometry.of(List.of(bad)), "diverged", false);
+            return null;
+        });
+        assertTrue(fx(() -> projection.problemLabel().isVisible()));
+        assertTrue(fx(() -> projection.problemLabel().getText()).startsWith("layer0.weight: "));
+        assertFalse(fx(() -> projection.numbersLabel().isVisible()));
         assertEquals("why", fx(() -> { page.showTab("why"); return view.inspectorTab(); }));
         assertEquals("run", fx(() -> page.plottedData().header().getFirst()));
     }

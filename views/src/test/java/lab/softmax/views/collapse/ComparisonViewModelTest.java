@@ -2,6 +2,8 @@ package lab.softmax.views.collapse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,5 +79,50 @@ class ComparisonViewModelTest {
         assertEquals(c.stableMax().loss(), loss.get(3));
         List<Object> z0 = t.rows().stream().filter(r -> r.get(0).equals("logit")).findFirst().orElseThrow();
         assertEquals(8.0, z0.get(2), "scaled logits");
+    }
+
+    @Test
+    void nonFiniteLogitsOfADivergedRunAreReportedNotThrown() {
+        ComparisonViewModel m = new ComparisonViewModel();
+        double[] z = {0.5, 1, Double.NaN, 2};
+        SampleAnatomy a = new SampleAnatomy(3, 1, 1, z, Precision.FP32, new double[4], 1, 3, 1, new double[4], 0);
+        m.showSample(a, "run A", 50);
+        assertNull(m.resultProperty().get(), "no comparison of NaN logits");
+        assertTrue(m.problemProperty().get().contains("logits[2]"), m.problemProperty().get());
+        assertTrue(m.problemProperty().get().contains("NaN"), m.problemProperty().get());
+        assertTrue(m.sourceProperty().get().description().contains("sample 3 of run A"));
+        assertTrue(m.table().rows().isEmpty(), "no stale numbers in the export");
+        m.scaleProperty().set(20);
+        assertNull(m.resultProperty().get(), "moving the slider does not throw either");
+        double[] inf = {Double.POSITIVE_INFINITY, 0};
+        m.showSample(new SampleAnatomy(4, 0, 0, inf, Precision.FP16, new double[2], 1, 1, 1, new double[2], 0), "run A", 60);
+        assertTrue(m.problemProperty().get().contains("logits[0]: Infinity"), m.problemProperty().get());
+        m.showExample();
+        assertNotNull(m.resultProperty().get());
+        assertEquals("", m.problemProperty().get());
+    }
+
+    @Test
+    void theCollapseScaleFollowsThePrecisionAndTheLogits() {
+        ComparisonViewModel m = new ComparisonViewModel();
+        m.scaleProperty().set(3);
+        assertEquals(24 * Math.log(2) / 2.5, m.resultProperty().get().collapseScale(), 1e-3, "fp32: 16.64 / 2.5");
+        m.precisionProperty().set(Precision.FP64);
+        assertEquals(53 * Math.log(2) / 2.5, m.resultProperty().get().collapseScale(), 1e-3, "fp64: 36.74 / 2.5");
+        m.scaleProperty().set(7);
+        assertEquals(53 * Math.log(2) / 2.5, m.resultProperty().get().collapseScale(), 1e-3, "unchanged by the scale");
+        double[] z = {1, 0};
+        m.showSample(new SampleAnatomy(0, 0, 0, z, Precision.FP32, new double[2], 1, 1, 1, new double[2], 0), "run", 1);
+        assertEquals(24 * Math.log(2), m.resultProperty().get().collapseScale(), 1e-4, "a new sample, a new search");
+    }
+
+    @Test
+    void theVerdictNamesTheFirstOnsetAndWarnsThat16BitCollapseFlickers() {
+        String fp16 = NormaliserPanel.verdictText(NormaliserComparison.of(new double[] {100, 99.5}, 0, Precision.FP16, 1));
+        assertTrue(fp16.contains("first collapses in fp16 at ×14.0"), fp16);
+        assertTrue(fp16.contains("switch off and on again"), fp16);
+        String fp32 = NormaliserPanel.verdictText(NormaliserComparison.of(new double[] {100, 99.5}, 0, Precision.FP32, 1));
+        assertTrue(fp32.contains("first collapses in fp32 at ×"), fp32);
+        assertFalse(fp32.contains("switch off"), "fp32 switches once");
     }
 }
