@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Same-run measurement of the Java kernels against the C reference (../shared/tools) and the
-# bandwidth floor. Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
-# Each repetition: C `stream` and `softmax-ref` (when the CPU can run them), then
+# Same-run measurement of the Java kernels against a C yardstick and the bandwidth floor.
+# Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
+# The C yardstick: ../shared/tools/softmax-ref and stream (AVX-512) when this CPU can run them,
+# else our AVX2 + FMA C (benchmarks/c/softmax_avx2.c, built here with gcc into benchmarks/target/);
+# OUT_DIR/c-tool.txt says which one ran. Each repetition: C stream and C softmax bench, then
 # `softmax-lab bench` single-thread at 16K/256K/4M/64M (thread CPU time), then one and two threads
 # at 64M (wall clock, for the speed-up).
 # benchmarks/summarize.py OUT_DIR turns the files into the README table (medians over repetitions).
@@ -10,14 +12,31 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPS="${1:-3}"
 OUT="${2:-$ROOT/benchmarks/target/measure}"
 TOOLS="$ROOT/../shared/tools"
-mkdir -p "$OUT"
+OURS="$ROOT/benchmarks/target/softmax_avx2"
+mkdir -p "$OUT" "$ROOT/benchmarks/target"
 uptime > "$OUT/uptime-start.txt"
+
+C_REF=""; C_STREAM=""; C_LABEL="none"
+if [ -x "$TOOLS/softmax-ref" ] && "$TOOLS/softmax-ref" bench two-pass 1024 1 > /dev/null 2>&1; then
+  C_REF="$TOOLS/softmax-ref bench"; C_STREAM="$TOOLS/stream"; C_LABEL="shared softmax-ref (AVX-512)"
+elif command -v gcc > /dev/null; then
+  # the shared tools die with SIGILL on a CPU without AVX-512: build and check our AVX2 C
+  if gcc -O3 -march=native -fopenmp -o "$OURS" "$ROOT/benchmarks/c/softmax_avx2.c" -lm \
+      && "$OURS" check > "$OUT/c-check.txt" 2>&1; then
+    C_REF="$OURS bench"; C_STREAM="$OURS stream"; C_LABEL="ours: benchmarks/c/softmax_avx2.c (AVX2+FMA, gcc -O3 -march=native)"
+  else
+    C_LABEL="ours failed to build or check (see c-check.txt)"
+  fi
+fi
+echo "$C_LABEL" > "$OUT/c-tool.txt"
+echo "C yardstick: $C_LABEL"
+
 for rep in $(seq 1 "$REPS"); do
-  if [ -x "$TOOLS/stream" ]; then
-    "$TOOLS/stream" 1 67108864 5 > "$OUT/stream-$rep.txt" 2>&1 || echo "exit $?" >> "$OUT/stream-$rep.txt"
-    for algo in three-pass-recompute three-pass-reload two-pass online; do
-      for n in 16384 262144 4194304 67108864; do
-        "$TOOLS/softmax-ref" bench "$algo" "$n" 9 >> "$OUT/c-$rep.txt" 2>&1 || echo "$algo,$n,exit $?" >> "$OUT/c-$rep.txt"
+  if [ -n "$C_REF" ]; then
+    $C_STREAM 1 67108864 5 > "$OUT/stream-$rep.txt" 2>&1 || echo "exit $?" >> "$OUT/stream-$rep.txt"
+    for n in 16384 262144 4194304 67108864; do
+      for algo in three-pass-recompute three-pass-reload two-pass online; do
+        $C_REF "$algo" "$n" 15 >> "$OUT/c-$rep.txt" 2>&1 || echo "$algo,$n,exit $?" >> "$OUT/c-$rep.txt"
       done
     done
   fi
