@@ -15,6 +15,7 @@
  *   softmax_avx2 check
  *   softmax_avx2 bench ALGO N REPS   -> algo,n,median_ns_per_element,min_ns_per_element,max_rel_err
  *   softmax_avx2 stream THREADS N REPS -> stream,threads=..,n=..,bytes=..,KERNEL,median_GBps=..,max_GBps=..
+ *   softmax_avx2 passes N REPS        -> pass,NAME,n,median_ns_per_element (each pass alone)
  * Build: gcc -O3 -march=native -fopenmp -o softmax_avx2 softmax_avx2.c -lm
  */
 #include <immintrin.h>
@@ -432,6 +433,10 @@ static int run_check(void) {
         normal_with_outliers(x, n, 5 + n);
         for (size_t i = 0; i < n; i += 3) x[i] = -INFINITY;
         if (n > 1) failures += check_row(x, n, y, "masked every 3rd", limit);
+        normal_with_outliers(x, n, 3 + n);
+        const float masks[] = {-1e9f, -1e30f, -3e38f, -INFINITY, -0x1p48f, -1e5f};
+        for (size_t i = 0; i < n; i += 2) x[i] = masks[(i / 2) % 6];
+        if (n > 1) failures += check_row(x, n, y, "finite masks (-1e9..-3e38)", limit);
         for (size_t i = 0; i < n; i++) x[i] = 3.25f;
         failures += check_row(x, n, y, "all equal", limit);
         normal_with_outliers(x, n, 11 + n);
@@ -572,10 +577,46 @@ static int run_stream(int threads, size_t n, int reps) {
     return 0;
 }
 
+/* ns/element of each pass alone at N (thread CPU time, median of REPS samples of ≥ 2 ms): where the time goes */
+static int run_passes(size_t n, int reps) {
+    float *x = alloc_floats(n), *y = alloc_floats(n);
+    normal_with_outliers(x, n, 42);
+    memset(y, 0, n * sizeof(float));
+    float m = pass_max(x, n);
+    shift_t sh = shift_of(m);
+    const char *names[] = {"max", "sum-exp", "store-exp-sum", "write-exp", "scale", "twopass-reduce", "twopass-write"};
+    volatile double sink = 0;
+    for (int k = 0; k < 7; k++) {
+        double *samples = malloc(reps * sizeof(double));
+        int batch = (int)(2e6 / (0.3 * n)) + 1;
+        for (int r = -2; r < reps; r++) {
+            double a = thread_ns();
+            for (int q = 0; q < batch; q++) {
+                switch (k) {
+                case 0: sink += pass_max(x, n); break;
+                case 1: sink += pass_sum(x, n, &sh); break;
+                case 2: sink += pass_store_sum(x, y, n, &sh); break;
+                case 3: pass_write_exp(x, y, n, &sh, 0.5f); break;
+                case 4: pass_scale(y, n, 0.999f); break;
+                case 5: sink += twopass_reduce(x, n).v; break;
+                default: { ext_t e = {1.0, 100}; twopass_write(x, y, n, e); }
+                }
+            }
+            if (r >= 0) samples[r] = (thread_ns() - a) / batch / n;
+        }
+        printf("pass,%s,%zu,%.4f\n", names[k], n, median(samples, reps));
+        free(samples);
+    }
+    free(x);
+    free(y);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 4 && !strcmp(argv[1], "passes")) return run_passes(strtoull(argv[2], NULL, 10), atoi(argv[3]));
     if (argc == 2 && !strcmp(argv[1], "check")) return run_check();
     if (argc == 5 && !strcmp(argv[1], "bench")) return run_bench(argv[2], strtoull(argv[3], NULL, 10), atoi(argv[4]));
     if (argc == 5 && !strcmp(argv[1], "stream")) return run_stream(atoi(argv[2]), strtoull(argv[3], NULL, 10), atoi(argv[4]));
-    fprintf(stderr, "usage: %s check | bench ALGO N REPS | stream THREADS N REPS\n", argv[0]);
+    fprintf(stderr, "usage: %s check | bench ALGO N REPS | stream THREADS N REPS | passes N REPS\n", argv[0]);
     return 2;
 }
