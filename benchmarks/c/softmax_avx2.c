@@ -335,8 +335,109 @@ static void twopass_write(const float *x, float *y, size_t n, ext_t sum) {
     }
 }
 
+/* ---- two-pass, fast path: the exponent kept biased, b = x·log2 e + 1.5·2^23 (one FMA; n = b − 1.5·2^23).
+ * For x > −8.7e6 b is a positive float whose bits order like its value, so the lane max is one integer
+ * max and 2^(n − E) comes from the bits of b + (EXP_MAGIC − B_max) (one add). An unsigned min on x's
+ * bits maps −inf and x ≤ −2^48 to −2^48 (finite t, weight exactly 0). Blocks whose exponent reaches
+ * 2^21 (where the biased add is no longer exact) or that hold only logits ≤ −8.7e6 make the row take
+ * the robust path above. */
+static const float ROUND_MAGIC = 0x1.8p23f;
+#define HUGE_EXPONENT 0x1p21
+
+INLINE void extexp_biased_u(const float *x, __m256 p[U], __m256 b[U]) {
+    const __m256 log2e = _mm256_set1_ps(LOG2E), rm = _mm256_set1_ps(ROUND_MAGIC);
+    const __m256 mhi = _mm256_set1_ps(-LN2_HI), mlo = _mm256_set1_ps(-LN2_LO), one = _mm256_set1_ps(1.f);
+    const __m256i lowest = _mm256_set1_epi32((int)0xD7800000u);   /* bits of -2^48 */
+    __m256 v[U], n[U], t[U];
+    for (int j = 0; j < U; j++)
+        v[j] = _mm256_castsi256_ps(_mm256_min_epu32(_mm256_castps_si256(_mm256_loadu_ps(x + j * W)), lowest));
+    for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(v[j], log2e, rm);
+    for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], rm);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mhi, v[j]);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mlo, t[j]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(_mm256_set1_ps(C5), t[j], _mm256_set1_ps(C4));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C3));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C2));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C1));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], one);
+}
+
+/* 2^(n − E) from the bits of b + c, c = EXP_MAGIC − B_max; n − E ≤ −127 (and −inf, NaN) give +0 */
+INLINE __m256 pow2_biased(__m256 b, __m256 c) {
+    const __m256i lowest = _mm256_castps_si256(_mm256_set1_ps(MAGIC - 127.f));
+    __m256i bits = _mm256_max_epi32(_mm256_castps_si256(_mm256_add_ps(b, c)), lowest);
+    return _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23));
+}
+
+static int twopass_reduce_fast(const float *x, size_t n, ext_t *out) {
+    const __m256 magic = _mm256_set1_ps(MAGIC);
+    ext_t total = {0, -INFINITY};
+    size_t i = 0;
+    while (i + STEP <= n) {
+        size_t end = i + BLOCK < n ? i + BLOCK : n;
+        __m256 accv[U];
+        for (int j = 0; j < U; j++) accv[j] = _mm256_setzero_ps();
+        __m256i accb = _mm256_setzero_si256();   /* bits of the lane's biased max; 0 until x > −8.7e6 */
+        for (; i + STEP <= end; i += STEP) {
+            __m256 p[U], b[U];
+            extexp_biased_u(x + i, p, b);
+            __m256i newb = accb;
+            for (int j = 0; j < U; j++) newb = _mm256_max_epi32(newb, _mm256_castps_si256(b[j]));
+            __m256 c = _mm256_sub_ps(magic, _mm256_castsi256_ps(newb));
+            __m256 sa = pow2_biased(_mm256_castsi256_ps(accb), c);
+            accb = newb;
+            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], pow2_biased(b[j], c), _mm256_mul_ps(accv[j], sa));
+        }
+        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
+        __m128i h = _mm_max_epi32(_mm256_castsi256_si128(accb), _mm256_extracti128_si256(accb, 1));
+        h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
+        h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
+        float bmax = _mm_cvtss_f32(_mm_castsi128_ps(h));
+        __m256 w = pow2_biased(_mm256_castsi256_ps(accb), _mm256_set1_ps(MAGIC - bmax));
+        double v = hsum_d(widen_add(_mm256_setzero_pd(), _mm256_mul_ps(accv[0], w)));
+        double e = (double)bmax - ROUND_MAGIC;
+        if (!(v >= 0) || ((v > 0 || bmax > 0) && !(fabs(e) < HUGE_EXPONENT))) return -1;
+        if (v > 0) {
+            ext_t block = {v, e};
+            total = ext_add(total, block);
+        }
+    }
+    for (; i < n; i++) {
+        float e;
+        float p = extexp_scalar(x[i], &e);
+        if (x[i] == -INFINITY) continue;
+        ext_t term = {p, e};
+        total = ext_add(total, term);
+    }
+    if (!(fabs(total.e) < HUGE_EXPONENT)) return -1;
+    *out = total;
+    return 0;
+}
+
+static void twopass_write_fast(const float *x, float *y, size_t n, ext_t sum) {
+    const __m256 inv = _mm256_set1_ps((float)(1.0 / sum.v)), c = _mm256_set1_ps((float)(127.0 - sum.e));
+    size_t i = 0;
+    for (; i + STEP <= n; i += STEP) {
+        __m256 p[U], b[U];
+        extexp_biased_u(x + i, p, b);
+        for (int j = 0; j < U; j++) p[j] = _mm256_mul_ps(p[j], inv);
+        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(p[j], pow2_biased(b[j], c)));
+    }
+    for (; i < n; i++) {
+        float e;
+        float p = extexp_scalar(x[i], &e);
+        double d = (double)e - sum.e;
+        y[i] = x[i] == -INFINITY || d < -126 ? 0.f : (float)(p * (float)(1.0 / sum.v)) * ldexpf(1.f, (int)d);
+    }
+}
+
 static int softmax_twopass(const float *x, float *y, size_t n) {
-    ext_t s = twopass_reduce(x, n);
+    ext_t s;
+    if (twopass_reduce_fast(x, n, &s) == 0 && s.v > 0) {
+        twopass_write_fast(x, y, n, s);
+        return 0;
+    }
+    s = twopass_reduce(x, n);   /* huge logits: the robust path */
     if (s.v == 0) return -1;
     twopass_write(x, y, n, s);
     return 0;
@@ -598,8 +699,8 @@ static int run_passes(size_t n, int reps) {
                 case 2: sink += pass_store_sum(x, y, n, &sh); break;
                 case 3: pass_write_exp(x, y, n, &sh, 0.5f); break;
                 case 4: pass_scale(y, n, 0.999f); break;
-                case 5: sink += twopass_reduce(x, n).v; break;
-                default: { ext_t e = {1.0, 100}; twopass_write(x, y, n, e); }
+                case 5: { ext_t e; sink += twopass_reduce_fast(x, n, &e); break; }
+                default: { ext_t e = {1.0, 100}; twopass_write_fast(x, y, n, e); }
                 }
             }
             if (r >= 0) samples[r] = (thread_ns() - a) / batch / n;
