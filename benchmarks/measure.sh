@@ -3,9 +3,9 @@
 # Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
 # The C yardstick: ../shared/tools/softmax-ref and stream (AVX-512) when this CPU can run them,
 # else our AVX2 + FMA C (benchmarks/c/softmax_avx2.c, built here with gcc into benchmarks/target/);
-# OUT_DIR/c-tool.txt says which one ran. Each repetition: C stream and C softmax bench, then
-# `softmax-lab bench` single-thread at 16K/256K/4M/64M (thread CPU time), then one and two threads
-# at 64M (wall clock, for the speed-up).
+# OUT_DIR/c-tool.txt says which one ran. Each repetition: C stream; then for each N of 16K/256K/4M/64M
+# the C softmax bench and `softmax-lab bench` single-thread (both thread CPU time) back to back;
+# then Java with one and two threads at 64M (wall clock, for the speed-up).
 # benchmarks/summarize.py OUT_DIR turns the files into the README table (medians over repetitions).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,16 +32,19 @@ echo "$C_LABEL" > "$OUT/c-tool.txt"
 echo "C yardstick: $C_LABEL"
 
 for rep in $(seq 1 "$REPS"); do
-  if [ -n "$C_REF" ]; then
-    $C_STREAM 1 67108864 5 > "$OUT/stream-$rep.txt" 2>&1 || echo "exit $?" >> "$OUT/stream-$rep.txt"
-    for n in 16384 262144 4194304 67108864; do
+  [ -n "$C_REF" ] && { $C_STREAM 1 67108864 5 > "$OUT/stream-$rep.txt" 2>&1 || echo "exit $?" >> "$OUT/stream-$rep.txt"; }
+  # size by size, C then Java back to back, so that each pair sees the same state of the shared machine
+  for size in 16K 256K 4M 64M; do
+    case "$size" in *K) n=$(( ${size%K} * 1024 ));; *M) n=$(( ${size%M} * 1048576 ));; esac
+    if [ -n "$C_REF" ]; then
       for algo in three-pass-recompute three-pass-reload two-pass online; do
         $C_REF "$algo" "$n" 15 >> "$OUT/c-$rep.txt" 2>&1 || echo "$algo,$n,exit $?" >> "$OUT/c-$rep.txt"
       done
-    done
-  fi
-  "$ROOT/softmax-lab" bench --impls vector --sizes 16K,256K,4M,64M --threads 1 --seconds 1 --probe-size 64M --json \
-      > "$OUT/java1-$rep.json" 2> "$OUT/java1-$rep.err"
+    fi
+    probe=0; [ "$size" = 64M ] && probe=64M
+    "$ROOT/softmax-lab" bench --impls vector --sizes "$size" --threads 1 --seconds 1 --probe-size "$probe" --json \
+        > "$OUT/java1-$rep-$size.json" 2> "$OUT/java1-$rep-$size.err"
+  done
   # one and two threads at 64M, both wall-clock, back to back: the pair gives the speed-up
   "$ROOT/softmax-lab" bench --impls vector --sizes 64M --threads 1 --wall-clock --seconds 1 --probe-size 0 --json \
       > "$OUT/javaw-$rep.json" 2> "$OUT/javaw-$rep.err"

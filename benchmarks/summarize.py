@@ -46,13 +46,18 @@ for f in glob.glob(os.path.join(out, "stream-*.txt")):
         p = line.strip().split(",")
         if len(p) >= 6 and p[0] == "stream" and p[5].startswith("median_GBps="):
             stream.setdefault(p[4], []).append(float(p[5].split("=")[1]))
-bw = [max(d["machine"]["bandwidth_gbps"][k] for k in ("read", "copy", "triad")) for d in one]
-probe = {k: statistics.median(d["machine"]["bandwidth_gbps"][k] for d in one) for k in ("read", "copy", "triad")}
+def probed(d):
+    v = d["machine"]["bandwidth_gbps"].get("read")
+    return isinstance(v, (int, float)) and v == v and v > 0
+probes = [d for d in one if probed(d)]
+bw = [max(d["machine"]["bandwidth_gbps"][k] for k in ("read", "copy", "triad")) for d in probes]
+probe = {k: statistics.median(d["machine"]["bandwidth_gbps"][k] for d in probes) for k in ("read", "copy", "triad")}
 loads = [d["machine"].get("load_average") for d in one + two]
 java_bw = statistics.median(bw)
 c_bw = max((statistics.median(stream[k]) for k in ("read", "copy", "triad") if k in stream), default=0)
 floor_bw = max(java_bw, c_bw)
-print(f"repetitions: {len(one)} single-thread, {len(two)} two-thread; load average during runs: "
+reps = len(set(os.path.basename(f).split("-")[1].split(".")[0] for f in glob.glob(os.path.join(out, "java1-*.json"))))
+print(f"repetitions: {reps} single-thread, {len(two)} two-thread; load average during runs: "
       + ", ".join(f"{l:.1f}" for l in loads if l is not None))
 print(f"C yardstick: {c_tool}")
 print(f"Java probe, one thread, 64M floats: read {probe['read']:.1f}, copy {probe['copy']:.1f}, triad {probe['triad']:.1f} GB/s")

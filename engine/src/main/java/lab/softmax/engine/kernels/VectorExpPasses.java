@@ -303,4 +303,104 @@ final class VectorExpPasses {
         }
         for (; i < to; i++) y[i] *= scale;
     }
+    /**
+     * Online softmax's pass 1 in one method (so that the constants stay in registers): per block of
+     * BLOCK elements the block's max (the block is then re-read from L1), one rescale of the running
+     * sum in double when the max grew, then the block's exps relative to the running max. Memory is
+     * streamed once; about one exp per element.
+     */
+    static MaxSum onlineReduce(float[] x, int from, int to) {
+        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
+        final FloatVector vMinusLn2 = FloatVector.broadcast(S, MINUS_LN2);
+        final FloatVector vC5 = FloatVector.broadcast(S, C5);
+        final FloatVector vC4 = FloatVector.broadcast(S, C4);
+        final FloatVector vC3 = FloatVector.broadcast(S, C3);
+        final FloatVector vC2 = FloatVector.broadcast(S, C2);
+        final FloatVector vC1 = FloatVector.broadcast(S, C1);
+        final FloatVector vC0 = FloatVector.broadcast(S, 1f);
+        float m = Float.NEGATIVE_INFINITY;
+        double d = 0;
+        ExpShift shift = null;
+        int i = from;
+        while (i <= to - STEP) {
+            int blockEnd = Math.min(to, i + BLOCK) - STEP;
+            float blockMax = max(x, i, blockEnd + STEP);
+            if (blockMax > m) {
+                d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - blockMax);
+                m = blockMax;
+                shift = ExpShift.of(m);
+            }
+            if (shift == null) { // every logit so far is −∞
+                i = blockEnd + STEP;
+                continue;
+            }
+            final FloatVector vR = FloatVector.broadcast(S, shift.r());
+            final FloatVector vMagic = FloatVector.broadcast(S, shift.magic());
+            FloatVector acc0 = FloatVector.zero(S);
+            FloatVector acc1 = acc0;
+            for (; i <= blockEnd; i += STEP) {
+                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector d2 = FloatVector.fromArray(S, x, i + 2 * L).sub(vR)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector d3 = FloatVector.fromArray(S, x, i + 3 * L).sub(vR)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector b0 = d0.fma(vLog2e, vMagic);
+                FloatVector b1 = d1.fma(vLog2e, vMagic);
+                FloatVector b2 = d2.fma(vLog2e, vMagic);
+                FloatVector b3 = d3.fma(vLog2e, vMagic);
+                FloatVector s0 = b0.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s2 = b2.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s3 = b3.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
+                FloatVector t1 = b1.sub(vMagic).fma(vMinusLn2, d1);
+                FloatVector t2 = b2.sub(vMagic).fma(vMinusLn2, d2);
+                FloatVector t3 = b3.sub(vMagic).fma(vMinusLn2, d3);
+                FloatVector p0 = t0.fma(vC5, vC4);
+                FloatVector p1 = t1.fma(vC5, vC4);
+                FloatVector p2 = t2.fma(vC5, vC4);
+                FloatVector p3 = t3.fma(vC5, vC4);
+                p0 = p0.fma(t0, vC3);
+                p1 = p1.fma(t1, vC3);
+                p2 = p2.fma(t2, vC3);
+                p3 = p3.fma(t3, vC3);
+                p0 = p0.fma(t0, vC2);
+                p1 = p1.fma(t1, vC2);
+                p2 = p2.fma(t2, vC2);
+                p3 = p3.fma(t3, vC2);
+                p0 = p0.fma(t0, vC1);
+                p1 = p1.fma(t1, vC1);
+                p2 = p2.fma(t2, vC1);
+                p3 = p3.fma(t3, vC1);
+                p0 = p0.fma(t0, vC0);
+                p1 = p1.fma(t1, vC0);
+                p2 = p2.fma(t2, vC0);
+                p3 = p3.fma(t3, vC0);
+                FloatVector f0 = p0.mul(s0);
+                FloatVector f1 = p1.mul(s1);
+                FloatVector f2 = p2.mul(s2);
+                FloatVector f3 = p3.mul(s3);
+                acc0 = acc0.add(f0.add(f1));
+                acc1 = acc1.add(f2.add(f3));
+            }
+            d += acc0.add(acc1).reduceLanes(VectorOperators.ADD) / shift.factor();
+        }
+        if (i < to) {
+            float tailMax = max(x, i, to);
+            if (tailMax > m) {
+                d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - tailMax);
+                m = tailMax;
+                shift = ExpShift.of(m);
+            }
+            if (shift != null) {
+                double tail = 0;
+                for (; i < to; i++) tail += shift.exp(x[i]);
+                d += tail / shift.factor();
+            }
+        }
+        return new MaxSum(m, d);
+    }
 }
