@@ -14,8 +14,8 @@ package lab.softmax.engine.kernels;
  * The kernel then computes f = exp(x − r)·2^-k = exp(x − m)·factor, factor = exp(m − r − k·ln 2) ∈ [0.7, 1.42].
  *
  * @param r      subtracted from x
- * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the output is 0; such lanes (masked
- *               ones too) build a meaningless 2^(n − k) and are replaced by 0 with a blend, never summed
+ * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the scalar tail gives 0 (the vector loops
+ *               flush the same lanes, n − k ≤ −127, by an integer max on the biased exponent)
  * @param magic  the exp bias with −k folded in
  * @param factor exp(m − r − k·ln 2), in double
  */
