@@ -17,7 +17,7 @@ mkdir -p "$OUT" "$ROOT/benchmarks/target"
 uptime > "$OUT/uptime-start.txt"
 
 C_REF=""; C_STREAM=""; C_LABEL="none"
-if [ -x "$TOOLS/softmax-ref" ] && "$TOOLS/softmax-ref" bench two-pass 1024 1 > /dev/null 2>&1; then
+if [ -x "$TOOLS/softmax-ref" ] && ( "$TOOLS/softmax-ref" bench two-pass 1024 1 ) > /dev/null 2>&1; then
   C_REF="$TOOLS/softmax-ref bench"; C_STREAM="$TOOLS/stream"; C_LABEL="shared softmax-ref (AVX-512)"
 elif command -v gcc > /dev/null; then
   # the shared tools die with SIGILL on a CPU without AVX-512: build and check our AVX2 C
