@@ -1,28 +1,50 @@
 #!/usr/bin/env bash
-# Same-run measurement of the Java kernels against the C reference (../shared/tools) and the
-# bandwidth floor. Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
-# Each repetition: C `stream` and `softmax-ref` (when the CPU can run them), then
-# `softmax-lab bench` single-thread at 16K/256K/4M/64M (thread CPU time), then one and two threads
-# at 64M (wall clock, for the speed-up).
+# Same-run measurement of the Java kernels against a C yardstick and the bandwidth floor.
+# Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
+# The C yardstick: ../shared/tools/softmax-ref and stream (AVX-512) when this CPU can run them,
+# else our AVX2 + FMA C (benchmarks/c/softmax_avx2.c, built here with gcc into benchmarks/target/);
+# OUT_DIR/c-tool.txt says which one ran. Each repetition: C stream; then for each N of 16K/256K/4M/64M
+# the C softmax bench and `softmax-lab bench` single-thread (both thread CPU time) back to back;
+# then Java with one and two threads at 64M (wall clock, for the speed-up).
 # benchmarks/summarize.py OUT_DIR turns the files into the README table (medians over repetitions).
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPS="${1:-3}"
 OUT="${2:-$ROOT/benchmarks/target/measure}"
 TOOLS="$ROOT/../shared/tools"
-mkdir -p "$OUT"
+OURS="$ROOT/benchmarks/target/softmax_avx2"
+mkdir -p "$OUT" "$ROOT/benchmarks/target"
 uptime > "$OUT/uptime-start.txt"
-for rep in $(seq 1 "$REPS"); do
-  if [ -x "$TOOLS/stream" ]; then
-    "$TOOLS/stream" 1 67108864 5 > "$OUT/stream-$rep.txt" 2>&1 || echo "exit $?" >> "$OUT/stream-$rep.txt"
-    for algo in three-pass-recompute three-pass-reload two-pass online; do
-      for n in 16384 262144 4194304 67108864; do
-        "$TOOLS/softmax-ref" bench "$algo" "$n" 9 >> "$OUT/c-$rep.txt" 2>&1 || echo "$algo,$n,exit $?" >> "$OUT/c-$rep.txt"
-      done
-    done
+
+C_REF=""; C_STREAM=""; C_LABEL="none"
+if [ -x "$TOOLS/softmax-ref" ] && ( "$TOOLS/softmax-ref" bench two-pass 1024 1 ) > /dev/null 2>&1; then
+  C_REF="$TOOLS/softmax-ref bench"; C_STREAM="$TOOLS/stream"; C_LABEL="shared softmax-ref (AVX-512)"
+elif command -v gcc > /dev/null; then
+  # the shared tools die with SIGILL on a CPU without AVX-512: build and check our AVX2 C
+  if gcc -O3 -march=native -fopenmp -o "$OURS" "$ROOT/benchmarks/c/softmax_avx2.c" -lm \
+      && "$OURS" check > "$OUT/c-check.txt" 2>&1; then
+    C_REF="$OURS bench"; C_STREAM="$OURS stream"; C_LABEL="ours: benchmarks/c/softmax_avx2.c (AVX2+FMA, gcc -O3 -march=native)"
+  else
+    C_LABEL="ours failed to build or check (see c-check.txt)"
   fi
-  "$ROOT/softmax-lab" bench --impls vector --sizes 16K,256K,4M,64M --threads 1 --seconds 1 --probe-size 64M --json \
-      > "$OUT/java1-$rep.json" 2> "$OUT/java1-$rep.err"
+fi
+echo "$C_LABEL" > "$OUT/c-tool.txt"
+echo "C yardstick: $C_LABEL"
+
+for rep in $(seq 1 "$REPS"); do
+  [ -n "$C_REF" ] && { $C_STREAM 1 67108864 5 > "$OUT/stream-$rep.txt" 2>&1 || echo "exit $?" >> "$OUT/stream-$rep.txt"; }
+  # size by size, C then Java back to back, so that each pair sees the same state of the shared machine
+  for size in 16K 256K 4M 64M; do
+    case "$size" in *K) n=$(( ${size%K} * 1024 ));; *M) n=$(( ${size%M} * 1048576 ));; esac
+    if [ -n "$C_REF" ]; then
+      for algo in three-pass-recompute three-pass-reload two-pass online; do
+        $C_REF "$algo" "$n" 15 >> "$OUT/c-$rep.txt" 2>&1 || echo "$algo,$n,exit $?" >> "$OUT/c-$rep.txt"
+      done
+    fi
+    probe=0; [ "$size" = 64M ] && probe=64M
+    "$ROOT/softmax-lab" bench --impls vector --sizes "$size" --threads 1 --seconds 1 --probe-size "$probe" --json \
+        > "$OUT/java1-$rep-$size.json" 2> "$OUT/java1-$rep-$size.err"
+  done
   # one and two threads at 64M, both wall-clock, back to back: the pair gives the speed-up
   "$ROOT/softmax-lab" bench --impls vector --sizes 64M --threads 1 --wall-clock --seconds 1 --probe-size 0 --json \
       > "$OUT/javaw-$rep.json" 2> "$OUT/javaw-$rep.err"

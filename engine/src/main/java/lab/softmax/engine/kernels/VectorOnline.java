@@ -1,9 +1,9 @@
 package lab.softmax.engine.kernels;
 
 /**
- * Online softmax on the Vector API. Pass 1 works in L1-sized blocks: the block's max, then (if it
- * grew) one rescale of the running sum, then the block's exps. Memory is streamed once; the block
- * is re-read from L1. Pass 2 is the recompute pass of three-pass.
+ * Online softmax on the Vector API. Pass 1 ({@link VectorExpPasses#onlineReduce}) works in L1-sized
+ * blocks: the block's max, then (if it grew) one rescale of the running sum, then the block's exps.
+ * Memory is streamed once; the block is re-read from L1. Pass 2 is the recompute pass of three-pass.
  */
 final class VectorOnline implements SoftmaxKernel {
     @Override public Algorithm algorithm() { return Algorithm.ONLINE; }
@@ -14,21 +14,7 @@ final class VectorOnline implements SoftmaxKernel {
 
     @Override
     public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
-        float m = Float.NEGATIVE_INFINITY;
-        double d = 0;
-        ExpShift shift = null;
-        for (int b = from; b < to; b += VectorExpPasses.BLOCK) {
-            int e = Math.min(to, b + VectorExpPasses.BLOCK);
-            float blockMax = VectorExpPasses.max(x, b, e);
-            if (blockMax == Float.NEGATIVE_INFINITY) continue;
-            if (blockMax > m) {
-                d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - blockMax);
-                m = blockMax;
-                shift = ExpShift.of(m);
-            }
-            d += VectorExpPasses.sumExp(x, b, e, shift) / shift.factor();
-        }
-        return new MaxSum(m, d);
+        return VectorExpPasses.onlineReduce(x, from, to);
     }
 
     @Override

@@ -10,9 +10,10 @@
  *     (or with {@code -Dsoftmaxlab.kernels.scalar=true}) every kernel is scalar, after one warning.</li>
  * <li>Accuracy (max relative error vs fp64 ≈ 3e-7 for the vector kernels, 1.4e-7 scalar): x − max is
  *     never rounded to fp32 (see {@link lab.softmax.engine.kernels.ExpShift}); lane sums are folded into a
- *     double every 1024 elements; outputs below 2^-126 are flushed to 0 (relative error is measured only
+ *     double every 1024 elements; outputs below about 2^-126 are flushed to 0 (relative error is measured only
  *     where the reference is ≥ 2^-125, {@link lab.softmax.engine.kernels.Fp64Reference}).</li>
- * <li>Masked logits (−∞) give exactly 0 in every kernel; two-pass treats finite logits below −2^127 as −2^127.</li>
+ * <li>Masked logits (−∞) give exactly 0 in every kernel; the vector exps treat every x − r ≤ −2^48 (two-pass: x ≤ −2^48)
+ *     like a mask, and two-pass's scalar path treats finite logits below −2^127 as −2^127.</li>
  * <li>{@link lab.softmax.engine.kernels.ParallelSoftmax} splits one row over an executor it is given and
  *     combines the partial {@link lab.softmax.engine.kernels.MaxSum} / {@link lab.softmax.engine.kernels.ExtendedSum}
  *     exactly (up to one rounding of the sum).</li>

@@ -22,6 +22,20 @@ enum KernelInputs {
         x[rng.nextInt(n)] = 0.5f;
         return x;
     }),
+    /** Finite "mask" values as attention code writes them (−1e9, −1e30, −3e38) mixed with −∞: the vector exps clamp these. */
+    FINITE_MASKS((n, rng) -> {
+        float[] x = gaussian(n, rng);
+        float[] masks = {-1e9f, -1e30f, -3e38f, Float.NEGATIVE_INFINITY, -0x1p48f, -1e5f};
+        for (int i = 0; i < n; i++) if (rng.nextInt(3) == 0) x[i] = masks[rng.nextInt(masks.length)];
+        x[rng.nextInt(n)] = 0.5f;
+        return x;
+    }),
+    /** Logits around +250: the three-pass exps subtract the max itself (|max| ≥ 174). */
+    POSITIVE_OFFSET((n, rng) -> {
+        float[] x = gaussian(n, rng);
+        for (int i = 0; i < n; i++) x[i] = x[i] * 5 + 250f;
+        return x;
+    }),
     ALL_EQUAL((n, rng) -> {
         float[] x = new float[n];
         Arrays.fill(x, -3.75f);

@@ -1,0 +1,723 @@
+/*
+ * softmax_avx2: the C yardstick for the Java kernels on machines without AVX-512 (where
+ * ../shared/tools/softmax-ref dies with SIGILL). Four fp32 softmax algorithms with AVX2 + FMA
+ * intrinsics, written from reference/kernels.md §1–§2 and the lessons of §5(a):
+ *   - magic-bias exp (no scalef/roundscale in AVX2): n from the bias, 2^n from the bits,
+ *     degree-5 minimax polynomial, -inf and x - max < -87.34 give exactly 0;
+ *   - U vectors per loop iteration, written stage by stage across them;
+ *   - per-lane fp32 sums folded into double every BLOCK elements;
+ *   - three-pass/online exps reduce x itself (max applied as an exact power of two), one
+ *     Cody–Waite constant (its error is common to the sum and the outputs and cancels to
+ *     |n_i - n_max|·2e-9); 1/sum folded into the output polynomial's coefficients;
+ *   - two-pass with (mantissa, exponent) pairs, exponents as integer-valued floats.
+ *
+ * Usage (same output as softmax-ref / stream):
+ *   softmax_avx2 check
+ *   softmax_avx2 bench ALGO N REPS   -> algo,n,median_ns_per_element,min_ns_per_element,max_rel_err
+ *   softmax_avx2 stream THREADS N REPS -> stream,threads=..,n=..,bytes=..,KERNEL,median_GBps=..,max_GBps=..
+ *   softmax_avx2 passes N REPS        -> pass,NAME,n,median_ns_per_element (each pass alone)
+ * Build: gcc -O3 -march=native -fopenmp -o softmax_avx2 softmax_avx2.c -lm
+ */
+#include <immintrin.h>
+#include <float.h>
+#include <math.h>
+#include <omp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define W 8              /* floats per __m256 */
+#ifndef U
+#define U 4              /* vectors per iteration */
+#endif
+#define STEP (U * W)
+#define BLOCK 1024       /* elements per fp32 partial sum before it is folded into double */
+#define INLINE static inline __attribute__((always_inline))
+
+static const float LOG2E = 0x1.715476p+0f;
+static const float MAGIC = 0x1.8000FEp23f;      /* 1.5·2^23 + 127 */
+static const float LN2 = 0x1.62E430p-1f;        /* one-constant Cody–Waite */
+static const float LN2_HI = 0x1.62E400p-1f;     /* two-constant, for two-pass's absolute exponents */
+static const float LN2_LO = 0x1.7F7D1Cp-20f;
+static const float C5 = 0x1.0F9F9Cp-7f, C4 = 0x1.573A1Ap-5f, C3 = 0x1.555A80p-3f,
+                   C2 = 0x1.FFFDC6p-2f, C1 = 0x1.FFFFF6p-1f;
+static const float CUTOFF = -0x1.5D589Ep6f;     /* ln 2^-126 */
+static const float T_LIMIT = 0.36f;             /* |t| ≤ ln2/2 for every finite, moderate x */
+
+/* ---------------------------------------------------------------- exp relative to a max ------ */
+
+/* exp(x - m)·factor = exp(x - r)·2^-k, with x - r exact for every x that matters (Sterbenz when
+ * r = m, r = 0 when |m| < 174 so that |x| ≤ 262 and n ≤ 378 fit the reduction). */
+typedef struct { float r, cutoff, magic; double factor; } shift_t;
+
+static shift_t shift_of(float m) {
+    shift_t s;
+    s.r = fabsf(m) >= 174.f ? m : 0.f;
+    float dm = m - s.r;
+    float k = rintf(dm * LOG2E);
+    s.cutoff = dm + CUTOFF;
+    s.magic = MAGIC - k;
+    s.factor = exp((double)dm - (double)k * M_LN2);
+    return s;
+}
+
+/* Scalar twin for loop tails; scale multiplies the result (1 in the sum passes). */
+static float exp_scalar(float x, const shift_t *s, float scale) {
+    float d = x - s->r;
+    if (!(d >= s->cutoff)) return 0.f;
+    float b = fmaf(d, LOG2E, s->magic);
+    uint32_t bits;
+    memcpy(&bits, &b, 4);
+    bits <<= 23;
+    float pow2;
+    memcpy(&pow2, &bits, 4);
+    float n = b - s->magic;
+    float t = fmaf(n, -LN2, d);
+    float p = fmaf(fmaf(fmaf(fmaf(C5, t, C4), t, C3), t, C2), t, C1);
+    return fmaf(t * pow2, p, pow2) * scale;
+}
+
+typedef struct { __m256 r, cutoff, magic, c5, c4, c3, c2, c1, c0; } vshift_t;
+
+/* c0..c5 are the polynomial's coefficients times scale: scale·e^t at no extra cost. */
+INLINE vshift_t vshift_of(const shift_t *s, float scale) {
+    vshift_t v = {_mm256_set1_ps(s->r), _mm256_set1_ps(s->cutoff), _mm256_set1_ps(s->magic),
+                  _mm256_set1_ps(C5 * scale), _mm256_set1_ps(C4 * scale), _mm256_set1_ps(C3 * scale),
+                  _mm256_set1_ps(C2 * scale), _mm256_set1_ps(C1 * scale), _mm256_set1_ps(scale)};
+    return v;
+}
+
+/* f[j] = scale·exp(x[j] - m)·factor for U vectors, stage by stage across the vectors. */
+INLINE void exp_u(const float *x, const vshift_t *c, __m256 f[U]) {
+    const __m256 log2e = _mm256_set1_ps(LOG2E), mln2 = _mm256_set1_ps(-LN2);
+    __m256 d[U], b[U], s[U], n[U], t[U], p[U];
+    for (int j = 0; j < U; j++) d[j] = _mm256_sub_ps(_mm256_loadu_ps(x + j * W), c->r);
+    for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(d[j], log2e, c->magic);
+    for (int j = 0; j < U; j++) s[j] = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(b[j]), 23));
+    for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], c->magic);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mln2, d[j]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(c->c5, t[j], c->c4);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c3);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c2);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c1);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c0);
+    for (int j = 0; j < U; j++) f[j] = _mm256_mul_ps(p[j], s[j]);
+    /* below the cutoff (and -inf, where t is NaN) the result is exactly 0 */
+    for (int j = 0; j < U; j++) f[j] = _mm256_and_ps(f[j], _mm256_cmp_ps(d[j], c->cutoff, _CMP_GE_OQ));
+}
+
+INLINE double hsum_d(__m256d v) {
+    __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
+}
+
+INLINE __m256d widen_add(__m256d acc, __m256 v) {
+    acc = _mm256_add_pd(acc, _mm256_cvtps_pd(_mm256_castps256_ps128(v)));
+    return _mm256_add_pd(acc, _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
+}
+
+/* ---------------------------------------------------------------- passes ------------------- */
+
+static float pass_max(const float *x, size_t n) {
+    __m256 m[U];
+    for (int j = 0; j < U; j++) m[j] = _mm256_set1_ps(-INFINITY);
+    size_t i = 0;
+    for (; i + STEP <= n; i += STEP)
+        for (int j = 0; j < U; j++) m[j] = _mm256_max_ps(m[j], _mm256_loadu_ps(x + i + j * W));
+    for (int j = 1; j < U; j++) m[0] = _mm256_max_ps(m[0], m[j]);
+    __m256 v = m[0];
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
+    float r = _mm_cvtss_f32(h);
+    for (; i < n; i++) r = x[i] > r ? x[i] : r;
+    return r;
+}
+
+/* Σ exp(x - m)·factor; if y, also stores the terms (reload's pass 2). */
+INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh) {
+    const vshift_t c = vshift_of(sh, 1.f);
+    __m256d total = _mm256_setzero_pd();
+    size_t i = 0;
+    while (i + STEP <= n) {
+        size_t end = i + BLOCK < n ? i + BLOCK : n;
+        __m256 acc[U];
+        for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
+        for (; i + STEP <= end; i += STEP) {
+            __m256 f[U];
+            exp_u(x + i, &c, f);
+            if (y)
+                for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
+            for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
+        }
+        for (int j = 1; j < U; j++) acc[0] = _mm256_add_ps(acc[0], acc[j]);
+        total = widen_add(total, acc[0]);
+    }
+    double sum = hsum_d(total);
+    for (; i < n; i++) {
+        float f = exp_scalar(x[i], sh, 1.f);
+        if (y) y[i] = f;
+        sum += f;
+    }
+    return sum;
+}
+
+static double pass_sum(const float *x, size_t n, const shift_t *sh) { return pass_sum_exp(x, NULL, n, sh); }
+static double pass_store_sum(const float *x, float *y, size_t n, const shift_t *sh) { return pass_sum_exp(x, y, n, sh); }
+
+/* y = exp(x - m)·factor·scale */
+static void pass_write_exp(const float *x, float *y, size_t n, const shift_t *sh, float scale) {
+    const vshift_t c = vshift_of(sh, scale);
+    size_t i = 0;
+    for (; i + STEP <= n; i += STEP) {
+        __m256 f[U];
+        exp_u(x + i, &c, f);
+        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
+    }
+    for (; i < n; i++) y[i] = exp_scalar(x[i], sh, scale);
+}
+
+static void pass_scale(float *y, size_t n, float scale) {
+    const __m256 s = _mm256_set1_ps(scale);
+    size_t i = 0;
+    for (; i + STEP <= n; i += STEP)
+        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(s, _mm256_loadu_ps(y + i + j * W)));
+    for (; i < n; i++) y[i] *= scale;
+}
+
+/* ---------------------------------------------------------------- algorithms --------------- */
+/* Each returns 0, or -1 for a row with no finite logit (rejected, y untouched). */
+
+static int softmax_recompute(const float *x, float *y, size_t n) {
+    float m = pass_max(x, n);
+    if (m == -INFINITY) return -1;
+    shift_t sh = shift_of(m);
+    double sum = pass_sum(x, n, &sh);
+    pass_write_exp(x, y, n, &sh, (float)(1.0 / sum));
+    return 0;
+}
+
+static int softmax_reload(const float *x, float *y, size_t n) {
+    float m = pass_max(x, n);
+    if (m == -INFINITY) return -1;
+    shift_t sh = shift_of(m);
+    double sum = pass_store_sum(x, y, n, &sh);
+    pass_scale(y, n, (float)(1.0 / sum));
+    return 0;
+}
+
+/* Online: per L1-sized block, the block's max (re-read from L1), one rescale of the running sum in
+ * double when it grew, then the block's exps: memory is streamed once, about one exp per element. */
+static int softmax_online(const float *x, float *y, size_t n) {
+    float m = -INFINITY;
+    double d = 0;
+    shift_t sh = shift_of(0.f);
+    for (size_t b = 0; b < n; b += BLOCK) {
+        size_t len = n - b < BLOCK ? n - b : BLOCK;
+        float bm = pass_max(x + b, len);
+        if (bm > m) {
+            d = m == -INFINITY ? 0 : d * exp((double)m - bm);
+            m = bm;
+            sh = shift_of(m);
+        }
+        if (m != -INFINITY) d += pass_sum(x + b, len, &sh) / sh.factor;
+    }
+    if (m == -INFINITY) return -1;
+    pass_write_exp(x, y, n, &sh, (float)(1.0 / (d * sh.factor)));
+    return 0;
+}
+
+/* ---- two-pass: every e^x as p·2^n, n = round(x·log2 e) an integer-valued float ---- */
+
+/* 2^e for integer-valued float vectors e ≤ 0; e ≤ -127 (and -inf) give exactly 0. */
+INLINE __m256 pow2_neg(__m256 e) {
+    const __m256 magic = _mm256_set1_ps(MAGIC);
+    const __m256i lowest = _mm256_castps_si256(_mm256_set1_ps(MAGIC - 127.f));
+    __m256i bits = _mm256_max_epi32(_mm256_castps_si256(_mm256_add_ps(e, magic)), lowest);
+    return _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23));
+}
+
+/* (p, n) of U vectors. The clamp of t maps -inf (t = NaN) and logits beyond fp32's exact
+ * reduction (|x| ≳ 3e6, t garbage) to a finite mantissa in [0.7, 1.42]. */
+INLINE void extexp_u(const float *x, __m256 p[U], __m256 n[U]) {
+    const __m256 log2e = _mm256_set1_ps(LOG2E), mhi = _mm256_set1_ps(-LN2_HI), mlo = _mm256_set1_ps(-LN2_LO);
+    const __m256 tmax = _mm256_set1_ps(T_LIMIT), tmin = _mm256_set1_ps(-T_LIMIT), one = _mm256_set1_ps(1.f);
+    __m256 v[U], t[U];
+    for (int j = 0; j < U; j++) v[j] = _mm256_loadu_ps(x + j * W);
+    for (int j = 0; j < U; j++) n[j] = _mm256_round_ps(_mm256_mul_ps(v[j], log2e), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mhi, v[j]);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mlo, t[j]);
+    for (int j = 0; j < U; j++) t[j] = _mm256_max_ps(_mm256_min_ps(t[j], tmax), tmin); /* NaN → tmin */
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(_mm256_set1_ps(C5), t[j], _mm256_set1_ps(C4));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C3));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C2));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C1));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], one);
+}
+
+static float extexp_scalar(float x, float *n) {
+    float nn = rintf(x * LOG2E);
+    float t = fmaf(nn, -LN2_LO, fmaf(nn, -LN2_HI, x));
+    t = t != t ? -T_LIMIT : fmaxf(fminf(t, T_LIMIT), -T_LIMIT);
+    *n = nn;
+    return fmaf(fmaf(fmaf(fmaf(fmaf(C5, t, C4), t, C3), t, C2), t, C1), t, 1.f);
+}
+
+typedef struct { double v, e; } ext_t;   /* v·2^e, e an integer (-inf for an empty sum) */
+
+static ext_t ext_add(ext_t a, ext_t b) {
+    if (b.v == 0) return a;
+    if (a.v == 0) return b;
+    if (a.e == b.e) { a.v += b.v; return a; }
+    double e = a.e > b.e ? a.e : b.e;
+    ext_t r = {ldexp(a.v, (int)fmax(a.e - e, -2000)) + ldexp(b.v, (int)fmax(b.e - e, -2000)), e};
+    return r;
+}
+
+/* Pass 1: per lane (acc_v, acc_e) over U vectors sharing one exponent; every BLOCK elements the
+ * lanes are folded exactly into a double pair. Rescaling multiplies by exact powers of two. */
+static ext_t twopass_reduce(const float *x, size_t n) {
+    ext_t total = {0, -INFINITY};
+    size_t i = 0;
+    while (i + STEP <= n) {
+        size_t end = i + BLOCK < n ? i + BLOCK : n;
+        __m256 accv[U];
+        for (int j = 0; j < U; j++) accv[j] = _mm256_setzero_ps();
+        __m256 acce = _mm256_set1_ps(-FLT_MAX);   /* finite: -inf - (-inf) never happens */
+        for (; i + STEP <= end; i += STEP) {
+            __m256 p[U], e[U], s[U];
+            extexp_u(x + i, p, e);
+            __m256 newe = acce;
+            for (int j = 0; j < U; j++) newe = _mm256_max_ps(newe, e[j]);
+            __m256 sa = pow2_neg(_mm256_sub_ps(acce, newe));
+            acce = newe;
+            for (int j = 0; j < U; j++) s[j] = pow2_neg(_mm256_sub_ps(e[j], newe));
+            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], s[j], _mm256_mul_ps(accv[j], sa));
+        }
+        /* fold the lanes: E = max lane exponent, V = Σ acc_v·2^(acc_e − E), exact powers of two */
+        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
+        __m128 h = _mm_max_ps(_mm256_castps256_ps128(acce), _mm256_extractf128_ps(acce, 1));
+        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
+        __m256 be = _mm256_broadcastss_ps(h);
+        __m256 v = _mm256_mul_ps(accv[0], pow2_neg(_mm256_sub_ps(acce, be)));
+        ext_t block = {hsum_d(widen_add(_mm256_setzero_pd(), v)), _mm_cvtss_f32(h)};
+        total = ext_add(total, block);
+    }
+    for (; i < n; i++) {
+        float e;
+        float p = extexp_scalar(x[i], &e);
+        if (x[i] == -INFINITY) continue;
+        ext_t term = {p, e};
+        total = ext_add(total, term);
+    }
+    return total;
+}
+
+/* Pass 2: y = p·(1/V)·2^(n - E); outputs below 2^-126 flush to 0. */
+static void twopass_write(const float *x, float *y, size_t n, ext_t sum) {
+    const __m256 inv = _mm256_set1_ps((float)(1.0 / sum.v)), ve = _mm256_set1_ps((float)sum.e);
+    size_t i = 0;
+    for (; i + STEP <= n; i += STEP) {
+        __m256 p[U], e[U];
+        extexp_u(x + i, p, e);
+        for (int j = 0; j < U; j++) p[j] = _mm256_mul_ps(p[j], inv);
+        for (int j = 0; j < U; j++) e[j] = pow2_neg(_mm256_sub_ps(e[j], ve));
+        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(p[j], e[j]));
+    }
+    for (; i < n; i++) {
+        float e;
+        float p = extexp_scalar(x[i], &e);
+        double d = (double)e - sum.e;
+        y[i] = x[i] == -INFINITY || d < -126 ? 0.f : (float)(p * (float)(1.0 / sum.v)) * ldexpf(1.f, (int)d);
+    }
+}
+
+/* ---- two-pass, fast path: the exponent kept biased, b = x·log2 e + 1.5·2^23 (one FMA; n = b − 1.5·2^23).
+ * For x > −8.7e6 b is a positive float whose bits order like its value, so the lane max is one integer
+ * max and 2^(n − E) comes from the bits of b + (EXP_MAGIC − B_max) (one add). An unsigned min on x's
+ * bits maps −inf and x ≤ −2^48 to −2^48 (finite t, weight exactly 0). Blocks whose exponent reaches
+ * 2^21 (where the biased add is no longer exact) or that hold only logits ≤ −8.7e6 make the row take
+ * the robust path above. */
+static const float ROUND_MAGIC = 0x1.8p23f;
+#define HUGE_EXPONENT 0x1p21
+
+INLINE void extexp_biased_u(const float *x, __m256 p[U], __m256 b[U]) {
+    const __m256 log2e = _mm256_set1_ps(LOG2E), rm = _mm256_set1_ps(ROUND_MAGIC);
+    const __m256 mhi = _mm256_set1_ps(-LN2_HI), mlo = _mm256_set1_ps(-LN2_LO), one = _mm256_set1_ps(1.f);
+    const __m256i lowest = _mm256_set1_epi32((int)0xD7800000u);   /* bits of -2^48 */
+    __m256 v[U], n[U], t[U];
+    for (int j = 0; j < U; j++)
+        v[j] = _mm256_castsi256_ps(_mm256_min_epu32(_mm256_castps_si256(_mm256_loadu_ps(x + j * W)), lowest));
+    for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(v[j], log2e, rm);
+    for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], rm);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mhi, v[j]);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mlo, t[j]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(_mm256_set1_ps(C5), t[j], _mm256_set1_ps(C4));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C3));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C2));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C1));
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], one);
+}
+
+/* 2^(n − E) from the bits of b + c, c = EXP_MAGIC − B_max; n − E ≤ −127 (and −inf, NaN) give +0 */
+INLINE __m256 pow2_biased(__m256 b, __m256 c) {
+    const __m256i lowest = _mm256_castps_si256(_mm256_set1_ps(MAGIC - 127.f));
+    __m256i bits = _mm256_max_epi32(_mm256_castps_si256(_mm256_add_ps(b, c)), lowest);
+    return _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23));
+}
+
+static int twopass_reduce_fast(const float *x, size_t n, ext_t *out) {
+    const __m256 magic = _mm256_set1_ps(MAGIC);
+    ext_t total = {0, -INFINITY};
+    size_t i = 0;
+    while (i + STEP <= n) {
+        size_t end = i + BLOCK < n ? i + BLOCK : n;
+        __m256 accv[U];
+        for (int j = 0; j < U; j++) accv[j] = _mm256_setzero_ps();
+        __m256i accb = _mm256_setzero_si256();   /* bits of the lane's biased max; 0 until x > −8.7e6 */
+        for (; i + STEP <= end; i += STEP) {
+            __m256 p[U], b[U];
+            extexp_biased_u(x + i, p, b);
+            __m256i newb = accb;
+            for (int j = 0; j < U; j++) newb = _mm256_max_epi32(newb, _mm256_castps_si256(b[j]));
+            __m256 c = _mm256_sub_ps(magic, _mm256_castsi256_ps(newb));
+            __m256 sa = pow2_biased(_mm256_castsi256_ps(accb), c);
+            accb = newb;
+            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], pow2_biased(b[j], c), _mm256_mul_ps(accv[j], sa));
+        }
+        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
+        __m128i h = _mm_max_epi32(_mm256_castsi256_si128(accb), _mm256_extracti128_si256(accb, 1));
+        h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
+        h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
+        float bmax = _mm_cvtss_f32(_mm_castsi128_ps(h));
+        __m256 w = pow2_biased(_mm256_castsi256_ps(accb), _mm256_set1_ps(MAGIC - bmax));
+        double v = hsum_d(widen_add(_mm256_setzero_pd(), _mm256_mul_ps(accv[0], w)));
+        double e = (double)bmax - ROUND_MAGIC;
+        if (!(v >= 0) || ((v > 0 || bmax > 0) && !(fabs(e) < HUGE_EXPONENT))) return -1;
+        if (v > 0) {
+            ext_t block = {v, e};
+            total = ext_add(total, block);
+        }
+    }
+    for (; i < n; i++) {
+        float e;
+        float p = extexp_scalar(x[i], &e);
+        if (x[i] == -INFINITY) continue;
+        ext_t term = {p, e};
+        total = ext_add(total, term);
+    }
+    if (!(fabs(total.e) < HUGE_EXPONENT)) return -1;
+    *out = total;
+    return 0;
+}
+
+static void twopass_write_fast(const float *x, float *y, size_t n, ext_t sum) {
+    const __m256 inv = _mm256_set1_ps((float)(1.0 / sum.v)), c = _mm256_set1_ps((float)(127.0 - sum.e));
+    size_t i = 0;
+    for (; i + STEP <= n; i += STEP) {
+        __m256 p[U], b[U];
+        extexp_biased_u(x + i, p, b);
+        for (int j = 0; j < U; j++) p[j] = _mm256_mul_ps(p[j], inv);
+        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(p[j], pow2_biased(b[j], c)));
+    }
+    for (; i < n; i++) {
+        float e;
+        float p = extexp_scalar(x[i], &e);
+        double d = (double)e - sum.e;
+        y[i] = x[i] == -INFINITY || d < -126 ? 0.f : (float)(p * (float)(1.0 / sum.v)) * ldexpf(1.f, (int)d);
+    }
+}
+
+static int softmax_twopass(const float *x, float *y, size_t n) {
+    ext_t s;
+    if (twopass_reduce_fast(x, n, &s) == 0 && s.v > 0) {
+        twopass_write_fast(x, y, n, s);
+        return 0;
+    }
+    s = twopass_reduce(x, n);   /* huge logits: the robust path */
+    if (s.v == 0) return -1;
+    twopass_write(x, y, n, s);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- driver ------------------- */
+
+typedef int (*softmax_fn)(const float *, float *, size_t);
+static const struct { const char *name; softmax_fn fn; } ALGOS[] = {
+    {"three-pass-recompute", softmax_recompute},
+    {"three-pass-reload", softmax_reload},
+    {"two-pass", softmax_twopass},
+    {"online", softmax_online},
+};
+#define N_ALGOS (sizeof ALGOS / sizeof ALGOS[0])
+
+/* Max |y - ref|/ref against a double-precision softmax (compensated sum), over entries whose
+ * reference is ≥ 2^-125; below that an output counts as wrong (1) only if off by > 2^-124. */
+static double max_rel_error(const float *x, const float *y, size_t n) {
+    double m = -INFINITY;
+    for (size_t i = 0; i < n; i++) m = x[i] > m ? x[i] : m;
+    double sum = 0, comp = 0;
+    for (size_t i = 0; i < n; i++) {
+        double term = exp((double)x[i] - m), t = sum + term;
+        comp += fabs(sum) >= term ? (sum - t) + term : (term - t) + sum;
+        sum = t;
+    }
+    sum += comp;
+    double worst = 0;
+    for (size_t i = 0; i < n; i++) {
+        double ref = exp((double)x[i] - m) / sum, err = fabs(y[i] - ref);
+        if (err != err) return NAN;
+        if (ref >= 0x1p-125) worst = fmax(worst, err / ref);
+        else if (err > 0x1p-124) worst = fmax(worst, 1);
+    }
+    return worst;
+}
+
+static uint64_t rng_state;
+static uint64_t next_u64(void) {   /* SplitMix64 */
+    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+static double next_unit(void) { return (next_u64() >> 11) * 0x1p-53; }
+static double next_gaussian(void) {   /* Box–Muller */
+    double u = 1 - next_unit(), v = next_unit();
+    return sqrt(-2 * log(u)) * cos(2 * M_PI * v);
+}
+
+/* normal(0, 1) logits with three outliers ×20, as the Java benchmark and softmax-ref use */
+static void normal_with_outliers(float *x, size_t n, uint64_t seed) {
+    rng_state = seed;
+    for (size_t i = 0; i < n; i++) x[i] = (float)next_gaussian();
+    for (int k = 0; k < 3 && (size_t)k < n; k++) x[next_u64() % n] *= 20;
+}
+
+static float *alloc_floats(size_t n) {
+    void *p = NULL;
+    if (posix_memalign(&p, 64, (n ? n : 1) * sizeof(float))) { perror("alloc"); exit(1); }
+    return p;
+}
+
+static int check_row(const float *x, size_t n, float *y, const char *row, double limit) {
+    int failures = 0;
+    for (size_t a = 0; a < N_ALGOS; a++) {
+        for (size_t i = 0; i < n; i++) y[i] = NAN;
+        int rc = ALGOS[a].fn(x, y, n);
+        double err = rc ? NAN : max_rel_error(x, y, n);
+        int ok = err <= limit;
+        if (!ok) failures++;
+        printf("%s %-20s n=%-6zu %-28s max_rel_err=%.3g\n", ok ? "  ok  " : "  FAIL", ALGOS[a].name, n, row, err);
+    }
+    return failures;
+}
+
+static int run_check(void) {
+    const size_t sizes[] = {1, 3, 7, 15, 16, 17, 31, 32, 33, 64, 207, 1000, 1024, 1025, 4097, 16384, 65537, 1000003};
+    const double limit = 1.5e-6;
+    size_t max_n = 1000003;
+    float *x = alloc_floats(max_n), *y = alloc_floats(max_n);
+    int failures = 0;
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s];
+        normal_with_outliers(x, n, 42 + n);
+        failures += check_row(x, n, y, "normal+outliers", limit);
+        normal_with_outliers(x, n, 7 + n);
+        for (size_t i = 0; i < n; i++) x[i] *= 30;
+        failures += check_row(x, n, y, "normal*30", limit);
+        rng_state = 99 + n;
+        for (size_t i = 0; i < n; i++) x[i] = (float)(2e4 * next_unit() - 1e4);
+        failures += check_row(x, n, y, "uniform ±1e4", limit);
+        normal_with_outliers(x, n, 5 + n);
+        for (size_t i = 0; i < n; i += 3) x[i] = -INFINITY;
+        if (n > 1) failures += check_row(x, n, y, "masked every 3rd", limit);
+        normal_with_outliers(x, n, 3 + n);
+        const float masks[] = {-1e9f, -1e30f, -3e38f, -INFINITY, -0x1p48f, -1e5f};
+        for (size_t i = 0; i < n; i += 2) x[i] = masks[(i / 2) % 6];
+        if (n > 1) failures += check_row(x, n, y, "finite masks (-1e9..-3e38)", limit);
+        for (size_t i = 0; i < n; i++) x[i] = 3.25f;
+        failures += check_row(x, n, y, "all equal", limit);
+        normal_with_outliers(x, n, 11 + n);
+        for (size_t i = 0; i < n; i++) x[i] += 300.f;   /* |max| ≥ 174: the r = max branch */
+        failures += check_row(x, n, y, "normal+300", limit);
+    }
+    /* huge logits: the two-pass point; the others handle them by their max */
+    /* (not ±3e38: two-pass's x·log2 e overflows fp32 beyond |x| ≈ 2.36e38; the Java engine takes an exact path there) */
+    float huge[] = {1e30f, -1e30f, 0.f, 1e30f, -INFINITY};
+    failures += check_row(huge, 3, y, "±1e30", limit);
+    failures += check_row(huge, 5, y, "±1e30, -inf", limit);
+    for (size_t i = 0; i < 4096; i++) x[i] = (float)(i % 7) * 1e29f - 3e29f;
+    failures += check_row(x, 4096, y, "±3e29 spread", limit);
+    free(x);
+    free(y);
+    printf("%s: %d failure(s)\n", failures ? "FAIL" : "PASS", failures);
+    return failures ? 1 : 0;
+}
+
+static double thread_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static double wall_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n) {
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static int run_bench(const char *algo, size_t n, int reps) {
+    softmax_fn fn = NULL;
+    for (size_t a = 0; a < N_ALGOS; a++) if (!strcmp(algo, ALGOS[a].name)) fn = ALGOS[a].fn;
+    if (!fn || n < 1 || reps < 1) { fprintf(stderr, "bench: unknown algorithm or bad N/REPS\n"); return 2; }
+    float *x = alloc_floats(n), *y = alloc_floats(n);
+    normal_with_outliers(x, n, 42);
+    memset(y, 0, n * sizeof(float));
+    fn(x, y, n);
+    double err = max_rel_error(x, y, n);
+    /* warm-up ≥ 0.2 s of thread time, then a sample is ≥ 2 ms of calls */
+    double t0 = thread_ns(), one = 0;
+    int calls = 0;
+    while (calls < 3 || thread_ns() - t0 < 2e8) {
+        double a = thread_ns();
+        fn(x, y, n);
+        one = thread_ns() - a;
+        calls++;
+    }
+    int batch = one >= 2e6 ? 1 : (int)(2e6 / fmax(one, 1)) + 1;
+    double *samples = malloc(reps * sizeof(double));
+    for (int r = 0; r < reps; r++) {
+        double a = thread_ns();
+        for (int k = 0; k < batch; k++) fn(x, y, n);
+        samples[r] = (thread_ns() - a) / batch / n;
+    }
+    double lo = samples[0];
+    for (int r = 1; r < reps; r++) lo = fmin(lo, samples[r]);
+    printf("%s,%zu,%.4f,%.4f,%.3g\n", algo, n, median(samples, reps), lo, err);
+    free(samples);
+    free(x);
+    free(y);
+    return 0;
+}
+
+/* STREAM-like kernels, AVX2, several accumulators for the read; one thread timed with thread CPU
+ * time, several with the wall clock (OpenMP static split). Byte counts: STREAM's (no write-allocate). */
+static float stream_read(const float *a, size_t lo, size_t hi) {
+    __m256 s[U];
+    for (int j = 0; j < U; j++) s[j] = _mm256_setzero_ps();
+    size_t i = lo;
+    for (; i + STEP <= hi; i += STEP)
+        for (int j = 0; j < U; j++) s[j] = _mm256_add_ps(s[j], _mm256_load_ps(a + i + j * W));
+    for (int j = 1; j < U; j++) s[0] = _mm256_add_ps(s[0], s[j]);
+    __m256 v = s[0];
+    float f[W], r = 0;
+    _mm256_storeu_ps(f, v);
+    for (int l = 0; l < W; l++) r += f[l];
+    for (; i < hi; i++) r += a[i];
+    return r;
+}
+
+static int run_stream(int threads, size_t n, int reps) {
+    if (threads < 1 || n < STEP || reps < 1) { fprintf(stderr, "stream: bad THREADS/N/REPS\n"); return 2; }
+    n -= n % (STEP * (size_t)threads);
+    omp_set_num_threads(threads);
+    float *a = alloc_floats(n), *b = alloc_floats(n), *c = alloc_floats(n);
+#pragma omp parallel for schedule(static)
+    for (size_t i = 0; i < n; i++) { a[i] = 1.f; b[i] = 2.f; c[i] = 0.5f; }
+    const char *names[] = {"read", "write", "copy", "scale", "add", "triad"};
+    const size_t bytes[] = {4, 4, 8, 8, 12, 12};
+    double *gbps[6];
+    for (int k = 0; k < 6; k++) gbps[k] = malloc(reps * sizeof(double));
+    volatile float sink = 0;
+    for (int r = -1; r < reps; r++) {   /* r = -1: warm-up */
+        for (int k = 0; k < 6; k++) {
+            double t0 = threads == 1 ? thread_ns() : wall_ns();
+            float part = 0;
+#pragma omp parallel for schedule(static) reduction(+ : part)
+            for (int th = 0; th < threads; th++) {
+                size_t lo = n / threads * th, hi = lo + n / threads, i;
+                const __m256 q = _mm256_set1_ps(0.5f);
+                switch (k) {
+                case 0: part += stream_read(a, lo, hi); break;
+                case 1: for (i = lo; i < hi; i += W) _mm256_store_ps(c + i, q); break;
+                case 2: for (i = lo; i < hi; i += W) _mm256_store_ps(c + i, _mm256_load_ps(a + i)); break;
+                case 3: for (i = lo; i < hi; i += W) _mm256_store_ps(b + i, _mm256_mul_ps(q, _mm256_load_ps(c + i))); break;
+                case 4: for (i = lo; i < hi; i += W) _mm256_store_ps(c + i, _mm256_add_ps(_mm256_load_ps(a + i), _mm256_load_ps(b + i))); break;
+                default: for (i = lo; i < hi; i += W)
+                        _mm256_store_ps(a + i, _mm256_fmadd_ps(q, _mm256_load_ps(c + i), _mm256_load_ps(b + i)));
+                }
+            }
+            double dt = (threads == 1 ? thread_ns() : wall_ns()) - t0;
+            sink += part;
+            if (r >= 0) gbps[k][r] = bytes[k] * (double)n / dt;
+        }
+    }
+    for (int k = 0; k < 6; k++) {
+        double best = gbps[k][0];
+        for (int r = 1; r < reps; r++) best = fmax(best, gbps[k][r]);
+        printf("stream,threads=%d,n=%zu,bytes=%zu,%s,median_GBps=%.2f,max_GBps=%.2f\n",
+               threads, n, bytes[k] * n, names[k], median(gbps[k], reps), best);
+        free(gbps[k]);
+    }
+    free(a);
+    free(b);
+    free(c);
+    return 0;
+}
+
+/* ns/element of each pass alone at N (thread CPU time, median of REPS samples of ≥ 2 ms): where the time goes */
+static int run_passes(size_t n, int reps) {
+    float *x = alloc_floats(n), *y = alloc_floats(n);
+    normal_with_outliers(x, n, 42);
+    memset(y, 0, n * sizeof(float));
+    float m = pass_max(x, n);
+    shift_t sh = shift_of(m);
+    const char *names[] = {"max", "sum-exp", "store-exp-sum", "write-exp", "scale", "twopass-reduce", "twopass-write"};
+    volatile double sink = 0;
+    for (int k = 0; k < 7; k++) {
+        double *samples = malloc(reps * sizeof(double));
+        int batch = (int)(2e6 / (0.3 * n)) + 1;
+        for (int r = -2; r < reps; r++) {
+            double a = thread_ns();
+            for (int q = 0; q < batch; q++) {
+                switch (k) {
+                case 0: sink += pass_max(x, n); break;
+                case 1: sink += pass_sum(x, n, &sh); break;
+                case 2: sink += pass_store_sum(x, y, n, &sh); break;
+                case 3: pass_write_exp(x, y, n, &sh, 0.5f); break;
+                case 4: pass_scale(y, n, 0.999f); break;
+                case 5: { ext_t e; sink += twopass_reduce_fast(x, n, &e); break; }
+                default: { ext_t e = {1.0, 100}; twopass_write_fast(x, y, n, e); }
+                }
+            }
+            if (r >= 0) samples[r] = (thread_ns() - a) / batch / n;
+        }
+        printf("pass,%s,%zu,%.4f\n", names[k], n, median(samples, reps));
+        free(samples);
+    }
+    free(x);
+    free(y);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 4 && !strcmp(argv[1], "passes")) return run_passes(strtoull(argv[2], NULL, 10), atoi(argv[3]));
+    if (argc == 2 && !strcmp(argv[1], "check")) return run_check();
+    if (argc == 5 && !strcmp(argv[1], "bench")) return run_bench(argv[2], strtoull(argv[3], NULL, 10), atoi(argv[4]));
+    if (argc == 5 && !strcmp(argv[1], "stream")) return run_stream(atoi(argv[2]), strtoull(argv[3], NULL, 10), atoi(argv[4]));
+    fprintf(stderr, "usage: %s check | bench ALGO N REPS | stream THREADS N REPS | passes N REPS\n", argv[0]);
+    return 2;
+}
