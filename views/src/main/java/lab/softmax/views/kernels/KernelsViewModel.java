@@ -55,19 +55,21 @@ public final class KernelsViewModel {
     private final IntegerProperty stepIndex = new SimpleIntegerProperty(this, "stepIndex", 0);
 
     private final ObservableList<BenchResult> results = FXCollections.observableArrayList();
+    private final ObservableList<BenchResult> resultsView = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyObjectWrapper<MachineInfo> machine = new ReadOnlyObjectWrapper<>(this, "machine");
     private final ReadOnlyObjectWrapper<List<StepTrace.Step>> trace = new ReadOnlyObjectWrapper<>(this, "trace", List.of());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ThrottledUpdater<BenchResult> updater;
     private RunningTask<?> running;
+    /** Bumped by every run and load: results still arriving from an older run are dropped. */
+    private long generation;
+    private boolean runWhenIdle;
     private int probeSize = PROBE_SIZE;
 
     public KernelsViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
         for (Algorithm a : Algorithm.values()) algorithms.put(a, new SimpleBooleanProperty(this, a.id()));
         for (Impl i : Impl.values()) impls.put(i, new SimpleBooleanProperty(this, i.id()));
-        updater = new ThrottledUpdater<>(tasks.uiExecutor(), results::addAll);
         stepLogits.addListener(o -> retrace());
         stepAlgorithm.addListener(o -> retrace());
         load(KernelsState.defaults());
@@ -84,7 +86,12 @@ public final class KernelsViewModel {
     public IntegerProperty stepIndexProperty() { return stepIndex; }
 
     // ---- outputs ----
-    public ObservableList<BenchResult> results() { return FXCollections.unmodifiableObservableList(results); }
+    /**
+     * The results, read-only. Always the same wrapper: a fresh unmodifiable view per call forwards
+     * changes through a weak listener, so a listener added to it died with it at the next GC (the
+     * throughput chart stopped updating during long runs).
+     */
+    public ObservableList<BenchResult> results() { return resultsView; }
     public ReadOnlyObjectProperty<MachineInfo> machineProperty() { return machine.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<StepTrace.Step>> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -110,9 +117,15 @@ public final class KernelsViewModel {
         results.clear();
         machine.set(null);
         busy.set(true);
+        long run = ++generation;
+        ThrottledUpdater<BenchResult> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> {
+            if (run == generation) results.addAll(batch);
+        });
         RunningTask<?> task = tasks.run("Kernel benchmark", ctx -> {
             MachineInfo m = MachineInfo.measure(probeSize, 3, ctx.cancellation());
-            ctx.publish(() -> machine.set(m));
+            ctx.publish(() -> {
+                if (run == generation) machine.set(m);
+            });
             ExecutorService pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads() - 1, r -> {
                 Thread t = new Thread(r, "kernels-bench");
                 t.setDaemon(true);
@@ -123,10 +136,10 @@ public final class KernelsViewModel {
             } finally {
                 if (pool != null) pool.shutdownNow();
             }
-        }, done -> finished(), failure -> {
-            error.set(failure.getMessage());
-            finished();
-        }, this::finished);
+        }, done -> finished(updater), failure -> {
+            if (run == generation) error.set(failure.getMessage());
+            finished(updater);
+        }, () -> finished(updater));
         // With a synchronous executor (tests) the task has already finished here.
         running = busy.get() ? task : null;
         return task;
@@ -136,10 +149,23 @@ public final class KernelsViewModel {
         if (running != null) running.cancel();
     }
 
-    private void finished() {
+    /** Runs the benchmark now, or as soon as the one running has stopped. */
+    public void runWhenIdle() {
+        if (busy.get()) {
+            runWhenIdle = true;
+        } else {
+            run();
+        }
+    }
+
+    private void finished(ThrottledUpdater<BenchResult> updater) {
         updater.flush();
         running = null;
         busy.set(false);
+        if (runWhenIdle) {
+            runWhenIdle = false;
+            run();
+        }
     }
 
     private void retrace() {
@@ -160,7 +186,11 @@ public final class KernelsViewModel {
                 stepAlgorithm.get(), List.copyOf(results), machine.get());
     }
 
+    /** Shows a state; a benchmark still running is cancelled and nothing more of it is shown. */
     public void load(KernelsState s) {
+        generation++;
+        runWhenIdle = false;
+        cancel();
         algorithms.forEach((a, p) -> p.set(s.algorithms().contains(a)));
         impls.forEach((i, p) -> p.set(s.impls().contains(i)));
         sizes.set(s.sizes());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.BenchResult;
@@ -47,6 +49,41 @@ class KernelsViewModelTest {
         assertTrue(model.results().isEmpty());
         model.load(saved);
         assertEquals(results, List.copyOf(model.results()));
+    }
+
+    @Test
+    void loadingDuringABenchmarkCancelsItAndTheNextRunWaitsForItToStop() {
+        Deque<Runnable> workers = new ArrayDeque<>();   // work starts only when the test says so
+        KernelsViewModel m = new KernelsViewModel(new BackgroundTasks(workers::add, Runnable::run));
+        m.setProbeSize(1 << 16);
+        KernelsState d = KernelsState.defaults();
+        m.load(new KernelsState(List.of(Algorithm.ONLINE), List.of(Impl.VECTOR), List.of(1024), 1, 0.01, 3,
+                d.stepLogits(), Algorithm.ONLINE, List.of(), null));
+        m.run();
+        assertTrue(m.busyProperty().get());
+        m.load(new KernelsState(List.of(Algorithm.TWO_PASS), List.of(Impl.VECTOR), List.of(2048), 1, 0.01, 3,
+                d.stepLogits(), Algorithm.TWO_PASS, List.of(), null));
+        m.runWhenIdle();
+        assertEquals(1, workers.size(), "the new run waits for the old one");
+        workers.poll().run();   // the old run stops at its first check and hands over
+        assertTrue(m.results().isEmpty(), "nothing of the cancelled run is shown");
+        assertEquals(1, workers.size(), "the new run has started");
+        workers.poll().run();
+        assertEquals(List.of(Algorithm.TWO_PASS), m.results().stream().map(BenchResult::algorithm).toList());
+        assertEquals(2048, m.results().get(0).n());
+        assertFalse(m.busyProperty().get());
+    }
+
+    @Test
+    void aListenerOnTheResultsSurvivesGarbageCollection() throws InterruptedException {
+        int[] changes = {0};
+        model.results().addListener((javafx.collections.ListChangeListener<BenchResult>) c -> changes[0]++);
+        for (int i = 0; i < 5; i++) {   // the view used to be a fresh weakly-linked wrapper: GC cut the listener off
+            System.gc();
+            Thread.sleep(20);
+        }
+        model.run();
+        assertTrue(changes[0] > 0, "the listener saw the results arrive");
     }
 
     @Test
