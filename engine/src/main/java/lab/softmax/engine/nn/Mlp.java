@@ -136,19 +136,9 @@ public final class Mlp {
             float[] out = l == last ? ws.logits : ws.activations[l];
             int pin = padded[l - 1];
             int pout = padded[l];
-            // the input is a ReLU output: about half its entries are exact zeros
-            Matmul.multiplySparseRows(in, pin, forwardW[l], pout, out, pout, n, pout, pin, threads);
-            if (bias) {
-                float[] o = out;
-                float[] b = biasF[l];
-                Parallel.forRange(n, threads, (from, to) -> {
-                    for (int r = from; r < to; r++) addRow(b, 0, o, r * pout, pout);
-                });
-            }
-            if (l < last) {
-                float[] o = out;
-                Parallel.forRange(n, threads, (from, to) -> relu(o, from * pout, (to - from) * pout));
-            }
+            // sum, bias, ReLU in one pass over the output
+            Matmul.multiplyBiasRelu(in, pin, forwardW[l], pout, out, pout, bias ? biasF[l] : null, l < last,
+                    n, pout, pin, threads);
         }
     }
 
@@ -170,9 +160,8 @@ public final class Mlp {
             storeTransposed(dW, pin, pout, weights.get(l));
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
-            // dense even where g is ReLU-masked: with 6-row register tiles that measured faster here
-            Matmul.multiply(g, 0, pout, 1, backwardW[l], 0, pin, dA, pin, n, pin, pout, threads);
-            Parallel.forRange(n, threads, (from, to) -> reluMask(dA, a, from * pin, (to - from) * pin));
+            // dA = g W, zeroed where the unit was inactive (torch: relu'(0) = 0)
+            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, pout, threads);
             g = dA;
         }
         int p0 = padded[0];
@@ -221,15 +210,6 @@ public final class Mlp {
     private static void relu(float[] v, int from, int len) {
         for (int j = from; j < from + len; j += Matmul.LANES) {
             FloatVector.fromArray(Matmul.SPECIES, v, j).lanewise(VectorOperators.MAX, 0f).intoArray(v, j);
-        }
-    }
-
-    /** dA = 0 where the unit was inactive (torch: relu'(0) = 0). */
-    private static void reluMask(float[] dA, float[] a, int from, int len) {
-        for (int j = from; j < from + len; j += Matmul.LANES) {
-            FloatVector act = FloatVector.fromArray(Matmul.SPECIES, a, j);
-            FloatVector.fromArray(Matmul.SPECIES, dA, j)
-                    .blend(0f, act.compare(VectorOperators.LE, 0f)).intoArray(dA, j);
         }
     }
 
