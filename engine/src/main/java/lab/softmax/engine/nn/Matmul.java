@@ -102,7 +102,6 @@ public final class Matmul {
         int kMax = Math.max(1, Math.min(K_BLOCK, k));
         float[] aPanel = new float[TILE_ROWS * kMax];
         float[] bPanel = new float[kMax * Math.min(N_BLOCK, j1 - j0)];
-        float[] edge = new float[TILE_ROWS * COLUMN_MULTIPLE];
         for (int jb = j0; jb < j1; jb += N_BLOCK) {
             int nLen = Math.min(N_BLOCK, j1 - jb);
             for (int k0 = 0; k0 < Math.max(k, 1); k0 += K_BLOCK) {
@@ -116,38 +115,23 @@ public final class Matmul {
                     for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
                         int co = r * ldc + jb + j;
                         int bo = j * kLen;
-                        if (rows == TILE_ROWS) {
-                            MatmulTile.tile(aPanel, bPanel, bo, kLen, c, co, ldc, load, last, jb + j);
-                        } else {
-                            edgeTile(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load, last, jb + j, edge);
-                        }
+                        // a short last strip computes on zero rows of A' and stores only its own rows
+                        MatmulTile.tile(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load);
                     }
+                    if (!last.none()) MatmulTile.finish(last, c, r * ldc + jb, ldc, rows, nLen, jb);
                 }
             }
         }
     }
 
-    /** Fewer than ROWS rows left: the tile runs on a full-height copy (zero rows of A' beyond the edge). */
-    private static void edgeTile(float[] aPanel, float[] bPanel, int bo, int kLen, float[] c, int co, int ldc, int rows,
-                                 boolean load, MatmulTile.Epilogue ep, int bj, float[] edge) {
-        java.util.Arrays.fill(edge, 0f);
-        if (load) {
-            for (int t = 0; t < rows; t++) System.arraycopy(c, co + t * ldc, edge, t * COLUMN_MULTIPLE, COLUMN_MULTIPLE);
-        }
-        MatmulTile.tile(aPanel, bPanel, bo, kLen, edge, 0, COLUMN_MULTIPLE, load, MatmulTile.Epilogue.NONE, bj);
-        for (int t = 0; t < rows; t++) System.arraycopy(edge, t * COLUMN_MULTIPLE, c, co + t * ldc, COLUMN_MULTIPLE);
-        if (!ep.none()) MatmulTile.finish(ep, c, co, ldc, rows, bj);
-    }
-
     /** B rows [0, kLen) x columns [0, nLen) from bo into 16-column panels: panel p at p*16*kLen, row kk at +kk*16. */
     private static void packB(float[] b, int bo, int ldb, int kLen, int nLen, float[] panel) {
         for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
-            int dst = j * kLen;
             for (int kk = 0; kk < kLen; kk++) {
                 int src = bo + kk * ldb + j;
+                int dst = j * kLen + kk * COLUMN_MULTIPLE;
                 FloatVector.fromArray(SPECIES, b, src).intoArray(panel, dst);
                 FloatVector.fromArray(SPECIES, b, src + LANES).intoArray(panel, dst + LANES);
-                dst += COLUMN_MULTIPLE;
             }
         }
     }
@@ -155,13 +139,16 @@ public final class Matmul {
     /** Rows [0, rows) of A' from ao, interleaved (panel[kk*ROWS + t]); rows beyond are zero. */
     private static void packA(float[] a, int ao, int rs, int ks, int rows, int kLen, float[] panel) {
         if (rows < TILE_ROWS) java.util.Arrays.fill(panel, 0f);
-        for (int t = 0; t < rows; t++) {
-            int src = ao + t * rs;
-            int dst = t;
+        if (rs == 1) {
+            // A transposed: the strip's values for one k are adjacent
             for (int kk = 0; kk < kLen; kk++) {
-                panel[dst] = a[src];
-                src += ks;
-                dst += TILE_ROWS;
+                int src = ao + kk * ks;
+                for (int t = 0; t < rows; t++) panel[kk * TILE_ROWS + t] = a[src + t];
+            }
+        } else {
+            for (int t = 0; t < rows; t++) {
+                int src = ao + t * rs;
+                for (int kk = 0; kk < kLen; kk++) panel[kk * TILE_ROWS + t] = a[src + kk * ks];
             }
         }
     }

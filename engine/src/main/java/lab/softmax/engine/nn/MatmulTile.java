@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel runs near the FMA peak of a core.
  *
  * <p>Each accumulator is updated with one fused multiply-add per k in index order; the optional
- * epilogue (bias, ReLU, mask) is applied to the finished sums, so the order of operations is that
- * of a plain loop "sum over k, then add bias, then ReLU".
+ * epilogue (bias, ReLU, mask; {@link #finish}) is applied to the finished sums, so the order of
+ * operations is that of a plain loop "sum over k, then add bias, then ReLU".
  */
 final class MatmulTile {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -34,25 +34,23 @@ final class MatmulTile {
     }
 
     /**
-     * C[ROWS x COLUMNS at co, row stride ldc] = (load ? C : 0) + sum over kk of ap[kk*ROWS + t] * bp[bo + kk*COLUMNS + j],
-     * then the epilogue (bias indexed by column bj, mask at the same offsets as C).
+     * Rows [0, rows) of C[ROWS x COLUMNS at co, row stride ldc] = (load ? C : 0) + sum over kk of ap[kk*ROWS + t] * bp[bo + kk*COLUMNS + j],
      */
-    static void tile(float[] ap, float[] bp, int bo, int kLen, float[] c, int co, int ldc, boolean load,
-                     Epilogue ep, int bj) {
+    static void tile(float[] ap, float[] bp, int bo, int kLen, float[] c, int co, int ldc, int rows, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41;
+        FloatVector z = FloatVector.zero(SPECIES);
         if (load) {
             c00 = FloatVector.fromArray(SPECIES, c, co);
             c01 = FloatVector.fromArray(SPECIES, c, co + LANES);
-            c10 = FloatVector.fromArray(SPECIES, c, co + ldc);
-            c11 = FloatVector.fromArray(SPECIES, c, co + ldc + LANES);
-            c20 = FloatVector.fromArray(SPECIES, c, co + 2 * ldc);
-            c21 = FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES);
-            c30 = FloatVector.fromArray(SPECIES, c, co + 3 * ldc);
-            c31 = FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES);
-            c40 = FloatVector.fromArray(SPECIES, c, co + 4 * ldc);
-            c41 = FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES);
+            c10 = rows > 1 ? FloatVector.fromArray(SPECIES, c, co + ldc) : z;
+            c11 = rows > 1 ? FloatVector.fromArray(SPECIES, c, co + ldc + LANES) : z;
+            c20 = rows > 2 ? FloatVector.fromArray(SPECIES, c, co + 2 * ldc) : z;
+            c21 = rows > 2 ? FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES) : z;
+            c30 = rows > 3 ? FloatVector.fromArray(SPECIES, c, co + 3 * ldc) : z;
+            c31 = rows > 3 ? FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES) : z;
+            c40 = rows > 4 ? FloatVector.fromArray(SPECIES, c, co + 4 * ldc) : z;
+            c41 = rows > 4 ? FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES) : z;
         } else {
-            FloatVector z = FloatVector.zero(SPECIES);
             c00 = z; c01 = z; c10 = z; c11 = z; c20 = z; c21 = z;
             c30 = z; c31 = z; c40 = z; c41 = z;
         }
@@ -80,33 +78,41 @@ final class MatmulTile {
         }
         c00.intoArray(c, co);
         c01.intoArray(c, co + LANES);
-        c10.intoArray(c, co + ldc);
-        c11.intoArray(c, co + ldc + LANES);
-        c20.intoArray(c, co + 2 * ldc);
-        c21.intoArray(c, co + 2 * ldc + LANES);
-        c30.intoArray(c, co + 3 * ldc);
-        c31.intoArray(c, co + 3 * ldc + LANES);
-        c40.intoArray(c, co + 4 * ldc);
-        c41.intoArray(c, co + 4 * ldc + LANES);
-        if (!ep.none()) finish(ep, c, co, ldc, ROWS, bj);
+        if (rows > 1) {
+            c10.intoArray(c, co + ldc);
+            c11.intoArray(c, co + ldc + LANES);
+        }
+        if (rows > 2) {
+            c20.intoArray(c, co + 2 * ldc);
+            c21.intoArray(c, co + 2 * ldc + LANES);
+        }
+        if (rows > 3) {
+            c30.intoArray(c, co + 3 * ldc);
+            c31.intoArray(c, co + 3 * ldc + LANES);
+        }
+        if (rows > 4) {
+            c40.intoArray(c, co + 4 * ldc);
+            c41.intoArray(c, co + 4 * ldc + LANES);
+        }
     }
 
     /**
-     * Bias, then ReLU, then mask (0 where mask <= 0, as torch's relu'(0) = 0) on rows [0, rows) of a
-     * stored tile. A separate pass over the (L1-resident) tile keeps the kernel's register use low
-     * and lets the JIT see the exact vector types here.
+     * Bias, then ReLU, then mask (0 where mask <= 0, as torch's relu'(0) = 0) on rows [0, rows) x
+     * columns [0, len) of C from co, once the sums are finished; bias is indexed from column bj.
+     * A separate pass over the (L1-resident) strip keeps the kernel's register use low.
      */
-    static void finish(Epilogue ep, float[] c, int co, int ldc, int rows, int bj) {
+    static void finish(Epilogue ep, float[] c, int co, int ldc, int rows, int len, int bj) {
         float[] bias = ep.bias();
         float[] mask = ep.mask();
+        boolean relu = ep.relu();
         for (int t = 0; t < rows; t++) {
-            for (int h = 0; h < COLUMNS; h += LANES) {
-                int o = co + t * ldc + h;
-                FloatVector v = FloatVector.fromArray(SPECIES, c, o);
+            int row = co + t * ldc;
+            for (int h = 0; h < len; h += LANES) {
+                FloatVector v = FloatVector.fromArray(SPECIES, c, row + h);
                 if (bias != null) v = v.add(FloatVector.fromArray(SPECIES, bias, bj + h));
-                if (ep.relu()) v = v.lanewise(VectorOperators.MAX, 0f);
-                if (mask != null) v = v.blend(0f, FloatVector.fromArray(SPECIES, mask, o).compare(VectorOperators.LE, 0f));
-                v.intoArray(c, o);
+                if (relu) v = v.lanewise(VectorOperators.MAX, 0f);
+                if (mask != null) v = v.blend(0f, FloatVector.fromArray(SPECIES, mask, row + h).compare(VectorOperators.LE, 0f));
+                v.intoArray(c, row + h);
             }
         }
     }

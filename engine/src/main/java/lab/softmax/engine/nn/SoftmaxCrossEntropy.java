@@ -26,6 +26,9 @@ public final class SoftmaxCrossEntropy implements RowLoss {
     private final Precision internal;
     private double[] out = new double[0];
     private double[] e = new double[0];
+    private double[] z = new double[0];
+    private double[] g = new double[0];
+    private float[] outF = new float[0];
 
     public SoftmaxCrossEntropy(Precision precision) {
         this.precision = precision;
@@ -50,6 +53,69 @@ public final class SoftmaxCrossEntropy implements RowLoss {
             }
         }
         return loss;
+    }
+
+    @Override
+    public double evaluate(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
+        if (z.length < classes) {
+            z = new double[classes];
+            g = new double[classes];
+            outF = new float[classes];
+        }
+        if (out.length < classes) {
+            out = new double[classes];
+            e = new double[classes];
+        }
+        if (precision == Precision.FP32) return evaluateFp32(logits, offset, classes, target, batchSize, grad);
+        for (int j = 0; j < classes; j++) z[j] = logits[offset + j];
+        double loss = evaluate(z, classes, target, batchSize, grad == null ? null : g);
+        if (grad != null) {
+            for (int j = 0; j < classes; j++) grad[offset + j] = (float) g[j];
+        }
+        return loss;
+    }
+
+    /**
+     * The float32 case of {@link #evaluate} with float arithmetic in place of "double, then round
+     * to float": for +, -, * and / of floats the two are identical (double has more than
+     * 2 * 24 + 2 significand bits), and exp/log are still taken in double on the same lanes, so
+     * the results are the same bit for bit, without a rounding call per operation.
+     */
+    private double evaluateFp32(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
+        int argmax = 0;
+        float max = logits[offset];
+        for (int j = 1; j < classes; j++) {
+            float v = logits[offset + j];
+            if (v > max) {
+                max = v;
+                argmax = j;
+            }
+        }
+        float[] o = outF;
+        double[] d = out;
+        for (int j = 0; j < classes; j++) {
+            o[j] = logits[offset + j] - max;
+            d[j] = o[j];
+        }
+        exp(d, classes, e);
+        float sum = (float) e[argmax];
+        for (int j = 0; j < classes; j++) {
+            if (j != argmax) sum += (float) e[j];
+        }
+        float lse = (float) Math.log(sum);
+        for (int j = 0; j < classes; j++) {
+            o[j] -= lse;
+            d[j] = o[j];
+        }
+        if (grad != null) {
+            float gradOut = (float) (-1.0 / batchSize);
+            exp(d, classes, e);
+            for (int j = 0; j < classes; j++) {
+                float term = (float) e[j] * gradOut;
+                grad[offset + j] = j == target ? gradOut - term : -term;
+            }
+        }
+        return -o[target];
     }
 
     /** Fills out with log-softmax (in the precision) and returns -out[target]. */
