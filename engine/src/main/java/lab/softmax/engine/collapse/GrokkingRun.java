@@ -50,7 +50,7 @@ public final class GrokkingRun {
         this.parameters = model.parameters();
         Precision mp = model.precision();
         this.optimizer = config.optimizer() == OptimizerKind.ADAMW
-                ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp)
+                ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp, this.threads)
                 : new SgdMomentum(config.lr(), config.momentum(), config.weightDecay(), mp);
         this.losses = new RowLoss[this.threads];
         for (int i = 0; i < losses.length; i++) {
