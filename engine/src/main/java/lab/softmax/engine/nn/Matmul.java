@@ -84,8 +84,9 @@ public final class Matmul {
         if (m == 0 || n == 0) return;
         int panels = n / COLUMN_MULTIPLE;
         int tiles = (m + TILE_ROWS - 1) / TILE_ROWS;
-        // a long reduction into a short C: split columns, so each thread packs only its share of B
-        boolean byColumns = k > m && panels >= threads;
+        // A long reduction into a short C (weight gradients): split columns, so each thread packs only
+        // its share of B, unless that splits less evenly than the rows (13 panels on 2 threads: 7 + 6).
+        boolean byColumns = k > m && panels >= threads && imbalance(panels, threads) <= imbalance(tiles, threads);
         if (byColumns) {
             Parallel.forRange(panels, threads, (p0, p1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
                     0, m, p0 * COLUMN_MULTIPLE, p1 * COLUMN_MULTIPLE, k, accumulate, ep));
@@ -93,6 +94,12 @@ public final class Matmul {
             Parallel.forRange(tiles, threads, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
                     t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), 0, n, k, accumulate, ep));
         }
+    }
+
+    /** Largest share over the mean share when units are split between threads. */
+    private static double imbalance(int units, int threads) {
+        int parts = Math.max(1, Math.min(threads, units));
+        return (double) ((units + parts - 1) / parts) * parts / units;
     }
 
     /** Rows [r0, r1) and columns [j0, j1) of C, on one thread. */
