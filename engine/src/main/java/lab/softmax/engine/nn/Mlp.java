@@ -145,9 +145,10 @@ public final class Mlp {
             float[] out = l == last ? ws.logits : ws.activations[l];
             int pin = padded[l - 1];
             int pout = padded[l];
-            // sum, bias, ReLU in one pass over the output
+            // sum, bias, ReLU in one pass over the output; the sum runs over the real inputs only
+            // (padded ones are exact zeros)
             Matmul.multiplyBiasRelu(in, pin, forwardW[l], pout, out, pout, bias ? biasF[l] : null, l < last,
-                    n, pout, pin, threads);
+                    n, pout, widths[l - 1], threads);
         }
     }
 
@@ -170,7 +171,7 @@ public final class Mlp {
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
             // dA = g W, zeroed where the unit was inactive (torch: relu'(0) = 0)
-            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, pout, threads);
+            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, widths[l], threads);
             g = dA;
         }
         int p0 = padded[0];
