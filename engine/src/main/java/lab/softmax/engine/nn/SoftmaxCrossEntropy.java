@@ -66,7 +66,9 @@ public final class SoftmaxCrossEntropy implements RowLoss {
             out = new double[classes];
             e = new double[classes];
         }
-        if (precision == Precision.FP32) return evaluateFp32(logits, offset, classes, target, batchSize, grad);
+        if (precision == Precision.FP32 || precision == Precision.FP16) {
+            return evaluateFloat(logits, offset, classes, target, batchSize, grad, precision == Precision.FP16);
+        }
         for (int j = 0; j < classes; j++) z[j] = logits[offset + j];
         double loss = evaluate(z, classes, target, batchSize, grad == null ? null : g);
         if (grad != null) {
@@ -76,25 +78,27 @@ public final class SoftmaxCrossEntropy implements RowLoss {
     }
 
     /**
-     * The float32 case of {@link #evaluate} with float arithmetic in place of "double, then round
-     * to float": for +, -, * and / of floats the two are identical (double has more than
-     * 2 * 24 + 2 significand bits), and exp/log are still taken in double on the same lanes, so
-     * the results are the same bit for bit, without a rounding call per operation.
+     * The float32 and float16 cases of {@link #evaluate} in float arithmetic. The generic path rounds
+     * double results to float, and for fp16 rounds those floats to fp16 ({@link Rounding}). Float
+     * +, -, * and / give the same floats, because double has more than 2 * 24 + 2 significand bits.
+     * exp and log are still taken in double, on the same vector lanes. The results are therefore the
+     * same bit for bit, without a rounding call per operation.
      */
-    private double evaluateFp32(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
+    private double evaluateFloat(float[] logits, int offset, int classes, int target, int batchSize, float[] grad,
+                                 boolean half) {
+        float[] o = outF;
+        for (int j = 0; j < classes; j++) o[j] = half(logits[offset + j], half);
         int argmax = 0;
-        float max = logits[offset];
+        float max = o[0];
         for (int j = 1; j < classes; j++) {
-            float v = logits[offset + j];
-            if (v > max) {
-                max = v;
+            if (o[j] > max) {
+                max = o[j];
                 argmax = j;
             }
         }
-        float[] o = outF;
         double[] d = out;
         for (int j = 0; j < classes; j++) {
-            o[j] = logits[offset + j] - max;
+            o[j] -= max;
             d[j] = o[j];
         }
         exp(d, classes, e);
@@ -104,18 +108,23 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         }
         float lse = (float) Math.log(sum);
         for (int j = 0; j < classes; j++) {
-            o[j] -= lse;
+            o[j] = half(o[j] - lse, half);
             d[j] = o[j];
         }
         if (grad != null) {
-            float gradOut = (float) (-1.0 / batchSize);
+            float gradOut = half((float) (-1.0 / batchSize), half);
             exp(d, classes, e);
             for (int j = 0; j < classes; j++) {
                 float term = (float) e[j] * gradOut;
-                grad[offset + j] = j == target ? gradOut - term : -term;
+                grad[offset + j] = half(j == target ? gradOut - term : -term, half);
             }
         }
         return -o[target];
+    }
+
+    /** x rounded to fp16 (to nearest even) when half, else x. */
+    private static float half(float x, boolean half) {
+        return half ? Float.float16ToFloat(Float.floatToFloat16(x)) : x;
     }
 
     /** Fills out with log-softmax (in the precision) and returns -out[target]. */
