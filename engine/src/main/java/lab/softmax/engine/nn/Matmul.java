@@ -107,7 +107,7 @@ public final class Matmul {
                                float[] c, int ldc, int r0, int r1, int j0, int j1, int k, boolean accumulate,
                                MatmulTile.Epilogue ep) {
         int kMax = Math.max(1, Math.min(K_BLOCK, k));
-        float[] aPanel = new float[TILE_ROWS * kMax];
+        float[] aPanel = new float[TILE_ROWS * kMax + LANES];   // slack for packA's whole-vector copies
         float[] bPanel = new float[kMax * Math.min(N_BLOCK, j1 - j0)];
         for (int jb = j0; jb < j1; jb += N_BLOCK) {
             int nLen = Math.min(N_BLOCK, j1 - jb);
@@ -146,8 +146,13 @@ public final class Matmul {
     /** Rows [0, rows) of A' from ao, interleaved (panel[kk*ROWS + t]); rows beyond are zero. */
     private static void packA(float[] a, int ao, int rs, int ks, int rows, int kLen, float[] panel) {
         if (rows < TILE_ROWS) java.util.Arrays.fill(panel, 0f);
-        if (rs == 1) {
-            // A transposed: the strip's values for one k are adjacent
+        if (rs == 1 && LANES >= TILE_ROWS && rows == TILE_ROWS && kLen > 0 && ao + (long) (kLen - 1) * ks + LANES <= a.length) {
+            // A transposed: the strip's 5 values for one k are adjacent. Copy a whole vector per k; its
+            // extra lanes land where the next k's copy (or the panel's slack) overwrites them.
+            for (int kk = 0; kk < kLen; kk++) {
+                FloatVector.fromArray(SPECIES, a, ao + kk * ks).intoArray(panel, kk * TILE_ROWS);
+            }
+        } else if (rs == 1) {
             for (int kk = 0; kk < kLen; kk++) {
                 int src = ao + kk * ks;
                 for (int t = 0; t < rows; t++) panel[kk * TILE_ROWS + t] = a[src + t];
