@@ -51,7 +51,7 @@ public final class GrokkingRun {
         this.parameters = model.parameters();
         Precision mp = model.precision();
         this.optimizer = config.optimizer() == OptimizerKind.ADAMW
-                ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp)
+                ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp, this.threads)
                 : new SgdMomentum(config.lr(), config.momentum(), config.weightDecay(), mp);
         this.losses = new RowLoss[this.threads];
         for (int i = 0; i < losses.length; i++) {
@@ -160,13 +160,7 @@ public final class GrokkingRun {
         int[] y = data.trainY();
         Rows.forEach(n, threads, (part, from, to) -> {
             RowLoss loss = losses[part];
-            double[] z = new double[classes];
-            double[] g = new double[classes];
-            for (int r = from; r < to; r++) {
-                for (int j = 0; j < classes; j++) z[j] = logits[r * stride + j];
-                rowLoss[r] = loss.evaluate(z, classes, y[r], n, g);
-                for (int j = 0; j < classes; j++) grad[r * stride + j] = (float) g[j];
-            }
+            for (int r = from; r < to; r++) rowLoss[r] = loss.evaluate(logits, r * stride, classes, y[r], n, grad);
         });
         model.backward(train);
     }

@@ -20,10 +20,22 @@ public final class AdamW implements Optimizer {
     private final double eps;
     private final double weightDecay;
     private final Precision precision;
+    private final int threads;
+    /** Below this many elements a tensor is not worth a fork. */
+    private static final int PARALLEL_MIN = 8192;
     private final Map<Parameter, double[][]> moments = new IdentityHashMap<>();
     private long step;
 
     public AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, Precision precision) {
+        this(lr, beta1, beta2, eps, weightDecay, precision, 1);
+    }
+
+    /**
+     * @param threads large tensors are split into this many element ranges; the update is
+     *                element-wise, so the result does not depend on the split
+     */
+    public AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, Precision precision, int threads) {
+        this.threads = Math.max(1, threads);
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -49,14 +61,16 @@ public final class AdamW implements Optimizer {
             double[] v = mv[1];
             double[] x = p.value();
             double[] g = p.grad();
-            for (int i = 0; i < x.length; i++) {
-                double gi = g[i];
-                if (weightDecay != 0) x[i] = r(x[i] * decay);
-                m[i] = lerp(m[i], gi, w1);
-                v[i] = r(r(v[i] * b2) + r(w2 * r(gi * gi)));
-                double denom = r(r(r(Math.sqrt(v[i])) / bc2Sqrt) + e);
-                x[i] = r(x[i] - r(stepSize * r(m[i] / denom)));
-            }
+            Parallel.forRange(x.length, x.length >= PARALLEL_MIN ? threads : 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double gi = g[i];
+                    if (weightDecay != 0) x[i] = r(x[i] * decay);
+                    m[i] = lerp(m[i], gi, w1);
+                    v[i] = r(r(v[i] * b2) + r(w2 * r(gi * gi)));
+                    double denom = r(r(r(Math.sqrt(v[i])) / bc2Sqrt) + e);
+                    x[i] = r(x[i] - r(stepSize * r(m[i] / denom)));
+                }
+            });
         }
     }
 

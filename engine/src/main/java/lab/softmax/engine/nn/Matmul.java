@@ -1,6 +1,5 @@
 package lab.softmax.engine.nn;
 
-import java.util.stream.IntStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -10,17 +9,23 @@ import jdk.incubator.vector.VectorSpecies;
  * (rowStride = 1, kStride = lda) use the same kernel.
  *
  * <p>Each output element is accumulated over k in index order by one thread, with fused
- * multiply-adds, so the result does not depend on the thread count or the vector width.
- * Rows are split between threads (ForkJoin common pool, joined before return); the reduction
- * dimension is cut into blocks that stay in the L2 cache.
+ * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
+ * width. Work is split between threads (ForkJoin common pool, joined before return) by rows of C,
+ * or by column panels when the reduction is long and C short (weight gradients), so that each
+ * thread packs only its own part of B. The reduction is cut into blocks of {@link #K_BLOCK}; per
+ * block, B is packed into contiguous 16-column panels (L2) and each 5-row strip of A' into a
+ * small panel (L1) for the {@link MatmulTile} register tile.
  */
 public final class Matmul {
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> SPECIES = MatmulTile.SPECIES;
     static final int LANES = SPECIES.length();
     /** Column counts must be a multiple of this (two vectors per tile). */
-    public static final int COLUMN_MULTIPLE = 2 * LANES;
-    private static final int TILE_ROWS = 6;
+    public static final int COLUMN_MULTIPLE = MatmulTile.COLUMNS;
+    private static final int TILE_ROWS = MatmulTile.ROWS;
+    /** A 5 x 256 A panel and a 256 x 16 B panel together take 21 KiB of the 32 KiB L1. */
     private static final int K_BLOCK = 256;
+    /** A packed 256 x 256 block of B takes 256 KiB of the 512 KiB L2. */
+    private static final int N_BLOCK = 256;
 
     private Matmul() { }
 
@@ -36,213 +41,127 @@ public final class Matmul {
      * @param b        B's storage, row-major with row length ldb, starting at bOffset
      * @param c        C's storage, row-major with row length ldc
      * @param n        columns of B and C, a multiple of {@link #COLUMN_MULTIPLE}
-     * @param threads  1 runs on the caller; more splits the rows of C
+     * @param threads  1 runs on the caller; more splits the work
      */
     public static void multiplyAdd(float[] a, int aOffset, int aRowStride, int aKStride,
                                    float[] b, int bOffset, int ldb,
                                    float[] c, int ldc, int m, int n, int k, int threads) {
-        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, threads, true);
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, threads, true, MatmulTile.Epilogue.NONE);
     }
 
     /** C = A' B (C's previous contents are ignored). */
     public static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                 float[] b, int bOffset, int ldb,
                                 float[] c, int ldc, int m, int n, int k, int threads) {
-        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, threads, false);
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, threads, false, MatmulTile.Epilogue.NONE);
+    }
+
+    /**
+     * C = A B with A row-major (row length lda), then C = 0 wherever mask <= 0 (mask laid out like
+     * C): the backward pass through a ReLU, torch's relu'(0) = 0, fused into the store.
+     */
+    public static void multiplyMasked(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] mask,
+                                      int m, int n, int k, int threads) {
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, threads, false, new MatmulTile.Epilogue(null, false, mask));
+    }
+
+    /**
+     * C = max(A B + bias, 0) (bias may be null; relu false skips the max) with A row-major: a
+     * linear layer and its ReLU in one pass, in the order "sum, add bias, ReLU".
+     */
+    public static void multiplyBiasRelu(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] bias,
+                                        boolean relu, int m, int n, int k, int threads) {
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, threads, false, new MatmulTile.Epilogue(bias, relu, null));
     }
 
     private static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                  float[] b, int bOffset, int ldb,
-                                 float[] c, int ldc, int m, int n, int k, int threads, boolean accumulate) {
+                                 float[] c, int ldc, int m, int n, int k, int threads, boolean accumulate,
+                                 MatmulTile.Epilogue ep) {
         if (n % COLUMN_MULTIPLE != 0) {
             throw new IllegalArgumentException("n = " + n + " is not a multiple of " + COLUMN_MULTIPLE);
         }
-        int parts = Math.max(1, Math.min(threads, m / TILE_ROWS));
-        if (parts == 1) {
-            rows(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, 0, m, n, k, accumulate);
-            return;
-        }
+        if (m == 0 || n == 0) return;
+        int panels = n / COLUMN_MULTIPLE;
         int tiles = (m + TILE_ROWS - 1) / TILE_ROWS;
-        IntStream.range(0, parts).parallel().forEach(part -> {
-            int from = Math.min(m, tiles * part / parts * TILE_ROWS);
-            int to = Math.min(m, tiles * (part + 1) / parts * TILE_ROWS);
-            rows(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, from, to, n, k, accumulate);
-        });
+        // A long reduction into a short C (weight gradients): split columns, so each thread packs only
+        // its share of B, unless that splits less evenly than the rows (13 panels on 2 threads: 7 + 6).
+        boolean byColumns = k > m && panels >= threads && imbalance(panels, threads) <= imbalance(tiles, threads);
+        if (byColumns) {
+            Parallel.forRange(panels, threads, (p0, p1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
+                    0, m, p0 * COLUMN_MULTIPLE, p1 * COLUMN_MULTIPLE, k, accumulate, ep));
+        } else {
+            Parallel.forRange(tiles, threads, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
+                    t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), 0, n, k, accumulate, ep));
+        }
     }
 
-    private static void rows(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb,
-                             float[] c, int ldc, int from, int to, int n, int k, boolean accumulate) {
-        float[] panel = new float[TILE_ROWS * Math.min(K_BLOCK, k)];
-        for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
-            int kLen = Math.min(K_BLOCK, k - k0);
-            int aBlock = aOffset + k0 * ks;
-            int bBlock = bOffset + k0 * ldb;
-            if (!accumulate && k0 == 0) {
-                for (int r = from; r < to; r++) java.util.Arrays.fill(c, r * ldc, r * ldc + n, 0f);
-            }
-            int r = from;
-            for (; r + TILE_ROWS <= to; r += TILE_ROWS) {
-                // the six rows of A' for this k block, interleaved, so the kernel reads them sequentially
-                for (int kk = 0; kk < kLen; kk++) {
-                    int src = aBlock + r * rs + kk * ks;
-                    for (int t = 0; t < TILE_ROWS; t++) panel[kk * TILE_ROWS + t] = a[src + t * rs];
+    /** Largest share over the mean share when units are split between threads. */
+    private static double imbalance(int units, int threads) {
+        int parts = Math.max(1, Math.min(threads, units));
+        return (double) ((units + parts - 1) / parts) * parts / units;
+    }
+
+    /** Rows [r0, r1) and columns [j0, j1) of C, on one thread. */
+    private static void blocks(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb,
+                               float[] c, int ldc, int r0, int r1, int j0, int j1, int k, boolean accumulate,
+                               MatmulTile.Epilogue ep) {
+        int kMax = Math.max(1, Math.min(K_BLOCK, k));
+        float[] aPanel = new float[TILE_ROWS * kMax + LANES];   // slack for packA's whole-vector copies
+        float[] bPanel = new float[kMax * Math.min(N_BLOCK, j1 - j0)];
+        for (int jb = j0; jb < j1; jb += N_BLOCK) {
+            int nLen = Math.min(N_BLOCK, j1 - jb);
+            for (int k0 = 0; k0 < Math.max(k, 1); k0 += K_BLOCK) {
+                int kLen = Math.min(K_BLOCK, k - k0);
+                boolean load = accumulate || k0 > 0;
+                MatmulTile.Epilogue last = k0 + K_BLOCK >= k ? ep : MatmulTile.Epilogue.NONE;
+                packB(b, bOffset + k0 * ldb + jb, ldb, kLen, nLen, bPanel);
+                for (int r = r0; r < r1; r += TILE_ROWS) {
+                    int rows = Math.min(TILE_ROWS, r1 - r);
+                    packA(a, aOffset + r * rs + k0 * ks, rs, ks, rows, kLen, aPanel);
+                    for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
+                        int co = r * ldc + jb + j;
+                        int bo = j * kLen;
+                        // a short last strip computes on zero rows of A' and stores only its own rows
+                        MatmulTile.tile(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load);
+                    }
+                    if (!last.none()) MatmulTile.finish(last, c, r * ldc + jb, ldc, rows, nLen, jb);
                 }
-                for (int j = 0; j < n; j += COLUMN_MULTIPLE) {
-                    tile6(panel, b, bBlock + j, ldb, c, r * ldc + j, ldc, kLen);
-                }
-            }
-            for (; r < to; r++) {
-                for (int j = 0; j < n; j += COLUMN_MULTIPLE) {
-                    tile1(a, aBlock + r * rs, ks, b, bBlock + j, ldb, c, r * ldc + j, kLen);
-                }
             }
         }
     }
 
-    /** Six rows by two vectors: 12 accumulators, 2 loads of B and 6 broadcasts per 12 fused multiply-adds. */
-    private static void tile6(float[] panel, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kLen) {
-        FloatVector c00 = FloatVector.fromArray(SPECIES, c, co);
-        FloatVector c01 = FloatVector.fromArray(SPECIES, c, co + LANES);
-        FloatVector c10 = FloatVector.fromArray(SPECIES, c, co + ldc);
-        FloatVector c11 = FloatVector.fromArray(SPECIES, c, co + ldc + LANES);
-        FloatVector c20 = FloatVector.fromArray(SPECIES, c, co + 2 * ldc);
-        FloatVector c21 = FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES);
-        FloatVector c30 = FloatVector.fromArray(SPECIES, c, co + 3 * ldc);
-        FloatVector c31 = FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES);
-        FloatVector c40 = FloatVector.fromArray(SPECIES, c, co + 4 * ldc);
-        FloatVector c41 = FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES);
-        FloatVector c50 = FloatVector.fromArray(SPECIES, c, co + 5 * ldc);
-        FloatVector c51 = FloatVector.fromArray(SPECIES, c, co + 5 * ldc + LANES);
-        for (int kk = 0; kk < kLen; kk++) {
-            int bi = bo + kk * ldb;
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bi + LANES);
-            int ai = kk * TILE_ROWS;
-            FloatVector x = FloatVector.broadcast(SPECIES, panel[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(SPECIES, panel[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(SPECIES, panel[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(SPECIES, panel[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(SPECIES, panel[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(SPECIES, panel[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-        }
-        c00.intoArray(c, co);
-        c01.intoArray(c, co + LANES);
-        c10.intoArray(c, co + ldc);
-        c11.intoArray(c, co + ldc + LANES);
-        c20.intoArray(c, co + 2 * ldc);
-        c21.intoArray(c, co + 2 * ldc + LANES);
-        c30.intoArray(c, co + 3 * ldc);
-        c31.intoArray(c, co + 3 * ldc + LANES);
-        c40.intoArray(c, co + 4 * ldc);
-        c41.intoArray(c, co + 4 * ldc + LANES);
-        c50.intoArray(c, co + 5 * ldc);
-        c51.intoArray(c, co + 5 * ldc + LANES);
-    }
-
-    private static void tile1(float[] a, int ao, int ks, float[] b, int bo, int ldb, float[] c, int co, int kLen) {
-        FloatVector c0 = FloatVector.fromArray(SPECIES, c, co);
-        FloatVector c1 = FloatVector.fromArray(SPECIES, c, co + LANES);
-        for (int kk = 0; kk < kLen; kk++) {
-            int bi = bo + kk * ldb;
-            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ao + kk * ks]);
-            c0 = a0.fma(FloatVector.fromArray(SPECIES, b, bi), c0);
-            c1 = a0.fma(FloatVector.fromArray(SPECIES, b, bi + LANES), c1);
-        }
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + LANES);
-    }
-
-    /**
-     * C = A B for an A whose rows are mostly exact zeros (ReLU outputs, masked gradients): each
-     * row's non-zero entries are listed once, then only those rows of B are read. Skipping a zero
-     * a_k drops an fma(0, b, acc) = acc, so the result is bit-identical to {@link #multiply}.
-     */
-    public static void multiplySparseRows(float[] a, int lda, float[] b, int ldb, float[] c, int ldc,
-                                          int m, int n, int k, int threads) {
-        if (n % COLUMN_MULTIPLE != 0) {
-            throw new IllegalArgumentException("n = " + n + " is not a multiple of " + COLUMN_MULTIPLE);
-        }
-        int parts = Math.max(1, Math.min(threads, m));
-        if (parts == 1) {
-            sparseRows(a, lda, b, ldb, c, ldc, 0, m, n, k);
-            return;
-        }
-        IntStream.range(0, parts).parallel().forEach(part ->
-                sparseRows(a, lda, b, ldb, c, ldc, (int) ((long) m * part / parts), (int) ((long) m * (part + 1) / parts), n, k));
-    }
-
-    private static void sparseRows(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, int from, int to, int n, int k) {
-        int[] offsets = new int[k];
-        float[] values = new float[k];
-        for (int r = from; r < to; r++) {
-            int nnz = 0;
-            int ar = r * lda;
-            for (int t = 0; t < k; t++) {
-                float v = a[ar + t];
-                offsets[nnz] = t * ldb;
-                values[nnz] = v;
-                nnz += v != 0f ? 1 : 0;   // branch-free compaction: ReLU zeros are unpredictable
+    /** B rows [0, kLen) x columns [0, nLen) from bo into 16-column panels: panel p at p*16*kLen, row kk at +kk*16. */
+    private static void packB(float[] b, int bo, int ldb, int kLen, int nLen, float[] panel) {
+        for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
+            for (int kk = 0; kk < kLen; kk++) {
+                int src = bo + kk * ldb + j;
+                int dst = j * kLen + kk * COLUMN_MULTIPLE;
+                FloatVector.fromArray(SPECIES, b, src).intoArray(panel, dst);
+                FloatVector.fromArray(SPECIES, b, src + LANES).intoArray(panel, dst + LANES);
             }
-            int cr = r * ldc;
-            int j = 0;
-            for (; j + 8 * LANES <= n; j += 8 * LANES) sparse8(offsets, values, nnz, b, j, c, cr + j);
-            for (; j < n; j += 2 * LANES) sparse2(offsets, values, nnz, b, j, c, cr + j);
         }
     }
 
-    private static void sparse8(int[] offsets, float[] values, int nnz, float[] b, int j, float[] c, int co) {
-        FloatVector c0 = FloatVector.zero(SPECIES);
-        FloatVector c1 = FloatVector.zero(SPECIES);
-        FloatVector c2 = FloatVector.zero(SPECIES);
-        FloatVector c3 = FloatVector.zero(SPECIES);
-        FloatVector c4 = FloatVector.zero(SPECIES);
-        FloatVector c5 = FloatVector.zero(SPECIES);
-        FloatVector c6 = FloatVector.zero(SPECIES);
-        FloatVector c7 = FloatVector.zero(SPECIES);
-        for (int t = 0; t < nnz; t++) {
-            FloatVector v = FloatVector.broadcast(SPECIES, values[t]);
-            int bo = offsets[t] + j;
-            c0 = v.fma(FloatVector.fromArray(SPECIES, b, bo), c0);
-            c1 = v.fma(FloatVector.fromArray(SPECIES, b, bo + LANES), c1);
-            c2 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 2 * LANES), c2);
-            c3 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 3 * LANES), c3);
-            c4 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 4 * LANES), c4);
-            c5 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 5 * LANES), c5);
-            c6 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 6 * LANES), c6);
-            c7 = v.fma(FloatVector.fromArray(SPECIES, b, bo + 7 * LANES), c7);
+    /** Rows [0, rows) of A' from ao, interleaved (panel[kk*ROWS + t]); rows beyond are zero. */
+    private static void packA(float[] a, int ao, int rs, int ks, int rows, int kLen, float[] panel) {
+        if (rows < TILE_ROWS) java.util.Arrays.fill(panel, 0f);
+        if (rs == 1 && LANES >= TILE_ROWS && rows == TILE_ROWS && kLen > 0 && ao + (long) (kLen - 1) * ks + LANES <= a.length) {
+            // A transposed: the strip's 5 values for one k are adjacent. Copy a whole vector per k; its
+            // extra lanes land where the next k's copy (or the panel's slack) overwrites them.
+            for (int kk = 0; kk < kLen; kk++) {
+                FloatVector.fromArray(SPECIES, a, ao + kk * ks).intoArray(panel, kk * TILE_ROWS);
+            }
+        } else if (rs == 1) {
+            for (int kk = 0; kk < kLen; kk++) {
+                int src = ao + kk * ks;
+                for (int t = 0; t < rows; t++) panel[kk * TILE_ROWS + t] = a[src + t];
+            }
+        } else {
+            for (int t = 0; t < rows; t++) {
+                int src = ao + t * rs;
+                for (int kk = 0; kk < kLen; kk++) panel[kk * TILE_ROWS + t] = a[src + kk * ks];
+            }
         }
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + LANES);
-        c2.intoArray(c, co + 2 * LANES);
-        c3.intoArray(c, co + 3 * LANES);
-        c4.intoArray(c, co + 4 * LANES);
-        c5.intoArray(c, co + 5 * LANES);
-        c6.intoArray(c, co + 6 * LANES);
-        c7.intoArray(c, co + 7 * LANES);
-    }
-
-    private static void sparse2(int[] offsets, float[] values, int nnz, float[] b, int j, float[] c, int co) {
-        FloatVector c0 = FloatVector.zero(SPECIES);
-        FloatVector c1 = FloatVector.zero(SPECIES);
-        for (int t = 0; t < nnz; t++) {
-            FloatVector v = FloatVector.broadcast(SPECIES, values[t]);
-            int bo = offsets[t] + j;
-            c0 = v.fma(FloatVector.fromArray(SPECIES, b, bo), c0);
-            c1 = v.fma(FloatVector.fromArray(SPECIES, b, bo + LANES), c1);
-        }
-        c0.intoArray(c, co);
-        c1.intoArray(c, co + LANES);
     }
 }

@@ -90,19 +90,28 @@ public final class Mlp {
     private void refresh() {
         if (!stale) return;
         double[] w0 = weights.get(0).value();
-        for (int o = 0; o < widths[0]; o++) {
-            for (int i = 0; i < inputs; i++) embed[i * padded[0] + o] = (float) w0[o * inputs + i];
-        }
+        int p0 = padded[0];
+        Parallel.forRange(inputs, threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int o = 0; o < widths[0]; o++) embed[i * p0 + o] = (float) w0[o * inputs + i];
+            }
+        });
         for (int l = 1; l < widths.length; l++) {
             double[] w = weights.get(l).value();
             int in = widths[l - 1];
-            for (int o = 0; o < widths[l]; o++) {
-                for (int i = 0; i < in; i++) {
-                    float v = (float) w[o * in + i];
-                    forwardW[l][i * padded[l] + o] = v;
-                    backwardW[l][o * padded[l - 1] + i] = v;
+            float[] fw = forwardW[l];
+            float[] bw = backwardW[l];
+            int pout = padded[l];
+            int pin = padded[l - 1];
+            Parallel.forRange(widths[l], threads, (from, to) -> {
+                for (int o = from; o < to; o++) {
+                    for (int i = 0; i < in; i++) {
+                        float v = (float) w[o * in + i];
+                        fw[i * pout + o] = v;
+                        bw[o * pin + i] = v;
+                    }
                 }
-            }
+            });
         }
         if (bias) {
             for (int l = 0; l < widths.length; l++) {
@@ -136,19 +145,10 @@ public final class Mlp {
             float[] out = l == last ? ws.logits : ws.activations[l];
             int pin = padded[l - 1];
             int pout = padded[l];
-            // the input is a ReLU output: about half its entries are exact zeros
-            Matmul.multiplySparseRows(in, pin, forwardW[l], pout, out, pout, n, pout, pin, threads);
-            if (bias) {
-                float[] o = out;
-                float[] b = biasF[l];
-                Parallel.forRange(n, threads, (from, to) -> {
-                    for (int r = from; r < to; r++) addRow(b, 0, o, r * pout, pout);
-                });
-            }
-            if (l < last) {
-                float[] o = out;
-                Parallel.forRange(n, threads, (from, to) -> relu(o, from * pout, (to - from) * pout));
-            }
+            // sum, bias, ReLU in one pass over the output; the sum runs over the real inputs only
+            // (padded ones are exact zeros)
+            Matmul.multiplyBiasRelu(in, pin, forwardW[l], pout, out, pout, bias ? biasF[l] : null, l < last,
+                    n, pout, widths[l - 1], threads);
         }
     }
 
@@ -167,12 +167,11 @@ public final class Mlp {
             float[] a = ws.activations[l - 1];
             float[] dW = ws.weightGrad[l];
             Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, threads);
-            storeTransposed(dW, pin, pout, weights.get(l));
+            storeTransposed(dW, pin, pout, weights.get(l), threads);
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
-            // dense even where g is ReLU-masked: with 6-row register tiles that measured faster here
-            Matmul.multiply(g, 0, pout, 1, backwardW[l], 0, pin, dA, pin, n, pin, pout, threads);
-            Parallel.forRange(n, threads, (from, to) -> reluMask(dA, a, from * pin, (to - from) * pin));
+            // dA = g W, zeroed where the unit was inactive (torch: relu'(0) = 0)
+            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, widths[l], threads);
             g = dA;
         }
         int p0 = padded[0];
@@ -191,17 +190,20 @@ public final class Mlp {
                 }
             }
         });
-        storeTransposed(dE, inputs, p0, weights.get(0));
+        storeTransposed(dE, inputs, p0, weights.get(0), threads);
         if (bias) storeColumnSums(g0, n, p0, biases.get(0));
     }
 
     /** grad[o][i] = dWt[i][o] for the logical rows/columns. */
-    private static void storeTransposed(float[] dWt, int rows, int stride, Parameter w) {
+    private static void storeTransposed(float[] dWt, int rows, int stride, Parameter w, int threads) {
         double[] grad = w.grad();
         int in = w.cols();
-        for (int o = 0; o < w.rows(); o++) {
-            for (int i = 0; i < rows && i < in; i++) grad[o * in + i] = dWt[i * stride + o];
-        }
+        int cols = Math.min(rows, in);
+        Parallel.forRange(w.rows(), threads, (from, to) -> {
+            for (int o = from; o < to; o++) {
+                for (int i = 0; i < cols; i++) grad[o * in + i] = dWt[i * stride + o];
+            }
+        });
     }
 
     private static void storeColumnSums(float[] g, int n, int stride, Parameter b) {
@@ -221,15 +223,6 @@ public final class Mlp {
     private static void relu(float[] v, int from, int len) {
         for (int j = from; j < from + len; j += Matmul.LANES) {
             FloatVector.fromArray(Matmul.SPECIES, v, j).lanewise(VectorOperators.MAX, 0f).intoArray(v, j);
-        }
-    }
-
-    /** dA = 0 where the unit was inactive (torch: relu'(0) = 0). */
-    private static void reluMask(float[] dA, float[] a, int from, int len) {
-        for (int j = from; j < from + len; j += Matmul.LANES) {
-            FloatVector act = FloatVector.fromArray(Matmul.SPECIES, a, j);
-            FloatVector.fromArray(Matmul.SPECIES, dA, j)
-                    .blend(0f, act.compare(VectorOperators.LE, 0f)).intoArray(dA, j);
         }
     }
 

@@ -13,4 +13,11 @@ public interface RowLoss {
      * @return the sample's loss as computed in the loss precision (exactly 0 for a collapsed sample)
      */
     double evaluate(double[] z, int classes, int target, int batchSize, double[] grad);
+
+    /**
+     * {@link #evaluate} on one row of a row-major float matrix: the logits are
+     * logits[offset .. offset + classes), the gradient (rounded to float) goes to the same
+     * positions of grad (null for the loss only). Same results as evaluate.
+     */
+    double evaluate(float[] logits, int offset, int classes, int target, int batchSize, float[] grad);
 }

@@ -26,6 +26,9 @@ public final class SoftmaxCrossEntropy implements RowLoss {
     private final Precision internal;
     private double[] out = new double[0];
     private double[] e = new double[0];
+    private double[] z = new double[0];
+    private double[] g = new double[0];
+    private float[] outF = new float[0];
 
     public SoftmaxCrossEntropy(Precision precision) {
         this.precision = precision;
@@ -64,6 +67,78 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         logSoftmaxAt(z, classes, 0, out);
         exp(out, classes, p);
         for (int j = 0; j < classes; j++) p[j] = r(ri(p[j]));
+    }
+
+    @Override
+    public double evaluate(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
+        if (z.length < classes) {
+            z = new double[classes];
+            g = new double[classes];
+            outF = new float[classes];
+        }
+        if (out.length < classes) {
+            out = new double[classes];
+            e = new double[classes];
+        }
+        if (precision == Precision.FP32 || precision == Precision.FP16) {
+            return evaluateFloat(logits, offset, classes, target, batchSize, grad, precision == Precision.FP16);
+        }
+        for (int j = 0; j < classes; j++) z[j] = logits[offset + j];
+        double loss = evaluate(z, classes, target, batchSize, grad == null ? null : g);
+        if (grad != null) {
+            for (int j = 0; j < classes; j++) grad[offset + j] = (float) g[j];
+        }
+        return loss;
+    }
+
+    /**
+     * The float32 and float16 cases of {@link #evaluate} in float arithmetic. The generic path rounds
+     * double results to float, and for fp16 rounds those floats to fp16 ({@link Rounding}). Float
+     * +, -, * and / give the same floats, because double has more than 2 * 24 + 2 significand bits.
+     * exp and log are still taken in double, on the same vector lanes. The results are therefore the
+     * same bit for bit, without a rounding call per operation.
+     */
+    private double evaluateFloat(float[] logits, int offset, int classes, int target, int batchSize, float[] grad,
+                                 boolean half) {
+        float[] o = outF;
+        for (int j = 0; j < classes; j++) o[j] = half(logits[offset + j], half);
+        int argmax = 0;
+        float max = o[0];
+        for (int j = 1; j < classes; j++) {
+            if (o[j] > max) {
+                max = o[j];
+                argmax = j;
+            }
+        }
+        double[] d = out;
+        for (int j = 0; j < classes; j++) {
+            o[j] -= max;
+            d[j] = o[j];
+        }
+        exp(d, classes, e);
+        float sum = (float) e[argmax];
+        for (int j = 0; j < classes; j++) {
+            if (j != argmax) sum += (float) e[j];
+        }
+        float lse = (float) Math.log(sum);
+        for (int j = 0; j < classes; j++) {
+            o[j] = half(o[j] - lse, half);
+            d[j] = o[j];
+        }
+        if (grad != null) {
+            float gradOut = half((float) (-1.0 / batchSize), half);
+            exp(d, classes, e);
+            for (int j = 0; j < classes; j++) {
+                float term = (float) e[j] * gradOut;
+                grad[offset + j] = half(j == target ? gradOut - term : -term, half);
+            }
+        }
+        return -o[target];
+    }
+
+    /** x rounded to fp16 (to nearest even) when half, else x. */
+    private static float half(float x, boolean half) {
+        return half ? Float.float16ToFloat(Float.floatToFloat16(x)) : x;
     }
 
     /** Fills out with log-softmax (in the precision) and returns -out[target]. */

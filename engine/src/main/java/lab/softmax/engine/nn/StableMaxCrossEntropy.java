@@ -6,6 +6,8 @@ package lab.softmax.engine.nn;
  * no temperature. Per sample (before 1/N): dL/dz_k = s'(z_k)/S - [k = c] s'(z_c)/s(z_c).
  */
 public final class StableMaxCrossEntropy implements RowLoss {
+    private double[] z = new double[0];
+    private double[] g = new double[0];
 
     public static double s(double x) {
         return x >= 0 ? x + 1.0 : 1.0 / (1.0 - x);
@@ -32,6 +34,20 @@ public final class StableMaxCrossEntropy implements RowLoss {
                 grad[j] = sPrime(z[j]) / sum * inv;
             }
             grad[target] -= sPrime(z[target]) / sTarget * inv;
+        }
+        return loss;
+    }
+
+    @Override
+    public double evaluate(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
+        if (z.length < classes) {
+            z = new double[classes];
+            g = new double[classes];
+        }
+        for (int j = 0; j < classes; j++) z[j] = logits[offset + j];
+        double loss = evaluate(z, classes, target, batchSize, grad == null ? null : g);
+        if (grad != null) {
+            for (int j = 0; j < classes; j++) grad[offset + j] = (float) g[j];
         }
         return loss;
     }

@@ -71,6 +71,29 @@ class AdamWTest {
     }
 
     @Test
+    void aLargeTensorSplitBetweenThreadsGetsTheSingleThreadedUpdate() {
+        // 3 x 5000 elements: above the size at which AdamW splits a tensor between threads
+        Parameter one = new Parameter("w", 3, 5000);
+        Parameter three = new Parameter("w", 3, 5000);
+        java.util.Random rnd = new java.util.Random(9);
+        for (int i = 0; i < one.size(); i++) one.value()[i] = three.value()[i] = (float) rnd.nextGaussian();
+        double[] before = one.value().clone();
+        AdamW serial = new AdamW(1e-3, 0.9, 0.99, 1e-25, 0.01, Precision.FP32, 1);
+        AdamW split = new AdamW(1e-3, 0.9, 0.99, 1e-25, 0.01, Precision.FP32, 3);
+        for (int step = 0; step < 3; step++) {
+            // a constant gradient: each Adam step is lr (plus a little weight decay)
+            for (int i = 0; i < one.size(); i++) one.grad()[i] = three.grad()[i] = i % 2 == 0 ? 1e-4 : -1e-4;
+            serial.step(List.of(one));
+            split.step(List.of(three));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one.value(), three.value());
+        // every element was updated (no range skipped by the split): each moved by 3 lr, give or take the decay
+        for (int i = 0; i < one.size(); i++) {
+            assertEquals(3e-3, Math.abs(one.value()[i] - before[i]), 2e-4, "element " + i);
+        }
+    }
+
+    @Test
     void sgdMomentumMatchesTorchsRecurrence() {
         Parameter p = new Parameter("p", 1, 1);
         p.value()[0] = 1;

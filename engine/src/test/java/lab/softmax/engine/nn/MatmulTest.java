@@ -2,6 +2,7 @@ package lab.softmax.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,103 @@ class MatmulTest {
         Matmul.multiply(a, 0, k, 1, b, 0, n, one, n, m, n, k, 1);
         Matmul.multiply(a, 0, k, 1, b, 0, n, two, n, m, n, k, 2);
         assertArrayEquals(one, two);
+    }
+
+    /**
+     * The documented order, written as the plainest loop: each C element starts at 0 (or its old
+     * value) and takes one fused multiply-add per k in index order. The blocked, packed kernel must
+     * match it bit for bit.
+     */
+    private static float[] sequentialFma(float[] a, int rs, int ks, float[] b, int ldb, float[] c0, int m, int n, int k) {
+        float[] c = c0 == null ? new float[m * n] : c0.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = c[i * n + j];
+                for (int t = 0; t < k; t++) s = Math.fma(a[i * rs + t * ks], b[t * ldb + j], s);
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    @Test
+    void awkwardSizesMatchTheSequentialOrderBitForBit() {
+        Random rnd = new Random(23);
+        int[] ms = {1, 4, 5, 6, 7, 13, 37};
+        int[] ks = {0, 1, 3, 255, 256, 257, 600};
+        int[] ns = {Matmul.COLUMN_MULTIPLE, 3 * Matmul.COLUMN_MULTIPLE, 17 * Matmul.COLUMN_MULTIPLE};
+        for (int m : ms) {
+            for (int k : ks) {
+                for (int n : ns) {
+                    if ((long) m * n * k > 3_000_000) continue;
+                    float[] a = random(m * k, rnd);
+                    float[] at = random(k * m, rnd);
+                    float[] b = random(k * n, rnd);
+                    float[] c0 = random(m * n, rnd);
+                    String size = "m=" + m + " n=" + n + " k=" + k;
+                    float[] expected = sequentialFma(a, k, 1, b, n, null, m, n, k);
+                    float[] expectedT = sequentialFma(at, 1, m, b, n, c0, m, n, k);
+                    for (int threads : new int[] {1, 2, 3}) {
+                        float[] c = random(m * n, rnd);   // garbage that multiply must ignore
+                        Matmul.multiply(a, 0, k, 1, b, 0, n, c, n, m, n, k, threads);
+                        assertArrayEquals(expected, c, size + " threads=" + threads);
+                        float[] d = c0.clone();
+                        Matmul.multiplyAdd(at, 0, 1, m, b, 0, n, d, n, m, n, k, threads);
+                        assertArrayEquals(expectedT, d, "transposed, accumulate, " + size + " threads=" + threads);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void fusedBiasReluAndMaskAreAppliedToTheFinishedSum() {
+        Random rnd = new Random(31);
+        int m = 23;
+        int k = 300;   // two k blocks: the epilogue must run once, after the last
+        int n = 2 * Matmul.COLUMN_MULTIPLE;
+        float[] a = random(m * k, rnd);
+        float[] b = random(k * n, rnd);
+        float[] bias = random(n, rnd);
+        float[] mask = random(m * n, rnd);
+        mask[0] = 0f;   // relu'(0) = 0
+        float[] sum = sequentialFma(a, k, 1, b, n, null, m, n, k);
+        for (int threads : new int[] {1, 2}) {
+            float[] relu = new float[m * n];
+            Matmul.multiplyBiasRelu(a, k, b, n, relu, n, bias, true, m, n, k, threads);
+            float[] linear = new float[m * n];
+            Matmul.multiplyBiasRelu(a, k, b, n, linear, n, bias, false, m, n, k, threads);
+            float[] masked = new float[m * n];
+            Matmul.multiplyMasked(a, k, b, n, masked, n, mask, m, n, k, threads);
+            int negatives = 0;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    int e = i * n + j;
+                    float withBias = sum[e] + bias[j];
+                    assertEquals(withBias, linear[e], "linear " + i + "," + j);
+                    assertEquals(Math.max(withBias, 0f), relu[e], "relu " + i + "," + j);
+                    assertEquals(mask[e] > 0 ? sum[e] : 0f, masked[e], "masked " + i + "," + j);
+                    if (withBias < 0) negatives++;
+                }
+            }
+            assertTrue(negatives > 0 && negatives < m * n, "the test exercises both sides of the ReLU");
+        }
+    }
+
+    @Test
+    void longReductionsSplitByColumnsGiveTheSameResultForAnyThreadCount() {
+        // k > m: the weight-gradient shape, where threads take column panels instead of rows
+        Random rnd = new Random(41);
+        int m = 11;
+        int k = 700;
+        int n = 5 * Matmul.COLUMN_MULTIPLE;
+        float[] at = random(k * m, rnd);
+        float[] b = random(k * n, rnd);
+        float[] expected = sequentialFma(at, 1, m, b, n, null, m, n, k);
+        for (int threads = 1; threads <= 6; threads++) {
+            float[] c = new float[m * n];
+            Matmul.multiply(at, 0, 1, m, b, 0, n, c, n, m, n, k, threads);
+            assertArrayEquals(expected, c, "threads=" + threads);
+        }
     }
 }
