@@ -107,23 +107,21 @@ public final class ScenarioActions implements AutoCloseable {
             io.write(file, scenario);
             written.set(true);
             return file;
-        }, recent::add, error -> {
-            notSaved(lab, file, previous);
-            ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": " + error.getMessage());
-        }, () -> {
+        }, recent::add, error -> notSaved(lab, file, previous, error.getMessage()), () -> {
             if (written.get()) {
                 recent.add(file);
             } else {
-                notSaved(lab, file, previous);
-                ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": cancelled before it was written");
+                notSaved(lab, file, previous, "cancelled before it was written");
             }
         });
     }
 
-    private void notSaved(String lab, Path file, Path previous) {
+    /** Restores the lab's previous file (unless a later open or save replaced it) and tells the user. */
+    private void notSaved(String lab, Path file, Path previous, String reason) {
         if (file.equals(currentFiles.get(lab))) {
             if (previous == null) currentFiles.remove(lab); else currentFiles.put(lab, previous);
         }
+        ErrorDialog.showProblem(owner(), "The scenario was not saved.", file + ": " + reason);
     }
 
     /** Lets saves in progress or queued finish (bounded wait); called when the app stops. */
