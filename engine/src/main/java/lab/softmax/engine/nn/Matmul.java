@@ -157,6 +157,12 @@ public final class Matmul {
                 int src = ao + kk * ks;
                 for (int t = 0; t < rows; t++) panel[kk * TILE_ROWS + t] = a[src + t];
             }
+        } else if (ks == 1) {
+            // A row-major: a constant unit stride lets C2 drop the range checks of this copy
+            for (int t = 0; t < rows; t++) {
+                int src = ao + t * rs;
+                for (int kk = 0; kk < kLen; kk++) panel[kk * TILE_ROWS + t] = a[src + kk];
+            }
         } else {
             for (int t = 0; t < rows; t++) {
                 int src = ao + t * rs;
