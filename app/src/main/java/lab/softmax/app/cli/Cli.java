@@ -21,6 +21,9 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // descriptions are written as lines of up to 100 characters; at picocli's default 80 each
+        // line wrapped into a long and a short one
+        cl.setUsageHelpWidth(100);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage()
                     + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
