@@ -1,6 +1,8 @@
 package lab.softmax.engine.nn;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import lab.softmax.engine.numeric.Precision;
@@ -22,6 +24,9 @@ import lab.softmax.engine.numeric.Precision;
  */
 public final class SoftmaxCrossEntropy implements RowLoss {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    /** Floats in half the bits: as many lanes as {@link #SPECIES}, for float-to-double conversion. */
+    private static final VectorSpecies<Float> HALF_WIDTH_FLOATS =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
     private final Precision precision;
     private final Precision internal;
     private double[] out = new double[0];
@@ -29,6 +34,7 @@ public final class SoftmaxCrossEntropy implements RowLoss {
     private double[] z = new double[0];
     private double[] g = new double[0];
     private float[] outF = new float[0];
+    private float[] expF = new float[0];
 
     public SoftmaxCrossEntropy(Precision precision) {
         this.precision = precision;
@@ -80,8 +86,11 @@ public final class SoftmaxCrossEntropy implements RowLoss {
             out = new double[classes];
             e = new double[classes];
         }
-        if (precision == Precision.FP32 || precision == Precision.FP16) {
-            return evaluateFloat(logits, offset, classes, target, batchSize, grad, precision == Precision.FP16);
+        if (precision == Precision.FP32) {
+            return evaluateFloat32(logits, offset, classes, target, batchSize, grad);
+        }
+        if (precision == Precision.FP16) {
+            return evaluateFloat(logits, offset, classes, target, batchSize, grad, true);
         }
         for (int j = 0; j < classes; j++) z[j] = logits[offset + j];
         double loss = evaluate(z, classes, target, batchSize, grad == null ? null : g);
@@ -134,6 +143,66 @@ public final class SoftmaxCrossEntropy implements RowLoss {
             }
         }
         return -o[target];
+    }
+
+    /**
+     * {@link #evaluateFloat} for float32 with vector lanes: the same operations on the same values
+     * (float - and *, exp in double then rounded to float, the sum added one term at a time in the
+     * same order), so the same bits. Lanes of {@link #SPECIES} doubles take floats of the same count.
+     */
+    private double evaluateFloat32(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
+        int argmax = 0;
+        float max = logits[offset];
+        for (int j = 1; j < classes; j++) {
+            float v = logits[offset + j];
+            if (v > max) {
+                max = v;
+                argmax = j;
+            }
+        }
+        float[] o = outF;
+        float[] ef = expF(classes);
+        int upper = SPECIES.loopBound(classes);
+        int j = 0;
+        for (; j < upper; j += SPECIES.length()) {
+            FloatVector x = FloatVector.fromArray(HALF_WIDTH_FLOATS, logits, offset + j).sub(max);
+            x.intoArray(o, j);
+            expOfFloats(x).intoArray(ef, j);
+        }
+        for (; j < classes; j++) {
+            o[j] = logits[offset + j] - max;
+            ef[j] = (float) Math.exp(o[j]);
+        }
+        float sum = ef[argmax];
+        for (int k = 0; k < classes; k++) {
+            if (k != argmax) sum += ef[k];
+        }
+        float lse = (float) Math.log(sum);
+        float gradOut = (float) (-1.0 / batchSize);
+        float outTarget = o[target] - lse;
+        if (grad == null) return -outTarget;
+        for (j = 0; j < upper; j += SPECIES.length()) {
+            FloatVector p = expOfFloats(FloatVector.fromArray(HALF_WIDTH_FLOATS, o, j).sub(lse));
+            p.intoArray(ef, j);
+            p.mul(gradOut).neg().intoArray(grad, offset + j);
+        }
+        for (; j < classes; j++) {
+            ef[j] = (float) Math.exp(o[j] - lse);
+            grad[offset + j] = -(ef[j] * gradOut);
+        }
+        grad[offset + target] = gradOut - ef[target] * gradOut;
+        return -outTarget;
+    }
+
+    /** exp of each float lane, taken in double and rounded back to float. */
+    private static FloatVector expOfFloats(FloatVector x) {
+        DoubleVector d = (DoubleVector) x.convertShape(VectorOperators.F2D, SPECIES, 0);
+        return (FloatVector) d.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, HALF_WIDTH_FLOATS, 0);
+    }
+
+    private float[] expF(int classes) {
+        if (expF.length < classes) expF = new float[classes];
+        return expF;
     }
 
     /** x rounded to fp16 (to nearest even) when half, else x. */
