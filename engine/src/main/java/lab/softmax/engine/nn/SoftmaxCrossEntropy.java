@@ -101,8 +101,8 @@ public final class SoftmaxCrossEntropy implements RowLoss {
     }
 
     /**
-     * The float16 (half) and float32 cases of {@link #evaluate} in float arithmetic; float32 runs the
-     * vector version {@link #evaluateFloat32}, this one is its scalar reference. The generic path rounds
+     * {@link #evaluate} in float arithmetic, run for float16 (half = true); float32 runs the vector
+     * version {@link #evaluateFloat32} of the same steps. The generic path rounds
      * double results to float, and for fp16 rounds those floats to fp16 ({@link Rounding}). Float
      * +, -, * and / give the same floats, because double has more than 2 * 24 + 2 significand bits.
      * exp and log are still taken in double, on the same vector lanes. The results are therefore the
