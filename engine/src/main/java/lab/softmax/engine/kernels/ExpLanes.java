@@ -66,6 +66,14 @@ final class ExpLanes {
         return FloatVector.fromArray(S, a, 0);
     }
 
+    /**
+     * The polynomial's coefficients c5, c4, c3, c2, c1, c0 = 1 times {@code scale}, each in L lanes (the output
+     * passes fold 1/sum into them, as the C does; rounding them to fp32 costs at most ~1e-7 relative).
+     */
+    static float[] scaledPolynomial(float scale) {
+        return lanes(C5 * scale, C4 * scale, C3 * scale, C2 * scale, C1 * scale, scale);
+    }
+
     private static float[] lanes(float... values) {
         float[] a = new float[values.length * L];
         for (int k = 0; k < values.length; k++) Arrays.fill(a, k * L, (k + 1) * L, values[k]);

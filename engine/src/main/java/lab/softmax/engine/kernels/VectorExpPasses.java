@@ -177,23 +177,24 @@ final class VectorExpPasses {
     }
 
     /**
-     * y = exp(x − max)·factor·scale (the output pass of recompute and online). The scale is a separate multiply:
-     * folded into the polynomial's coefficients (free in C) it made six more runtime constants than AVX2 has
-     * registers for.
+     * y = exp(x − max)·factor·scale (the output pass of recompute and online). The scale is folded into the
+     * polynomial's six coefficients (one multiply per vector fewer); they are per-call lanes loaded from a small
+     * array ({@link ExpLanes#scaledPolynomial}): as broadcasts C2 re-broadcast each of them for every vector.
      */
     static void writeExp(float[] x, float[] y, int from, int to, ExpShift shift, float scale) {
+        final float[] poly = ExpLanes.scaledPolynomial(scale);
         final FloatVector vR = ExpLanes.of(shift.r());
         final FloatVector vMagic = ExpLanes.of(shift.magic());
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
-        final FloatVector vC5 = ExpLanes.c5();
-        final FloatVector vC4 = ExpLanes.c4();
-        final FloatVector vC3 = ExpLanes.c3();
-        final FloatVector vC2 = ExpLanes.c2();
-        final FloatVector vC1 = ExpLanes.c1();
+        final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
+        final FloatVector vC4 = FloatVector.fromArray(S, poly, L);
+        final FloatVector vC3 = FloatVector.fromArray(S, poly, 2 * L);
+        final FloatVector vC2 = FloatVector.fromArray(S, poly, 3 * L);
+        final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
+        final FloatVector vC0 = FloatVector.fromArray(S, poly, 5 * L);
         final IntVector vLowest = ExpLanes.lowestBits();
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
-        final FloatVector vScale = ExpLanes.of(scale);
         int i = from;
         for (int bound = to - STEP; i <= bound; i += STEP) {
             FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
@@ -206,20 +207,18 @@ final class VectorExpPasses {
             FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
             FloatVector t1 = b1.sub(vMagic).fma(vMinusLn2, d1);
-            FloatVector q0 = t0.fma(vC5, vC4);
-            FloatVector q1 = t1.fma(vC5, vC4);
-            q0 = q0.fma(t0, vC3);
-            q1 = q1.fma(t1, vC3);
-            q0 = q0.fma(t0, vC2);
-            q1 = q1.fma(t1, vC2);
-            q0 = q0.fma(t0, vC1);
-            q1 = q1.fma(t1, vC1);
-            // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
-            // loop needs no constant 1 (one register and one copy fewer)
-            FloatVector f0 = s0.mul(t0).fma(q0, s0);
-            FloatVector f1 = s1.mul(t1).fma(q1, s1);
-            f0.mul(vScale).intoArray(y, i);
-            f1.mul(vScale).intoArray(y, i + L);
+            FloatVector p0 = t0.fma(vC5, vC4);
+            FloatVector p1 = t1.fma(vC5, vC4);
+            p0 = p0.fma(t0, vC3);
+            p1 = p1.fma(t1, vC3);
+            p0 = p0.fma(t0, vC2);
+            p1 = p1.fma(t1, vC2);
+            p0 = p0.fma(t0, vC1);
+            p1 = p1.fma(t1, vC1);
+            p0 = p0.fma(t0, vC0);
+            p1 = p1.fma(t1, vC0);
+            p0.mul(s0).intoArray(y, i);
+            p1.mul(s1).intoArray(y, i + L);
         }
         for (; i < to; i++) y[i] = shift.exp(x[i]) * scale;
     }

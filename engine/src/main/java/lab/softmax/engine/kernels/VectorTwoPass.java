@@ -161,15 +161,16 @@ final class VectorTwoPass implements SoftmaxKernel {
         final FloatVector vRound = ExpLanes.roundMagic();
         final FloatVector vLn2Hi = ExpLanes.minusLn2Hi();
         final FloatVector vLn2Lo = ExpLanes.minusLn2Lo();
-        final FloatVector vC5 = ExpLanes.c5();
-        final FloatVector vC4 = ExpLanes.c4();
-        final FloatVector vC3 = ExpLanes.c3();
-        final FloatVector vC2 = ExpLanes.c2();
-        final FloatVector vC1 = ExpLanes.c1();
-        final FloatVector vOne = ExpLanes.one();
+        // 1/mantissa folded into the polynomial's coefficients (one multiply per vector fewer, as in the C)
+        final float[] poly = ExpLanes.scaledPolynomial(inv);
+        final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
+        final FloatVector vC4 = FloatVector.fromArray(S, poly, L);
+        final FloatVector vC3 = FloatVector.fromArray(S, poly, 2 * L);
+        final FloatVector vC2 = FloatVector.fromArray(S, poly, 3 * L);
+        final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
+        final FloatVector vC0 = FloatVector.fromArray(S, poly, 5 * L);
         final IntVector vLowest = ExpLanes.lowestBits();
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
-        final FloatVector vInv = ExpLanes.of(inv);
         // b + (127 − E) = (n − E) + EXP_MAGIC, exact for every n − E ≥ −2^23: 2^(n − E) ≤ 1, flushed to 0 below 2^-126
         final FloatVector vC = ExpLanes.of(127f - rowE);
         int i = from;
@@ -210,18 +211,18 @@ final class VectorTwoPass implements SoftmaxKernel {
             p1 = p1.fma(t1, vC1);
             p2 = p2.fma(t2, vC1);
             p3 = p3.fma(t3, vC1);
-            p0 = p0.fma(t0, vOne);
-            p1 = p1.fma(t1, vOne);
-            p2 = p2.fma(t2, vOne);
-            p3 = p3.fma(t3, vOne);
+            p0 = p0.fma(t0, vC0);
+            p1 = p1.fma(t1, vC0);
+            p2 = p2.fma(t2, vC0);
+            p3 = p3.fma(t3, vC0);
             FloatVector s0 = b0.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector s1 = b1.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector s2 = b2.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector s3 = b3.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            p0.mul(vInv).mul(s0).intoArray(y, i);
-            p1.mul(vInv).mul(s1).intoArray(y, i + L);
-            p2.mul(vInv).mul(s2).intoArray(y, i + 2 * L);
-            p3.mul(vInv).mul(s3).intoArray(y, i + 3 * L);
+            p0.mul(s0).intoArray(y, i);
+            p1.mul(s1).intoArray(y, i + L);
+            p2.mul(s2).intoArray(y, i + 2 * L);
+            p3.mul(s3).intoArray(y, i + 3 * L);
         }
         for (; i < to; i++) {
             double n = ScalarTwoPass.exponentOf(x[i]);
