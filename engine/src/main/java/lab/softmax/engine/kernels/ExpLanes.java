@@ -5,14 +5,10 @@ import static lab.softmax.engine.kernels.ExpConstants.C2;
 import static lab.softmax.engine.kernels.ExpConstants.C3;
 import static lab.softmax.engine.kernels.ExpConstants.C4;
 import static lab.softmax.engine.kernels.ExpConstants.C5;
-import static lab.softmax.engine.kernels.ExpConstants.EXP_MAGIC;
 import static lab.softmax.engine.kernels.ExpConstants.LOG2E;
 import static lab.softmax.engine.kernels.ExpConstants.LOWEST_BITS;
 import static lab.softmax.engine.kernels.ExpConstants.MIN_POW2_BITS;
 import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2;
-import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_HI;
-import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_LO;
-import static lab.softmax.engine.kernels.ExpConstants.ROUND_MAGIC;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -20,14 +16,15 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The exp constants as vectors loaded from arrays instead of {@code broadcast}.
+ * The exp constants of the three-pass and online loops as vectors loaded from arrays instead of {@code broadcast}.
  *
  * <p>Why (measured, benchmarks/README.md "In-cache gap"): the exp loops need 11–13 constant vectors and AVX2 has
  * 16 registers. C2 treats a broadcast as cheap to recompute, so under register pressure it re-broadcasts the
  * constant at every use (and a runtime scalar such as the shift's r from a scalar register: one more vector-ALU
  * instruction per use, on the same four pipes the exp needs). A loop-invariant load from an array whose elements
  * C2 cannot constant-fold is instead kept in a register or spilled and reloaded with a plain load, which uses a
- * load port. That alone took the Σexp loop from ~0.7× to ~0.85× the throughput of the C yardstick.
+ * load port. In the Σexp loop alone that took Java from ~0.70× to ~0.76–0.86× the throughput of the C yardstick
+ * (paired measurement). The two-pass kernel keeps its broadcasts: there the same change measured no better.
  *
  * <p>The tables are private, filled once in the static initialiser and never written afterwards.
  */
@@ -36,8 +33,7 @@ final class ExpLanes {
     static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final int L = S.length();
 
-    private static final float[] FLOATS = lanes(LOG2E, MINUS_LN2, C5, C4, C3, C2, C1, 1f,
-            ROUND_MAGIC, MINUS_LN2_HI, MINUS_LN2_LO, EXP_MAGIC);
+    private static final float[] FLOATS = lanes(LOG2E, MINUS_LN2, C5, C4, C3, C2, C1);
     private static final int[] INTS = intLanes(LOWEST_BITS, MIN_POW2_BITS);
 
     private ExpLanes() { }
@@ -49,11 +45,6 @@ final class ExpLanes {
     static FloatVector c3() { return FloatVector.fromArray(S, FLOATS, 4 * L); }
     static FloatVector c2() { return FloatVector.fromArray(S, FLOATS, 5 * L); }
     static FloatVector c1() { return FloatVector.fromArray(S, FLOATS, 6 * L); }
-    static FloatVector one() { return FloatVector.fromArray(S, FLOATS, 7 * L); }
-    static FloatVector roundMagic() { return FloatVector.fromArray(S, FLOATS, 8 * L); }
-    static FloatVector minusLn2Hi() { return FloatVector.fromArray(S, FLOATS, 9 * L); }
-    static FloatVector minusLn2Lo() { return FloatVector.fromArray(S, FLOATS, 10 * L); }
-    static FloatVector expMagic() { return FloatVector.fromArray(S, FLOATS, 11 * L); }
     /** Bits of −2^48 (see {@link ExpConstants#LOWEST_BITS}). */
     static IntVector lowestBits() { return IntVector.fromArray(IS, INTS, 0); }
     /** Bits of EXP_MAGIC − 127 (see {@link ExpConstants#MIN_POW2_BITS}). */

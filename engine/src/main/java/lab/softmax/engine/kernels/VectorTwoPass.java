@@ -1,6 +1,16 @@
 package lab.softmax.engine.kernels;
 
+import static lab.softmax.engine.kernels.ExpConstants.C1;
+import static lab.softmax.engine.kernels.ExpConstants.C2;
+import static lab.softmax.engine.kernels.ExpConstants.C3;
+import static lab.softmax.engine.kernels.ExpConstants.C4;
+import static lab.softmax.engine.kernels.ExpConstants.C5;
 import static lab.softmax.engine.kernels.ExpConstants.EXP_MAGIC;
+import static lab.softmax.engine.kernels.ExpConstants.LOG2E;
+import static lab.softmax.engine.kernels.ExpConstants.LOWEST_BITS;
+import static lab.softmax.engine.kernels.ExpConstants.MIN_POW2_BITS;
+import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_HI;
+import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_LO;
 import static lab.softmax.engine.kernels.ExpConstants.ROUND_MAGIC;
 
 import jdk.incubator.vector.FloatVector;
@@ -41,19 +51,17 @@ final class VectorTwoPass implements SoftmaxKernel {
 
     @Override
     public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
-        final FloatVector vLog2e = ExpLanes.log2e();
-        final FloatVector vRound = ExpLanes.roundMagic();
-        final FloatVector vLn2Hi = ExpLanes.minusLn2Hi();
-        final FloatVector vLn2Lo = ExpLanes.minusLn2Lo();
-        final FloatVector vC5 = ExpLanes.c5();
-        final FloatVector vC4 = ExpLanes.c4();
-        final FloatVector vC3 = ExpLanes.c3();
-        final FloatVector vC2 = ExpLanes.c2();
-        final FloatVector vC1 = ExpLanes.c1();
-        final FloatVector vOne = ExpLanes.one();
-        final IntVector vLowest = ExpLanes.lowestBits();
-        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
-        final FloatVector vExpMagic = ExpLanes.expMagic();
+        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
+        final FloatVector vRound = FloatVector.broadcast(S, ROUND_MAGIC);
+        final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
+        final FloatVector vLn2Lo = FloatVector.broadcast(S, MINUS_LN2_LO);
+        final FloatVector vC5 = FloatVector.broadcast(S, C5);
+        final FloatVector vC4 = FloatVector.broadcast(S, C4);
+        final FloatVector vC3 = FloatVector.broadcast(S, C3);
+        final FloatVector vC2 = FloatVector.broadcast(S, C2);
+        final FloatVector vC1 = FloatVector.broadcast(S, C1);
+        final FloatVector vOne = FloatVector.broadcast(S, 1f);
+        final FloatVector vExpMagic = FloatVector.broadcast(S, EXP_MAGIC);
         double totalE = Double.NEGATIVE_INFINITY;
         double totalV = 0;
         int i = from;
@@ -65,10 +73,10 @@ final class VectorTwoPass implements SoftmaxKernel {
             // −8.7e6 arrives. Masked lanes (b = −∞, a negative int) never win.
             IntVector accB = IntVector.zero(IS);
             for (; i <= blockEnd; i += STEP) {
-                FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
                 FloatVector b0 = x0.fma(vLog2e, vRound);
                 FloatVector b1 = x1.fma(vLog2e, vRound);
                 FloatVector b2 = x2.fma(vLog2e, vRound);
@@ -109,12 +117,12 @@ final class VectorTwoPass implements SoftmaxKernel {
                 IntVector newB = accB.max(b0.reinterpretAsInts().max(b1.reinterpretAsInts()))
                         .max(b2.reinterpretAsInts().max(b3.reinterpretAsInts()));
                 FloatVector c = vExpMagic.sub(newB.reinterpretAsFloats());
-                FloatVector sa = accB.reinterpretAsFloats().add(c).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector sa = accB.reinterpretAsFloats().add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 accB = newB;
-                FloatVector s0 = b0.add(c).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s1 = b1.add(c).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s2 = b2.add(c).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s3 = b3.add(c).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s0 = b0.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s2 = b2.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s3 = b3.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 v0 = p1.fma(s1, p0.fma(s0, v0.mul(sa)));
                 v1 = p3.fma(s3, p2.fma(s2, v1.mul(sa)));
             }
@@ -123,7 +131,7 @@ final class VectorTwoPass implements SoftmaxKernel {
             float blockB = Float.intBitsToFloat(blockBits);
             double blockE = (double) blockB - ROUND_MAGIC;
             FloatVector w = accB.reinterpretAsFloats().add(EXP_MAGIC - blockB).reinterpretAsInts()
-                    .max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                    .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             double blockV = v0.add(v1).mul(w).reduceLanes(VectorOperators.ADD);
             if (!(blockV >= 0) || (blockV > 0 || blockB > 0) && ScalarTwoPass.needsExactPath(blockE)) {
                 return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
@@ -157,28 +165,25 @@ final class VectorTwoPass implements SoftmaxKernel {
         }
         final float rowE = (float) sum.exponent();
         final float inv = (float) (1 / sum.mantissa());
-        final FloatVector vLog2e = ExpLanes.log2e();
-        final FloatVector vRound = ExpLanes.roundMagic();
-        final FloatVector vLn2Hi = ExpLanes.minusLn2Hi();
-        final FloatVector vLn2Lo = ExpLanes.minusLn2Lo();
-        // 1/mantissa folded into the polynomial's coefficients (one multiply per vector fewer, as in the C)
-        final float[] poly = ExpLanes.scaledPolynomial(inv);
-        final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
-        final FloatVector vC4 = FloatVector.fromArray(S, poly, L);
-        final FloatVector vC3 = FloatVector.fromArray(S, poly, 2 * L);
-        final FloatVector vC2 = FloatVector.fromArray(S, poly, 3 * L);
-        final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
-        final FloatVector vC0 = FloatVector.fromArray(S, poly, 5 * L);
-        final IntVector vLowest = ExpLanes.lowestBits();
-        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
+        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
+        final FloatVector vRound = FloatVector.broadcast(S, ROUND_MAGIC);
+        final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
+        final FloatVector vLn2Lo = FloatVector.broadcast(S, MINUS_LN2_LO);
+        final FloatVector vC5 = FloatVector.broadcast(S, C5);
+        final FloatVector vC4 = FloatVector.broadcast(S, C4);
+        final FloatVector vC3 = FloatVector.broadcast(S, C3);
+        final FloatVector vC2 = FloatVector.broadcast(S, C2);
+        final FloatVector vC1 = FloatVector.broadcast(S, C1);
+        final FloatVector vOne = FloatVector.broadcast(S, 1f);
+        final FloatVector vInv = FloatVector.broadcast(S, inv);
         // b + (127 − E) = (n − E) + EXP_MAGIC, exact for every n − E ≥ −2^23: 2^(n − E) ≤ 1, flushed to 0 below 2^-126
-        final FloatVector vC = ExpLanes.of(127f - rowE);
+        final FloatVector vC = FloatVector.broadcast(S, 127f - rowE);
         int i = from;
         for (int bound = to - STEP; i <= bound; i += STEP) {
-            FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+            FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+            FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
             FloatVector b0 = x0.fma(vLog2e, vRound);
             FloatVector b1 = x1.fma(vLog2e, vRound);
             FloatVector b2 = x2.fma(vLog2e, vRound);
@@ -211,18 +216,18 @@ final class VectorTwoPass implements SoftmaxKernel {
             p1 = p1.fma(t1, vC1);
             p2 = p2.fma(t2, vC1);
             p3 = p3.fma(t3, vC1);
-            p0 = p0.fma(t0, vC0);
-            p1 = p1.fma(t1, vC0);
-            p2 = p2.fma(t2, vC0);
-            p3 = p3.fma(t3, vC0);
-            FloatVector s0 = b0.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s1 = b1.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = b2.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s3 = b3.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            p0.mul(s0).intoArray(y, i);
-            p1.mul(s1).intoArray(y, i + L);
-            p2.mul(s2).intoArray(y, i + 2 * L);
-            p3.mul(s3).intoArray(y, i + 3 * L);
+            p0 = p0.fma(t0, vOne);
+            p1 = p1.fma(t1, vOne);
+            p2 = p2.fma(t2, vOne);
+            p3 = p3.fma(t3, vOne);
+            FloatVector s0 = b0.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s1 = b1.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = b2.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s3 = b3.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            p0.mul(vInv).mul(s0).intoArray(y, i);
+            p1.mul(vInv).mul(s1).intoArray(y, i + L);
+            p2.mul(vInv).mul(s2).intoArray(y, i + 2 * L);
+            p3.mul(vInv).mul(s3).intoArray(y, i + 3 * L);
         }
         for (; i < to; i++) {
             double n = ScalarTwoPass.exponentOf(x[i]);
