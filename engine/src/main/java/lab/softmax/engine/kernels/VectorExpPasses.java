@@ -1,5 +1,6 @@
 package lab.softmax.engine.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -71,6 +72,9 @@ final class VectorExpPasses {
     /** Σ exp(x − max)·factor over [from, to) (the recompute algorithm's pass 2, online's block sums). */
     static double sumExp(float[] x, int from, int to, ExpShift shift) {
         final FloatVector vR = ExpLanes.of(shift.r());
+        // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
+        // and the usual copy has one vector op per vector fewer
+        final boolean shifted = shift.r() != 0f;
         final FloatVector vMagic = ExpLanes.of(shift.magic());
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
@@ -88,9 +92,11 @@ final class VectorExpPasses {
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
             for (; i <= blockEnd; i += STEP) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
+                FloatVector x0 = FloatVector.fromArray(S, x, i);
+                FloatVector d0 = (shifted ? x0.sub(vR) : x0)
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                FloatVector d1 = (shifted ? x1.sub(vR) : x1)
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
@@ -122,6 +128,9 @@ final class VectorExpPasses {
     /** y = exp(x − max)·factor and returns its sum (the reload algorithm's pass 2). */
     static double storeExpSum(float[] x, float[] y, int from, int to, ExpShift shift) {
         final FloatVector vR = ExpLanes.of(shift.r());
+        // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
+        // and the usual copy has one vector op per vector fewer
+        final boolean shifted = shift.r() != 0f;
         final FloatVector vMagic = ExpLanes.of(shift.magic());
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
@@ -139,9 +148,11 @@ final class VectorExpPasses {
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
             for (; i <= blockEnd; i += STEP) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
+                FloatVector x0 = FloatVector.fromArray(S, x, i);
+                FloatVector d0 = (shifted ? x0.sub(vR) : x0)
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                FloatVector d1 = (shifted ? x1.sub(vR) : x1)
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
@@ -184,6 +195,9 @@ final class VectorExpPasses {
     static void writeExp(float[] x, float[] y, int from, int to, ExpShift shift, float scale) {
         final float[] poly = ExpLanes.scaledPolynomial(scale);
         final FloatVector vR = ExpLanes.of(shift.r());
+        // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
+        // and the usual copy has one vector op per vector fewer
+        final boolean shifted = shift.r() != 0f;
         final FloatVector vMagic = ExpLanes.of(shift.magic());
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
@@ -197,9 +211,11 @@ final class VectorExpPasses {
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         int i = from;
         for (int bound = to - STEP; i <= bound; i += STEP) {
-            FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector d0 = (shifted ? x0.sub(vR) : x0)
                     .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
+            FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+            FloatVector d1 = (shifted ? x1.sub(vR) : x1)
                     .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
             FloatVector b0 = d0.fma(vLog2e, vMagic);
             FloatVector b1 = d1.fma(vLog2e, vMagic);
@@ -254,8 +270,9 @@ final class VectorExpPasses {
         float m = Float.NEGATIVE_INFINITY;
         double d = 0;
         ExpShift shift = null;
-        FloatVector vR = null;
-        FloatVector vMagic = null;
+        // r and the bias of the current shift in L lanes each, refilled when the max grows and loaded per block (a
+        // vector variable assigned in that branch would be a phi of objects, which C2 cannot keep in a register)
+        final float[] shiftLanes = new float[2 * L];
         int i = from;
         while (i <= to - STEP) {
             int blockEnd = Math.min(to, i + BLOCK) - STEP;
@@ -264,19 +281,24 @@ final class VectorExpPasses {
                 d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - blockMax);
                 m = blockMax;
                 shift = ExpShift.of(m);
-                vR = ExpLanes.of(shift.r());
-                vMagic = ExpLanes.of(shift.magic());
+                Arrays.fill(shiftLanes, 0, L, shift.r());
+                Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
             }
             if (shift == null) { // every logit so far is −∞
                 i = blockEnd + STEP;
                 continue;
             }
+            final FloatVector vR = FloatVector.fromArray(S, shiftLanes, 0);
+            final FloatVector vMagic = FloatVector.fromArray(S, shiftLanes, L);
+            final boolean shifted = shift.r() != 0f; // x − r only when r ≠ 0: see sumExp
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
             for (; i <= blockEnd; i += STEP) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
+                FloatVector x0 = FloatVector.fromArray(S, x, i);
+                FloatVector d0 = (shifted ? x0.sub(vR) : x0)
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                FloatVector d1 = (shifted ? x1.sub(vR) : x1)
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
