@@ -1,16 +1,8 @@
 package lab.softmax.engine.kernels;
 
-import static lab.softmax.engine.kernels.ExpConstants.C1;
-import static lab.softmax.engine.kernels.ExpConstants.C2;
-import static lab.softmax.engine.kernels.ExpConstants.C3;
-import static lab.softmax.engine.kernels.ExpConstants.C4;
-import static lab.softmax.engine.kernels.ExpConstants.C5;
-import static lab.softmax.engine.kernels.ExpConstants.LOWEST_BITS;
-import static lab.softmax.engine.kernels.ExpConstants.MIN_POW2_BITS;
-import static lab.softmax.engine.kernels.ExpConstants.LOG2E;
-import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2;
-
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,13 +11,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why the code repeats itself: C2 only keeps vectors in registers when each hot loop is one flat
  * method with its exp written inline (reference/kernels.md §7, pitfalls 1–2); a vector-returning
- * helper shared by several loops left the vectors boxed, 5–100× slower. Each loop handles four
- * vectors per iteration, stage by stage (all loads, then all reductions, then each polynomial
- * step), and finishes with {@link ExpShift#exp(float)} (same arithmetic, scalar) for the tail.
+ * helper shared by several loops left the vectors boxed, 5–100× slower. Each exp loop handles two
+ * vectors per iteration (C2 schedules them its own way whatever the source order; with four, AVX2's
+ * 16 registers ran out), takes its constants from {@link ExpLanes} (loads, not broadcasts: see there
+ * why), and finishes with {@link ExpShift#exp(float)} (same arithmetic, scalar) for the tail.
  *
  * <p>The exp: magic bias (2^n from the bits), one Cody–Waite constant (its error n·(ln2_f − ln2)
  * is common to the sum and the outputs, so what is left is |n_i − n_max|·2e-9 ≤ 3e-7 relative),
- * a degree-5 polynomial written with c0 so that the result is one multiply p·2^n.
+ * a degree-5 polynomial p = 1 + t·q(t) with q in Horner form, and the result p·2^n computed as
+ * fma(2^n·t, q, 2^n) (exact scaling by a power of two, so the same single rounding as p·2^n).
  *
  * <p>Exact zeros without a compare and blend per vector: an unsigned integer min on the bits of
  * d = x − r maps −∞ and every d ≤ −2^48 to −2^48 (positive floats and smaller negative ones keep
@@ -35,9 +29,16 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorExpPasses {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int STEP = 4 * L;
-    /** Sums are folded from fp32 lanes into a double every BLOCK elements: at most 8 fp32 additions per lane accumulator (16 with 8-float vectors), so the error does not grow with N. */
-    static final int BLOCK = 1024;
+    /** Exp loops: two vectors per iteration (C2 unrolls them once more); four left too few registers (see ExpLanes). */
+    private static final int STEP = 2 * L;
+    /** max and scale: four vectors per iteration, so that each of the four accumulators' latency is hidden. */
+    private static final int WIDE_STEP = 4 * L;
+    /**
+     * Sums are folded from fp32 lanes into a double every BLOCK elements: two lane accumulators, two vectors per
+     * iteration, so at most 32 fp32 additions per lane with 8-float vectors (as many as with 1024 and four
+     * vectors before), and the error does not grow with N.
+     */
+    static final int BLOCK = 512;
 
     private VectorExpPasses() { }
 
@@ -49,7 +50,7 @@ final class VectorExpPasses {
         int i = from;
         // compare + blend: a plain lanewise MAX must order −0.0 < 0.0 and propagate NaN (Math.max), which
         // costs C2 several instructions per vector on AVX2; the row max needs neither.
-        for (int bound = to - STEP; i <= bound; i += STEP) {
+        for (int bound = to - WIDE_STEP; i <= bound; i += WIDE_STEP) {
             FloatVector v0 = FloatVector.fromArray(S, x, i);
             FloatVector v1 = FloatVector.fromArray(S, x, i + L);
             FloatVector v2 = FloatVector.fromArray(S, x, i + 2 * L);
@@ -70,16 +71,20 @@ final class VectorExpPasses {
 
     /** Σ exp(x − max)·factor over [from, to) (the recompute algorithm's pass 2, online's block sums). */
     static double sumExp(float[] x, int from, int to, ExpShift shift) {
-        final FloatVector vR = FloatVector.broadcast(S, shift.r());
-        final FloatVector vMagic = FloatVector.broadcast(S, shift.magic());
-        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
-        final FloatVector vMinusLn2 = FloatVector.broadcast(S, MINUS_LN2);
-        final FloatVector vC5 = FloatVector.broadcast(S, C5);
-        final FloatVector vC4 = FloatVector.broadcast(S, C4);
-        final FloatVector vC3 = FloatVector.broadcast(S, C3);
-        final FloatVector vC2 = FloatVector.broadcast(S, C2);
-        final FloatVector vC1 = FloatVector.broadcast(S, C1);
-        final FloatVector vC0 = FloatVector.broadcast(S, 1f);
+        final FloatVector vR = ExpLanes.of(shift.r());
+        // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
+        // and the usual copy has one vector op per vector fewer
+        final boolean shifted = shift.r() != 0f;
+        final FloatVector vMagic = ExpLanes.of(shift.magic());
+        final FloatVector vLog2e = ExpLanes.log2e();
+        final FloatVector vMinusLn2 = ExpLanes.minusLn2();
+        final FloatVector vC5 = ExpLanes.c5();
+        final FloatVector vC4 = ExpLanes.c4();
+        final FloatVector vC3 = ExpLanes.c3();
+        final FloatVector vC2 = ExpLanes.c2();
+        final FloatVector vC1 = ExpLanes.c1();
+        final IntVector vLowest = ExpLanes.lowestBits();
+        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         double total = 0;
         int i = from;
         while (i <= to - STEP) {
@@ -87,52 +92,32 @@ final class VectorExpPasses {
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
             for (; i <= blockEnd; i += STEP) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d2 = FloatVector.fromArray(S, x, i + 2 * L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d3 = FloatVector.fromArray(S, x, i + 3 * L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector x0 = FloatVector.fromArray(S, x, i);
+                FloatVector d0 = (shifted ? x0.sub(vR) : x0)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                FloatVector d1 = (shifted ? x1.sub(vR) : x1)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
-                FloatVector b2 = d2.fma(vLog2e, vMagic);
-                FloatVector b3 = d3.fma(vLog2e, vMagic);
-                FloatVector s0 = b0.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s1 = b1.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s2 = b2.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s3 = b3.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
                 FloatVector t1 = b1.sub(vMagic).fma(vMinusLn2, d1);
-                FloatVector t2 = b2.sub(vMagic).fma(vMinusLn2, d2);
-                FloatVector t3 = b3.sub(vMagic).fma(vMinusLn2, d3);
-                FloatVector p0 = t0.fma(vC5, vC4);
-                FloatVector p1 = t1.fma(vC5, vC4);
-                FloatVector p2 = t2.fma(vC5, vC4);
-                FloatVector p3 = t3.fma(vC5, vC4);
-                p0 = p0.fma(t0, vC3);
-                p1 = p1.fma(t1, vC3);
-                p2 = p2.fma(t2, vC3);
-                p3 = p3.fma(t3, vC3);
-                p0 = p0.fma(t0, vC2);
-                p1 = p1.fma(t1, vC2);
-                p2 = p2.fma(t2, vC2);
-                p3 = p3.fma(t3, vC2);
-                p0 = p0.fma(t0, vC1);
-                p1 = p1.fma(t1, vC1);
-                p2 = p2.fma(t2, vC1);
-                p3 = p3.fma(t3, vC1);
-                p0 = p0.fma(t0, vC0);
-                p1 = p1.fma(t1, vC0);
-                p2 = p2.fma(t2, vC0);
-                p3 = p3.fma(t3, vC0);
-                FloatVector f0 = p0.mul(s0);
-                FloatVector f1 = p1.mul(s1);
-                FloatVector f2 = p2.mul(s2);
-                FloatVector f3 = p3.mul(s3);
-                acc0 = acc0.add(f0.add(f1));
-                acc1 = acc1.add(f2.add(f3));
+                FloatVector q0 = t0.fma(vC5, vC4);
+                FloatVector q1 = t1.fma(vC5, vC4);
+                q0 = q0.fma(t0, vC3);
+                q1 = q1.fma(t1, vC3);
+                q0 = q0.fma(t0, vC2);
+                q1 = q1.fma(t1, vC2);
+                q0 = q0.fma(t0, vC1);
+                q1 = q1.fma(t1, vC1);
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // loop needs no constant 1 (one register and one copy fewer)
+                FloatVector f0 = s0.mul(t0).fma(q0, s0);
+                FloatVector f1 = s1.mul(t1).fma(q1, s1);
+                acc0 = acc0.add(f0);
+                acc1 = acc1.add(f1);
             }
             total += acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         }
@@ -142,16 +127,20 @@ final class VectorExpPasses {
 
     /** y = exp(x − max)·factor and returns its sum (the reload algorithm's pass 2). */
     static double storeExpSum(float[] x, float[] y, int from, int to, ExpShift shift) {
-        final FloatVector vR = FloatVector.broadcast(S, shift.r());
-        final FloatVector vMagic = FloatVector.broadcast(S, shift.magic());
-        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
-        final FloatVector vMinusLn2 = FloatVector.broadcast(S, MINUS_LN2);
-        final FloatVector vC5 = FloatVector.broadcast(S, C5);
-        final FloatVector vC4 = FloatVector.broadcast(S, C4);
-        final FloatVector vC3 = FloatVector.broadcast(S, C3);
-        final FloatVector vC2 = FloatVector.broadcast(S, C2);
-        final FloatVector vC1 = FloatVector.broadcast(S, C1);
-        final FloatVector vC0 = FloatVector.broadcast(S, 1f);
+        final FloatVector vR = ExpLanes.of(shift.r());
+        // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
+        // and the usual copy has one vector op per vector fewer
+        final boolean shifted = shift.r() != 0f;
+        final FloatVector vMagic = ExpLanes.of(shift.magic());
+        final FloatVector vLog2e = ExpLanes.log2e();
+        final FloatVector vMinusLn2 = ExpLanes.minusLn2();
+        final FloatVector vC5 = ExpLanes.c5();
+        final FloatVector vC4 = ExpLanes.c4();
+        final FloatVector vC3 = ExpLanes.c3();
+        final FloatVector vC2 = ExpLanes.c2();
+        final FloatVector vC1 = ExpLanes.c1();
+        final IntVector vLowest = ExpLanes.lowestBits();
+        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         double total = 0;
         int i = from;
         while (i <= to - STEP) {
@@ -159,56 +148,34 @@ final class VectorExpPasses {
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
             for (; i <= blockEnd; i += STEP) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d2 = FloatVector.fromArray(S, x, i + 2 * L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d3 = FloatVector.fromArray(S, x, i + 3 * L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector x0 = FloatVector.fromArray(S, x, i);
+                FloatVector d0 = (shifted ? x0.sub(vR) : x0)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                FloatVector d1 = (shifted ? x1.sub(vR) : x1)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
-                FloatVector b2 = d2.fma(vLog2e, vMagic);
-                FloatVector b3 = d3.fma(vLog2e, vMagic);
-                FloatVector s0 = b0.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s1 = b1.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s2 = b2.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s3 = b3.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
                 FloatVector t1 = b1.sub(vMagic).fma(vMinusLn2, d1);
-                FloatVector t2 = b2.sub(vMagic).fma(vMinusLn2, d2);
-                FloatVector t3 = b3.sub(vMagic).fma(vMinusLn2, d3);
-                FloatVector p0 = t0.fma(vC5, vC4);
-                FloatVector p1 = t1.fma(vC5, vC4);
-                FloatVector p2 = t2.fma(vC5, vC4);
-                FloatVector p3 = t3.fma(vC5, vC4);
-                p0 = p0.fma(t0, vC3);
-                p1 = p1.fma(t1, vC3);
-                p2 = p2.fma(t2, vC3);
-                p3 = p3.fma(t3, vC3);
-                p0 = p0.fma(t0, vC2);
-                p1 = p1.fma(t1, vC2);
-                p2 = p2.fma(t2, vC2);
-                p3 = p3.fma(t3, vC2);
-                p0 = p0.fma(t0, vC1);
-                p1 = p1.fma(t1, vC1);
-                p2 = p2.fma(t2, vC1);
-                p3 = p3.fma(t3, vC1);
-                p0 = p0.fma(t0, vC0);
-                p1 = p1.fma(t1, vC0);
-                p2 = p2.fma(t2, vC0);
-                p3 = p3.fma(t3, vC0);
-                FloatVector f0 = p0.mul(s0);
-                FloatVector f1 = p1.mul(s1);
-                FloatVector f2 = p2.mul(s2);
-                FloatVector f3 = p3.mul(s3);
+                FloatVector q0 = t0.fma(vC5, vC4);
+                FloatVector q1 = t1.fma(vC5, vC4);
+                q0 = q0.fma(t0, vC3);
+                q1 = q1.fma(t1, vC3);
+                q0 = q0.fma(t0, vC2);
+                q1 = q1.fma(t1, vC2);
+                q0 = q0.fma(t0, vC1);
+                q1 = q1.fma(t1, vC1);
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // loop needs no constant 1 (one register and one copy fewer)
+                FloatVector f0 = s0.mul(t0).fma(q0, s0);
+                FloatVector f1 = s1.mul(t1).fma(q1, s1);
                 f0.intoArray(y, i);
                 f1.intoArray(y, i + L);
-                f2.intoArray(y, i + 2 * L);
-                f3.intoArray(y, i + 3 * L);
-                acc0 = acc0.add(f0.add(f1));
-                acc1 = acc1.add(f2.add(f3));
+                acc0 = acc0.add(f0);
+                acc1 = acc1.add(f1);
             }
             total += acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         }
@@ -221,72 +188,53 @@ final class VectorExpPasses {
     }
 
     /**
-     * y = exp(x − max)·factor·scale (the output pass of recompute and online). Folding the scale into the
-     * polynomial's coefficients (free in C) cost more here: C2 kept the six runtime coefficient vectors as
-     * scalars and re-broadcast each of them for every vector; one multiply is cheaper.
+     * y = exp(x − max)·factor·scale (the output pass of recompute and online). The scale is folded into the
+     * polynomial's six coefficients (one multiply per vector fewer); they are per-call lanes loaded from a small
+     * array ({@link ExpLanes#scaledPolynomial}): as broadcasts C2 re-broadcast each of them for every vector.
      */
     static void writeExp(float[] x, float[] y, int from, int to, ExpShift shift, float scale) {
-        final FloatVector vR = FloatVector.broadcast(S, shift.r());
-        final FloatVector vMagic = FloatVector.broadcast(S, shift.magic());
-        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
-        final FloatVector vMinusLn2 = FloatVector.broadcast(S, MINUS_LN2);
-        final FloatVector vC5 = FloatVector.broadcast(S, C5);
-        final FloatVector vC4 = FloatVector.broadcast(S, C4);
-        final FloatVector vC3 = FloatVector.broadcast(S, C3);
-        final FloatVector vC2 = FloatVector.broadcast(S, C2);
-        final FloatVector vC1 = FloatVector.broadcast(S, C1);
-        final FloatVector vC0 = FloatVector.broadcast(S, 1f);
-        final FloatVector vScale = FloatVector.broadcast(S, scale);
+        final float[] poly = ExpLanes.scaledPolynomial(scale);
+        final FloatVector vR = ExpLanes.of(shift.r());
+        // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
+        // and the usual copy has one vector op per vector fewer
+        final boolean shifted = shift.r() != 0f;
+        final FloatVector vMagic = ExpLanes.of(shift.magic());
+        final FloatVector vLog2e = ExpLanes.log2e();
+        final FloatVector vMinusLn2 = ExpLanes.minusLn2();
+        final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
+        final FloatVector vC4 = FloatVector.fromArray(S, poly, L);
+        final FloatVector vC3 = FloatVector.fromArray(S, poly, 2 * L);
+        final FloatVector vC2 = FloatVector.fromArray(S, poly, 3 * L);
+        final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
+        final FloatVector vC0 = FloatVector.fromArray(S, poly, 5 * L);
+        final IntVector vLowest = ExpLanes.lowestBits();
+        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         int i = from;
         for (int bound = to - STEP; i <= bound; i += STEP) {
-            FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
-                    .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-            FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
-                    .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-            FloatVector d2 = FloatVector.fromArray(S, x, i + 2 * L).sub(vR)
-                    .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-            FloatVector d3 = FloatVector.fromArray(S, x, i + 3 * L).sub(vR)
-                    .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+            FloatVector x0 = FloatVector.fromArray(S, x, i);
+            FloatVector d0 = (shifted ? x0.sub(vR) : x0)
+                    .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+            FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+            FloatVector d1 = (shifted ? x1.sub(vR) : x1)
+                    .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
             FloatVector b0 = d0.fma(vLog2e, vMagic);
             FloatVector b1 = d1.fma(vLog2e, vMagic);
-            FloatVector b2 = d2.fma(vLog2e, vMagic);
-            FloatVector b3 = d3.fma(vLog2e, vMagic);
-            FloatVector s0 = b0.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s1 = b1.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = b2.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s3 = b3.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
             FloatVector t1 = b1.sub(vMagic).fma(vMinusLn2, d1);
-            FloatVector t2 = b2.sub(vMagic).fma(vMinusLn2, d2);
-            FloatVector t3 = b3.sub(vMagic).fma(vMinusLn2, d3);
             FloatVector p0 = t0.fma(vC5, vC4);
             FloatVector p1 = t1.fma(vC5, vC4);
-            FloatVector p2 = t2.fma(vC5, vC4);
-            FloatVector p3 = t3.fma(vC5, vC4);
             p0 = p0.fma(t0, vC3);
             p1 = p1.fma(t1, vC3);
-            p2 = p2.fma(t2, vC3);
-            p3 = p3.fma(t3, vC3);
             p0 = p0.fma(t0, vC2);
             p1 = p1.fma(t1, vC2);
-            p2 = p2.fma(t2, vC2);
-            p3 = p3.fma(t3, vC2);
             p0 = p0.fma(t0, vC1);
             p1 = p1.fma(t1, vC1);
-            p2 = p2.fma(t2, vC1);
-            p3 = p3.fma(t3, vC1);
             p0 = p0.fma(t0, vC0);
             p1 = p1.fma(t1, vC0);
-            p2 = p2.fma(t2, vC0);
-            p3 = p3.fma(t3, vC0);
-            FloatVector f0 = p0.mul(s0);
-            FloatVector f1 = p1.mul(s1);
-            FloatVector f2 = p2.mul(s2);
-            FloatVector f3 = p3.mul(s3);
-            f0.mul(vScale).intoArray(y, i);
-            f1.mul(vScale).intoArray(y, i + L);
-            f2.mul(vScale).intoArray(y, i + 2 * L);
-            f3.mul(vScale).intoArray(y, i + 3 * L);
+            p0.mul(s0).intoArray(y, i);
+            p1.mul(s1).intoArray(y, i + L);
         }
         for (; i < to; i++) y[i] = shift.exp(x[i]) * scale;
     }
@@ -295,7 +243,7 @@ final class VectorExpPasses {
     static void scale(float[] y, int from, int to, float scale) {
         final FloatVector vScale = FloatVector.broadcast(S, scale);
         int i = from;
-        for (int bound = to - STEP; i <= bound; i += STEP) {
+        for (int bound = to - WIDE_STEP; i <= bound; i += WIDE_STEP) {
             FloatVector.fromArray(S, y, i).mul(vScale).intoArray(y, i);
             FloatVector.fromArray(S, y, i + L).mul(vScale).intoArray(y, i + L);
             FloatVector.fromArray(S, y, i + 2 * L).mul(vScale).intoArray(y, i + 2 * L);
@@ -310,17 +258,21 @@ final class VectorExpPasses {
      * streamed once; about one exp per element.
      */
     static MaxSum onlineReduce(float[] x, int from, int to) {
-        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
-        final FloatVector vMinusLn2 = FloatVector.broadcast(S, MINUS_LN2);
-        final FloatVector vC5 = FloatVector.broadcast(S, C5);
-        final FloatVector vC4 = FloatVector.broadcast(S, C4);
-        final FloatVector vC3 = FloatVector.broadcast(S, C3);
-        final FloatVector vC2 = FloatVector.broadcast(S, C2);
-        final FloatVector vC1 = FloatVector.broadcast(S, C1);
-        final FloatVector vC0 = FloatVector.broadcast(S, 1f);
+        final FloatVector vLog2e = ExpLanes.log2e();
+        final FloatVector vMinusLn2 = ExpLanes.minusLn2();
+        final FloatVector vC5 = ExpLanes.c5();
+        final FloatVector vC4 = ExpLanes.c4();
+        final FloatVector vC3 = ExpLanes.c3();
+        final FloatVector vC2 = ExpLanes.c2();
+        final FloatVector vC1 = ExpLanes.c1();
+        final IntVector vLowest = ExpLanes.lowestBits();
+        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         float m = Float.NEGATIVE_INFINITY;
         double d = 0;
         ExpShift shift = null;
+        // r and the bias of the current shift in L lanes each, refilled when the max grows and loaded per block (a
+        // vector variable assigned in that branch would be a phi of objects, which C2 cannot keep in a register)
+        final float[] shiftLanes = new float[2 * L];
         int i = from;
         while (i <= to - STEP) {
             int blockEnd = Math.min(to, i + BLOCK) - STEP;
@@ -329,62 +281,45 @@ final class VectorExpPasses {
                 d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - blockMax);
                 m = blockMax;
                 shift = ExpShift.of(m);
+                Arrays.fill(shiftLanes, 0, L, shift.r());
+                Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
             }
             if (shift == null) { // every logit so far is −∞
                 i = blockEnd + STEP;
                 continue;
             }
-            final FloatVector vR = FloatVector.broadcast(S, shift.r());
-            final FloatVector vMagic = FloatVector.broadcast(S, shift.magic());
+            final FloatVector vR = FloatVector.fromArray(S, shiftLanes, 0);
+            final FloatVector vMagic = FloatVector.fromArray(S, shiftLanes, L);
+            final boolean shifted = shift.r() != 0f; // x − r only when r ≠ 0: see sumExp
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
             for (; i <= blockEnd; i += STEP) {
-                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d1 = FloatVector.fromArray(S, x, i + L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d2 = FloatVector.fromArray(S, x, i + 2 * L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector d3 = FloatVector.fromArray(S, x, i + 3 * L).sub(vR)
-                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+                FloatVector x0 = FloatVector.fromArray(S, x, i);
+                FloatVector d0 = (shifted ? x0.sub(vR) : x0)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                FloatVector d1 = (shifted ? x1.sub(vR) : x1)
+                        .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
-                FloatVector b2 = d2.fma(vLog2e, vMagic);
-                FloatVector b3 = d3.fma(vLog2e, vMagic);
-                FloatVector s0 = b0.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s1 = b1.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s2 = b2.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s3 = b3.reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
                 FloatVector t1 = b1.sub(vMagic).fma(vMinusLn2, d1);
-                FloatVector t2 = b2.sub(vMagic).fma(vMinusLn2, d2);
-                FloatVector t3 = b3.sub(vMagic).fma(vMinusLn2, d3);
-                FloatVector p0 = t0.fma(vC5, vC4);
-                FloatVector p1 = t1.fma(vC5, vC4);
-                FloatVector p2 = t2.fma(vC5, vC4);
-                FloatVector p3 = t3.fma(vC5, vC4);
-                p0 = p0.fma(t0, vC3);
-                p1 = p1.fma(t1, vC3);
-                p2 = p2.fma(t2, vC3);
-                p3 = p3.fma(t3, vC3);
-                p0 = p0.fma(t0, vC2);
-                p1 = p1.fma(t1, vC2);
-                p2 = p2.fma(t2, vC2);
-                p3 = p3.fma(t3, vC2);
-                p0 = p0.fma(t0, vC1);
-                p1 = p1.fma(t1, vC1);
-                p2 = p2.fma(t2, vC1);
-                p3 = p3.fma(t3, vC1);
-                p0 = p0.fma(t0, vC0);
-                p1 = p1.fma(t1, vC0);
-                p2 = p2.fma(t2, vC0);
-                p3 = p3.fma(t3, vC0);
-                FloatVector f0 = p0.mul(s0);
-                FloatVector f1 = p1.mul(s1);
-                FloatVector f2 = p2.mul(s2);
-                FloatVector f3 = p3.mul(s3);
-                acc0 = acc0.add(f0.add(f1));
-                acc1 = acc1.add(f2.add(f3));
+                FloatVector q0 = t0.fma(vC5, vC4);
+                FloatVector q1 = t1.fma(vC5, vC4);
+                q0 = q0.fma(t0, vC3);
+                q1 = q1.fma(t1, vC3);
+                q0 = q0.fma(t0, vC2);
+                q1 = q1.fma(t1, vC2);
+                q0 = q0.fma(t0, vC1);
+                q1 = q1.fma(t1, vC1);
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // loop needs no constant 1 (one register and one copy fewer)
+                FloatVector f0 = s0.mul(t0).fma(q0, s0);
+                FloatVector f1 = s1.mul(t1).fma(q1, s1);
+                acc0 = acc0.add(f0);
+                acc1 = acc1.add(f1);
             }
             d += acc0.add(acc1).reduceLanes(VectorOperators.ADD) / shift.factor();
         }
