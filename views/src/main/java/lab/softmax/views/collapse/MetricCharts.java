@@ -2,6 +2,7 @@ package lab.softmax.views.collapse;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -37,6 +39,17 @@ final class MetricCharts {
             new Metric("Mean |logit|", "mean |z|", true, EpochMetrics::meanAbsLogit, null),
             new Metric("Weight norm", "‖θ‖", false, EpochMetrics::weightNorm, null),
             new Metric("NLM cosine cos(−∇L, θ)", "cosine", false, EpochMetrics::nlmCosine, null));
+
+    /** The SC chart's index in {@link #METRICS}. */
+    static final int SC_CHART = 2;
+    /**
+     * A StableMax run's SC is the softmax formula applied to its logits (collapse.md section 3.2): what
+     * would collapse under softmax, not something that happened to the run. Drawn thin and dotted.
+     */
+    private static final BasicStroke HYPOTHETICAL = new BasicStroke(1.0f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {1.5f, 3f}, 0f);
+    private static final TextTitle HYPOTHETICAL_NOTE =
+            new TextTitle("dotted: StableMax runs, SC if the loss were softmax (would collapse)", new Font("SansSerif", Font.PLAIN, 11));
 
     private final List<JFreeChart> charts = new ArrayList<>();
     private final List<XYSeriesCollection> data = new ArrayList<>();
@@ -148,7 +161,7 @@ final class MetricCharts {
                 plotted.get(r).series.add(solid);
                 d.addSeries(solid);
                 renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
-                renderer.setSeriesStroke(d.getSeriesCount() - 1, new BasicStroke(1.8f));
+                renderer.setSeriesStroke(d.getSeriesCount() - 1, i == SC_CHART && !softmax(run) ? HYPOTHETICAL : new BasicStroke(1.8f));
                 if (m.dashed() != null) {
                     XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.logY());
                     plotted.get(r).series.add(dashed);
@@ -157,6 +170,10 @@ final class MetricCharts {
                     renderer.setSeriesStroke(d.getSeriesCount() - 1, new BasicStroke(1.4f, BasicStroke.CAP_BUTT,
                             BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
                 }
+            }
+            if (i == SC_CHART) {
+                charts.get(i).clearSubtitles();
+                if (runs.stream().anyMatch(run -> !softmax(run))) charts.get(i).addSubtitle(HYPOTHETICAL_NOTE);
             }
             plot.setNotify(true);
         }
@@ -177,8 +194,12 @@ final class MetricCharts {
         return -1;
     }
 
+    private static boolean softmax(RunEntry run) {
+        return run.config().loss() == LossKind.SOFTMAX_CE;
+    }
+
     private void addMarker(RunEntry run, int index, int sc50) {
-        if (sc50 <= 0 || run.config().loss() != LossKind.SOFTMAX_CE) return;
+        if (sc50 <= 0 || !softmax(run)) return;
         Paint colour = Charts.PALETTE[index % Charts.PALETTE.length];
         for (JFreeChart c : charts) {
             c.getXYPlot().addDomainMarker(new ValueMarker(sc50, colour, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
@@ -189,6 +210,21 @@ final class MetricCharts {
     /** The solid series of run {@code index} in chart {@code chart} (for tests). */
     XYSeries solidSeries(int chart, int index) {
         return (XYSeries) data.get(chart).getSeries(index * (METRICS.get(chart).dashed() != null ? 2 : 1));
+    }
+
+    /** Whether the SC curve of run {@code index} is drawn as hypothetical (for tests). */
+    boolean drawnAsHypothetical(int index) {
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) charts.get(SC_CHART).getXYPlot().getRenderer();
+        return renderer.getSeriesStroke(index * 2) == HYPOTHETICAL;
+    }
+
+    /** The SC chart's subtitles' texts (for tests). */
+    List<String> scSubtitles() {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < charts.get(SC_CHART).getSubtitleCount(); k++) {
+            if (charts.get(SC_CHART).getSubtitle(k) instanceof TextTitle t) out.add(t.getText());
+        }
+        return out;
     }
 
     int markerCount(int chart) {

@@ -1,12 +1,15 @@
 package lab.softmax.views.collapse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.LossKind;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +62,31 @@ class MetricChartsTest {
         assertEquals(5, charts.solidSeries(2, 0).getItemCount());
         assertEquals(0.1, charts.solidSeries(2, 0).getY(4).doubleValue(), 0);
         assertEquals(0, charts.markerCount(2));
+    }
+
+    @Test
+    void aStableMaxRunsScIsDrawnAsHypotheticalAndSaysSo() {
+        MetricCharts charts = new MetricCharts();
+        RunEntry softmax = new RunEntry("softmax", GrokkingConfig.defaults(), List.of());
+        RunEntry stableMax = new RunEntry("stablemax", stableMax(GrokkingConfig.defaults()), List.of());
+        for (RunEntry run : List.of(softmax, stableMax)) {
+            run.metrics().addAll(epochs(0, 20, 0.1));
+            run.metrics().addAll(epochs(20, 40, 0.7));
+        }
+        charts.update(List.of(softmax));
+        assertFalse(charts.drawnAsHypothetical(0));
+        assertTrue(charts.scSubtitles().isEmpty(), charts.scSubtitles().toString());
+        charts.update(List.of(softmax, stableMax));
+        assertFalse(charts.drawnAsHypothetical(0));
+        assertTrue(charts.drawnAsHypothetical(1), "StableMax SC is the softmax formula on its logits");
+        assertEquals(1, charts.scSubtitles().size());
+        assertTrue(charts.scSubtitles().getFirst().contains("would collapse"));
+        assertEquals(1, charts.markerCount(2), "only the softmax run gets an SC-50 % line");
+    }
+
+    private static GrokkingConfig stableMax(GrokkingConfig c) {
+        return new GrokkingConfig(c.task(), c.operation(), c.modulus(), c.trainFraction(), c.hidden(), c.optimizer(), c.lr(),
+                c.beta1(), c.beta2(), c.eps(), c.momentum(), c.weightDecay(), LossKind.STABLEMAX_CE, c.lossPrecision(),
+                c.orthograd(), c.epochs(), c.logEvery(), c.seed(), c.parityBits(), c.noiseBits(), c.paritySamples());
     }
 }
