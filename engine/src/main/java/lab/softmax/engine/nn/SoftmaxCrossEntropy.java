@@ -24,9 +24,12 @@ import lab.softmax.engine.numeric.Precision;
  */
 public final class SoftmaxCrossEntropy implements RowLoss {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Floats in half the bits: as many lanes as {@link #SPECIES}, for float-to-double conversion. */
-    private static final VectorSpecies<Float> HALF_WIDTH_FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
+    /**
+     * Floats in half the bits: as many lanes as {@link #SPECIES}, for float-to-double conversion; null
+     * where no such shape exists (a 64-bit double species, e.g. without C2), and float32 then takes the
+     * scalar float path.
+     */
+    private static final VectorSpecies<Float> HALF_WIDTH_FLOATS = halfWidthFloats();
     private final Precision precision;
     private final Precision internal;
     private double[] out = new double[0];
@@ -86,11 +89,11 @@ public final class SoftmaxCrossEntropy implements RowLoss {
             out = new double[classes];
             e = new double[classes];
         }
-        if (precision == Precision.FP32) {
+        if (precision == Precision.FP32 && HALF_WIDTH_FLOATS != null) {
             return evaluateFloat32(logits, offset, classes, target, batchSize, grad);
         }
-        if (precision == Precision.FP16) {
-            return evaluateFloat(logits, offset, classes, target, batchSize, grad, true);
+        if (precision == Precision.FP32 || precision == Precision.FP16) {
+            return evaluateFloat(logits, offset, classes, target, batchSize, grad, precision == Precision.FP16);
         }
         for (int j = 0; j < classes; j++) z[j] = logits[offset + j];
         double loss = evaluate(z, classes, target, batchSize, grad == null ? null : g);
@@ -102,7 +105,7 @@ public final class SoftmaxCrossEntropy implements RowLoss {
 
     /**
      * {@link #evaluate} in float arithmetic, run for float16 (half = true); float32 runs the vector
-     * version {@link #evaluateFloat32} of the same steps. The generic path rounds
+     * version {@link #evaluateFloat32} of the same steps where the vector shapes allow it, else this. The generic path rounds
      * double results to float, and for fp16 rounds those floats to fp16 ({@link Rounding}). Float
      * +, -, * and / give the same floats, because double has more than 2 * 24 + 2 significand bits.
      * exp and log are still taken in double, on the same vector lanes. The results are therefore the
@@ -193,6 +196,14 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         }
         grad[offset + target] = gradOut - ef[target] * gradOut;
         return -outTarget;
+    }
+
+    private static VectorSpecies<Float> halfWidthFloats() {
+        int bits = SPECIES.vectorBitSize() / 2;
+        for (VectorShape shape : VectorShape.values()) {
+            if (shape.vectorBitSize() == bits) return VectorSpecies.of(float.class, shape);
+        }
+        return null;
     }
 
     /** exp of each float lane, taken in double and rounded back to float. */

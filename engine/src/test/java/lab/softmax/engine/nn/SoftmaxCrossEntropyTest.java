@@ -97,30 +97,39 @@ class SoftmaxCrossEntropyTest {
     @Test
     void floatRowsGiveTheSameBitsAsTheDoublePath() {
         java.util.Random rnd = new java.util.Random(3);
-        int classes = 113;
-        int stride = 128;
-        int rows = 40;
-        float[] logits = new float[rows * stride];
-        for (int r = 0; r < rows; r++) {
-            double scale = Math.pow(10, r % 5 - 1);   // from soft to fully collapsed rows
-            for (int j = 0; j < classes; j++) logits[r * stride + j] = (float) (scale * rnd.nextGaussian());
-        }
-        logits[3 * stride + 7] = logits[3 * stride + 9] = 50f;   // a tie for the maximum
-        logits[5 * stride + 1] = 1e30f;                          // everything else absorbed
-        for (Precision p : new Precision[] {Precision.FP32, Precision.FP16, Precision.BF16, Precision.FP64}) {
-            SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(p);
-            for (RowLoss loss : new RowLoss[] {ce, new StableMaxCrossEntropy()}) {
-                float[] grad = new float[rows * stride];
-                for (int r = 0; r < rows; r++) {
-                    int target = (r * 31) % classes;
-                    double[] z = new double[classes];
-                    for (int j = 0; j < classes; j++) z[j] = logits[r * stride + j];
-                    double[] g = new double[classes];
-                    double expected = loss.evaluate(z, classes, target, 5107, g);
-                    String where = p + " " + loss.getClass().getSimpleName() + " row " + r;
-                    assertEquals(expected, loss.evaluate(logits, r * stride, classes, target, 5107, grad), 0, where);
-                    assertEquals(expected, loss.evaluate(logits, r * stride, classes, target, 5107, null), 0, where);
-                    for (int j = 0; j < classes; j++) assertEquals((float) g[j], grad[r * stride + j], 0f, where + " class " + j);
+        for (int classes : new int[] {1, 2, 3, 5, 8, 113}) {
+            int stride = classes + 3;
+            int rows = 40;
+            float[] logits = new float[rows * stride];
+            for (int r = 0; r < rows; r++) {
+                double scale = Math.pow(10, r % 5 - 1);   // from soft to fully collapsed rows
+                for (int j = 0; j < classes; j++) logits[r * stride + j] = (float) (scale * rnd.nextGaussian());
+            }
+            int last = classes - 1;
+            // row 10 has scale 0.1: a tie for the maximum that really is the maximum (argmax = the first)
+            logits[10 * stride] = logits[10 * stride + last] = 50f;
+            logits[5 * stride + last / 2] = 1e30f;            // everything else absorbed
+            logits[11 * stride + last] = Float.NaN;
+            logits[12 * stride + last / 2] = Float.POSITIVE_INFINITY;
+            logits[13 * stride] = Float.NEGATIVE_INFINITY;    // a masked class
+            for (Precision p : new Precision[] {Precision.FP32, Precision.FP16, Precision.BF16, Precision.FP64}) {
+                SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(p);
+                for (RowLoss loss : new RowLoss[] {ce, new StableMaxCrossEntropy()}) {
+                    float[] grad = new float[rows * stride];
+                    for (int r = 0; r < rows; r++) {
+                        int target = (r * 31) % classes;
+                        double[] z = new double[classes];
+                        for (int j = 0; j < classes; j++) z[j] = logits[r * stride + j];
+                        double[] g = new double[classes];
+                        double expected = loss.evaluate(z, classes, target, 5107, g);
+                        String where = p + " " + loss.getClass().getSimpleName() + " classes " + classes + " row " + r;
+                        assertEquals(expected, loss.evaluate(logits, r * stride, classes, target, 5107, grad), 0, where);
+                        assertEquals(expected, loss.evaluate(logits, r * stride, classes, target, 5107, null), 0, where);
+                        for (int j = 0; j < classes; j++) {
+                            assertEquals(Float.floatToRawIntBits((float) g[j]), Float.floatToRawIntBits(grad[r * stride + j]),
+                                    where + " class " + j + ": " + g[j] + " vs " + grad[r * stride + j]);
+                        }
+                    }
                 }
             }
         }

@@ -44,12 +44,14 @@ final class MetricCharts {
     static final int SC_CHART = 2;
     /**
      * A StableMax run's SC is the softmax formula applied to its logits (collapse.md section 3.2): what
-     * would collapse under softmax, not something that happened to the run. Drawn thin and dotted.
+     * would collapse under softmax, not something that happened to the run. Drawn thin, dash-dot (the
+     * SC-50 % markers are dotted).
      */
     private static final BasicStroke HYPOTHETICAL = new BasicStroke(1.0f, BasicStroke.CAP_BUTT,
-            BasicStroke.JOIN_MITER, 10f, new float[] {1.5f, 3f}, 0f);
-    private static final TextTitle HYPOTHETICAL_NOTE =
-            new TextTitle("dotted: StableMax runs, SC if the loss were softmax (would collapse)", new Font("SansSerif", Font.PLAIN, 11));
+            BasicStroke.JOIN_MITER, 10f, new float[] {8f, 3f, 1.5f, 3f}, 0f);
+    /** Per instance: a chart listens to its titles, so a shared one would keep every chart alive. */
+    private final TextTitle hypotheticalNote = new TextTitle(
+            "dash-dot: StableMax runs, SC if the loss were softmax (would collapse)", new Font("SansSerif", Font.PLAIN, 11));
 
     private final List<JFreeChart> charts = new ArrayList<>();
     private final List<XYSeriesCollection> data = new ArrayList<>();
@@ -60,6 +62,8 @@ final class MetricCharts {
             XYSeriesCollection d = new XYSeriesCollection();
             JFreeChart chart = Charts.lineChart(m.title(), "epoch", m.yLabel(), d);
             chart.removeLegend();
+            // one path per series, so dash patterns run on across the many short segments of a log axis
+            ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDrawSeriesLineAsPath(true);
             if (m.logY()) chart.getXYPlot().setRangeAxis(Charts.logAxis(m.yLabel()));
             data.add(d);
             charts.add(chart);
@@ -173,7 +177,7 @@ final class MetricCharts {
             }
             if (i == SC_CHART) {
                 charts.get(i).clearSubtitles();
-                if (runs.stream().anyMatch(run -> !softmax(run))) charts.get(i).addSubtitle(HYPOTHETICAL_NOTE);
+                if (runs.stream().anyMatch(run -> !softmax(run))) charts.get(i).addSubtitle(hypotheticalNote);
             }
             plot.setNotify(true);
         }
