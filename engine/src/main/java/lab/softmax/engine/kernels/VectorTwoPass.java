@@ -42,6 +42,8 @@ final class VectorTwoPass implements SoftmaxKernel {
     private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final int L = S.length();
     private static final int STEP = 4 * L;
+    /** How far (2^this) a block's exps may exceed the reference exponent before the block is redone from its max. */
+    private static final float GROWTH_LIMIT = 64;
 
     @Override public Algorithm algorithm() { return Algorithm.TWO_PASS; }
 
@@ -68,21 +70,27 @@ final class VectorTwoPass implements SoftmaxKernel {
         double totalV = 0;
         int i = from;
         final int vectorEnd = from + (to - from) / STEP * STEP;
+        float refB = 0;   // the reference biased exponent B_ref; 0 until a block has set it
         while (i < vectorEnd) {
-            int blockEnd = Math.min(vectorEnd, i + VectorExpPasses.BLOCK);
-            // The block's reference exponent from its max: every b in the block is ≤ B_ref (fma is monotone), so
-            // 2^(n − E_ref) ≤ 1 and no running rescale is needed inside the block.
-            float refB = Math.fma(VectorExpPasses.max(x, i, blockEnd), LOG2E, ROUND_MAGIC);
-            if (!(refB > 0)) {   // only masks and logits below −8.7e6: no weight next to any other block
-                i = blockEnd;
-                continue;
+            final int blockStart = i;
+            final int blockEnd = Math.min(vectorEnd, i + VectorExpPasses.BLOCK);
+            if (refB == 0) {
+                // The reference from the block's max: every b in the block is ≤ B_ref (fma is monotone).
+                refB = Math.fma(VectorExpPasses.max(x, i, blockEnd), LOG2E, ROUND_MAGIC);
+                if (!(refB > 0)) {   // only masks and logits below −8.7e6: no weight next to any other block
+                    refB = 0;
+                    i = blockEnd;
+                    continue;
+                }
+                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+                Arrays.fill(blockBias, EXP_MAGIC - refB);
             }
-            double blockE = (double) refB - ROUND_MAGIC;
-            if (ScalarTwoPass.needsExactPath(blockE)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
-            Arrays.fill(blockBias, EXP_MAGIC - refB);
             final FloatVector vC = FloatVector.fromArray(S, blockBias, 0);
             FloatVector v0 = FloatVector.zero(S);
             FloatVector v1 = v0;
+            // Speculative after the first block: exps relative to the running reference, plus the largest b (an integer
+            // max: finite b are positive floats, masked lanes negative); a block that exceeds it by more than 2^64 is redone.
+            IntVector top = IntVector.zero(ExpLanes.IS);
             for (; i < blockEnd; i += STEP) {
                 FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
@@ -92,6 +100,7 @@ final class VectorTwoPass implements SoftmaxKernel {
                 FloatVector b1 = x1.fma(vLog2e, vRound);
                 FloatVector b2 = x2.fma(vLog2e, vRound);
                 FloatVector b3 = x3.fma(vLog2e, vRound);
+                top = top.max(b0.reinterpretAsInts().max(b1.reinterpretAsInts())).max(b2.reinterpretAsInts().max(b3.reinterpretAsInts()));
                 FloatVector t0 = b0.sub(vRound).fma(vLn2, x0);
                 FloatVector t1 = b1.sub(vRound).fma(vLn2, x1);
                 FloatVector t2 = b2.sub(vRound).fma(vLn2, x2);
@@ -124,12 +133,24 @@ final class VectorTwoPass implements SoftmaxKernel {
                 v0 = p1.fma(s1, p0.fma(s0, v0));
                 v1 = p3.fma(s3, p2.fma(s2, v1));
             }
+            float topB = Float.intBitsToFloat(top.reduceLanes(VectorOperators.MAX));
+            if (!(topB - refB <= GROWTH_LIMIT)) {   // 2^(n − E_ref) could overflow the lane sums: redo from the block's max
+                refB = 0;
+                i = blockStart;
+                continue;
+            }
             double blockV = v0.add(v1).reduceLanes(VectorOperators.ADD);
             if (!(blockV < Double.POSITIVE_INFINITY)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
             if (blockV > 0) {
+                double blockE = (double) refB - ROUND_MAGIC;
                 double e = Math.max(totalE, blockE);
                 totalV = ExtendedSum.scale(totalV, totalE - e) + ExtendedSum.scale(blockV, blockE - e);
                 totalE = e;
+            }
+            if (topB > refB) {   // the exponent grew: the next blocks use the new one
+                refB = topB;
+                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+                Arrays.fill(blockBias, EXP_MAGIC - refB);
             }
         }
         for (; i < to; i++) {
