@@ -254,10 +254,14 @@ final class VectorExpPasses {
         for (; i < to; i++) y[i] *= scale;
     }
     /**
-     * Online softmax's pass 1 in one method (so that the constants stay in registers): per block of
-     * BLOCK elements the block's max (the block is then re-read from L1), one rescale of the running
-     * sum in double when the max grew, then the block's exps relative to the running max. Memory is
-     * streamed once; about one exp per element.
+     * Online softmax's pass 1 in one method (so that the constants stay in registers). The first block's
+     * max starts the running max m; every block then takes its exps relative to m *speculatively*, with an
+     * integer max of the biased exponents on the side (one instruction per vector instead of a max pass
+     * per block, measured in benchmarks/README.md "In-cache gap"). If the block went above m, its exact
+     * max is taken (re-read from L1) and the double sum rescaled once, after the block; if it went more
+     * than 2^64 above m (the fp32 lane sums could overflow), the block is redone from its max. For
+     * typical rows the max stops growing after a few blocks. Memory is streamed once; about one exp per
+     * element.
      */
     static MaxSum onlineReduce(float[] x, int from, int to) {
         final FloatVector vLog2e = ExpLanes.log2e();

@@ -21,20 +21,28 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Two-Pass softmax with the Vector API. Every exp is an extended float (p, n): p from the
  * polynomial (with c0 = 1), n = round(x·log2 e) kept as a float (never an int vector that C2 must
- * box: reference/kernels.md §7 pitfall 1). Four vectors per iteration, stage by stage.
+ * box: reference/kernels.md §7 pitfall 1). Four vectors per iteration, stage by stage; constants
+ * as loaded lanes ({@link ExpLanes}).
  *
  * <p>The exponent lives in its biased form b = x·log2 e + 1.5·2^23 (one FMA; n = b − 1.5·2^23):
- * for every logit above −8.7e6 b is a positive float, whose bit pattern orders like its value, so
- * the per-lane running maximum is one integer max per vector, and 2^(n − E) comes from the bits of
- * b + (EXP_MAGIC − B_max) (one add; an integer max sends n − E ≤ −127, −∞ included, to exactly 0).
- * Pass 1 keeps per lane (accV, accB) and rescales accV by the exact power 2^(E_old − E_new) each
- * iteration (branch-free: a data-dependent branch here made C2 box the vectors); every BLOCK
- * elements the lanes are folded exactly into a double pair.
+ * for every logit above −8.7e6 b is a positive float, whose bit pattern orders like its value.
+ * Pass 1 weighs each block's exps against one reference exponent E_ref: 2^(n − E_ref) comes from the
+ * bits of b + (EXP_MAGIC − B_ref) (one add; an integer max sends n − E_ref ≤ −127, −∞ included, to
+ * exactly 0). E_ref is set from the first block's max and then kept: each block also takes the
+ * integer max of its b (one instruction per vector); when that exceeded B_ref, E_ref moves up for the
+ * next blocks, and a block more than 2^64 above it (its lane sums could overflow) is redone from its
+ * own max. So there is neither a max pass nor a per-iteration rescale (measured, benchmarks/README.md
+ * "In-cache gap"); the lane sums are folded into a double pair every BLOCK elements.
+ *
+ * <p>One Cody–Waite constant: t = x − n·ln2_f. Its error n·(ln2_f − ln2) is linear in n, the same in
+ * both passes and in the scalar tail (which repeats the loop's fp32 operations, {@link #mantissa}), so
+ * in the outputs only |n_i − n_j|·2e-9 survives (≤ 3e-7 for every output ≥ 2^-126 of the largest),
+ * and log-sum-exp carries n_max·2e-9 absolute, ≤ 3e-9 relative.
  *
  * <p>A masked logit (−∞) would make t NaN: an unsigned integer min on the bits of x maps −∞ and
  * every x ≤ −2^48 to −2^48 (one instruction), whose t is meaningless but finite, so p is finite and
  * its weight 2^(n − E) is exactly 0. Logits beyond fp32's exact reduction (|x| ≳ 3e6) get a
- * meaningless p too; blocks whose exponent reaches 2^21 (or that hold only logits ≤ −8.7e6, or
+ * meaningless p too; rows whose exponent reaches 2^21 (or that hold only logits ≤ −8.7e6, or
  * whose sum is not finite) are redone exactly by the scalar path.
  */
 final class VectorTwoPass implements SoftmaxKernel {
@@ -90,7 +98,7 @@ final class VectorTwoPass implements SoftmaxKernel {
             FloatVector v1 = v0;
             // Speculative after the first block: exps relative to the running reference, plus the largest b (an integer
             // max: finite b are positive floats, masked lanes negative); a block that exceeds it by more than 2^64 is redone.
-            IntVector top = IntVector.zero(ExpLanes.IS);
+            IntVector top = IntVector.zero(IS);
             for (; i < blockEnd; i += STEP) {
                 FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
