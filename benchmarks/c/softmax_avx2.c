@@ -17,6 +17,9 @@
  *   softmax_avx2 stream THREADS N REPS -> stream,threads=..,n=..,bytes=..,KERNEL,median_GBps=..,max_GBps=..
  *   softmax_avx2 passes N REPS        -> pass,NAME,n,median_ns_per_element (each pass alone)
  * Build: gcc -O3 -march=native -fopenmp -o softmax_avx2 softmax_avx2.c -lm
+ * As a shared library for lab.softmax.benchmarks.PairedWithC (exports softmax_c_find and softmax_c_run,
+ * no main; benchmarks/paired.sh does this):
+ *   gcc -O3 -march=native -fopenmp -fPIC -shared -DSOFTMAX_SHARED -o libsoftmax_avx2.so softmax_avx2.c -lm
  */
 #include <immintrin.h>
 #include <float.h>
@@ -713,6 +716,22 @@ static int run_passes(size_t n, int reps) {
     return 0;
 }
 
+#ifdef SOFTMAX_SHARED
+/* Built as a shared library (benchmarks/paired.sh: gcc -DSOFTMAX_SHARED -fPIC -shared) for
+ * lab.softmax.benchmarks.PairedWithC, which calls these through the FFM API on Java's own arrays. */
+
+/* Index of the algorithm called NAME (as in `bench`), or -1. */
+int softmax_c_find(const char *name) {
+    for (size_t a = 0; a < N_ALGOS; a++) if (!strcmp(name, ALGOS[a].name)) return (int) a;
+    return -1;
+}
+
+/* y = softmax(x) over n floats with algorithm ALGO (from softmax_c_find); 0 on success. */
+int softmax_c_run(int algo, const float *x, float *y, long n) {
+    if (algo < 0 || (size_t) algo >= N_ALGOS || n < 0) return -2;
+    return ALGOS[algo].fn(x, y, (size_t) n);
+}
+#else
 int main(int argc, char **argv) {
     if (argc == 4 && !strcmp(argv[1], "passes")) return run_passes(strtoull(argv[2], NULL, 10), atoi(argv[3]));
     if (argc == 2 && !strcmp(argv[1], "check")) return run_check();
@@ -721,3 +740,4 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s check | bench ALGO N REPS | stream THREADS N REPS | passes N REPS\n", argv[0]);
     return 2;
 }
+#endif

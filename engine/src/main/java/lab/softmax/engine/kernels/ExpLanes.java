@@ -9,6 +9,7 @@ import static lab.softmax.engine.kernels.ExpConstants.LOG2E;
 import static lab.softmax.engine.kernels.ExpConstants.LOWEST_BITS;
 import static lab.softmax.engine.kernels.ExpConstants.MIN_POW2_BITS;
 import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2;
+import static lab.softmax.engine.kernels.ExpConstants.ROUND_MAGIC;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -33,7 +34,7 @@ final class ExpLanes {
     static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final int L = S.length();
 
-    private static final float[] FLOATS = lanes(LOG2E, MINUS_LN2, C5, C4, C3, C2, C1);
+    private static final float[] FLOATS = lanes(LOG2E, MINUS_LN2, C5, C4, C3, C2, C1, ROUND_MAGIC, 1f);
     private static final int[] INTS = intLanes(LOWEST_BITS, MIN_POW2_BITS);
 
     private ExpLanes() { }
@@ -45,6 +46,9 @@ final class ExpLanes {
     static FloatVector c3() { return FloatVector.fromArray(S, FLOATS, 4 * L); }
     static FloatVector c2() { return FloatVector.fromArray(S, FLOATS, 5 * L); }
     static FloatVector c1() { return FloatVector.fromArray(S, FLOATS, 6 * L); }
+    /** 1.5·2^23: x·log2 e + this rounds to an integer (the two-pass kernel's biased exponent). */
+    static FloatVector roundMagic() { return FloatVector.fromArray(S, FLOATS, 7 * L); }
+    static FloatVector one() { return FloatVector.fromArray(S, FLOATS, 8 * L); }
     /** Bits of −2^48 (see {@link ExpConstants#LOWEST_BITS}). */
     static IntVector lowestBits() { return IntVector.fromArray(IS, INTS, 0); }
     /** Bits of EXP_MAGIC − 127 (see {@link ExpConstants#MIN_POW2_BITS}). */

@@ -39,6 +39,8 @@ final class VectorExpPasses {
      * vectors before), and the error does not grow with N.
      */
     static final int BLOCK = 512;
+    /** Online: how far (2^this) a block's exps may exceed the running max before the block is redone from its max. */
+    private static final float GROWTH_LIMIT = 64;
 
     private VectorExpPasses() { }
 
@@ -252,10 +254,14 @@ final class VectorExpPasses {
         for (; i < to; i++) y[i] *= scale;
     }
     /**
-     * Online softmax's pass 1 in one method (so that the constants stay in registers): per block of
-     * BLOCK elements the block's max (the block is then re-read from L1), one rescale of the running
-     * sum in double when the max grew, then the block's exps relative to the running max. Memory is
-     * streamed once; about one exp per element.
+     * Online softmax's pass 1 in one method (so that the constants stay in registers). The first block's
+     * max starts the running max m; every block then takes its exps relative to m *speculatively*, with an
+     * integer max of the biased exponents on the side (one instruction per vector instead of a max pass
+     * per block, measured in benchmarks/README.md "In-cache gap"). If the block went above m, its exact
+     * max is taken (re-read from L1) and the double sum rescaled once, after the block; if it went more
+     * than 2^64 above m (the fp32 lane sums could overflow), the block is redone from its max. For
+     * typical rows the max stops growing after a few blocks. Memory is streamed once; about one exp per
+     * element.
      */
     static MaxSum onlineReduce(float[] x, int from, int to) {
         final FloatVector vLog2e = ExpLanes.log2e();
@@ -275,24 +281,27 @@ final class VectorExpPasses {
         final float[] shiftLanes = new float[2 * L];
         int i = from;
         while (i <= to - STEP) {
-            int blockEnd = Math.min(to, i + BLOCK) - STEP;
-            float blockMax = max(x, i, blockEnd + STEP);
-            if (blockMax > m) {
-                d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - blockMax);
+            final int blockStart = i;
+            final int blockEnd = Math.min(to, i + BLOCK) - STEP;
+            if (shift == null) { // the first block, or every logit so far is −∞: its max first
+                float blockMax = max(x, i, blockEnd + STEP);
+                if (blockMax == Float.NEGATIVE_INFINITY) {
+                    i = blockEnd + STEP;
+                    continue;
+                }
                 m = blockMax;
                 shift = ExpShift.of(m);
                 Arrays.fill(shiftLanes, 0, L, shift.r());
                 Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
-            }
-            if (shift == null) { // every logit so far is −∞
-                i = blockEnd + STEP;
-                continue;
             }
             final FloatVector vR = FloatVector.fromArray(S, shiftLanes, 0);
             final FloatVector vMagic = FloatVector.fromArray(S, shiftLanes, L);
             final boolean shifted = shift.r() != 0f; // x − r only when r ≠ 0: see sumExp
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
+            // Speculative: the block's exps relative to the running max m, and the largest biased exponent b (an
+            // integer max: finite b are positive floats, masked lanes negative), instead of a max pass per block.
+            IntVector top = IntVector.zero(ExpLanes.IS);
             for (; i <= blockEnd; i += STEP) {
                 FloatVector x0 = FloatVector.fromArray(S, x, i);
                 FloatVector d0 = (shifted ? x0.sub(vR) : x0)
@@ -302,6 +311,7 @@ final class VectorExpPasses {
                         .reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = d0.fma(vLog2e, vMagic);
                 FloatVector b1 = d1.fma(vLog2e, vMagic);
+                top = top.max(b0.reinterpretAsInts().max(b1.reinterpretAsInts()));
                 FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector t0 = b0.sub(vMagic).fma(vMinusLn2, d0);
@@ -321,7 +331,30 @@ final class VectorExpPasses {
                 acc0 = acc0.add(f0);
                 acc1 = acc1.add(f1);
             }
+            // n − k of the block's largest exp: > 0 when some x exceeds m (by more than ~0.35)
+            float topExponent = Float.intBitsToFloat(top.reduceLanes(VectorOperators.MAX)) - ExpConstants.EXP_MAGIC;
+            if (topExponent > GROWTH_LIMIT) {
+                // exps up to 2^GROWTH_LIMIT are safe in the fp32 lane sums; beyond (or NaN), redo the block from its max
+                float blockMax = max(x, blockStart, blockEnd + STEP);
+                d *= Math.exp((double) m - blockMax);
+                m = blockMax;
+                shift = ExpShift.of(m);
+                Arrays.fill(shiftLanes, 0, L, shift.r());
+                Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
+                i = blockStart;
+                continue;
+            }
             d += acc0.add(acc1).reduceLanes(VectorOperators.ADD) / shift.factor();
+            if (topExponent > 0) { // the max grew: the exact block max (rare after the first blocks), rescale once
+                float blockMax = max(x, blockStart, blockEnd + STEP);
+                if (blockMax > m) {
+                    d *= Math.exp((double) m - blockMax);
+                    m = blockMax;
+                    shift = ExpShift.of(m);
+                    Arrays.fill(shiftLanes, 0, L, shift.r());
+                    Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
+                }
+            }
         }
         if (i < to) {
             float tailMax = max(x, i, to);

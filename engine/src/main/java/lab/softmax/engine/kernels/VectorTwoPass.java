@@ -9,10 +9,10 @@ import static lab.softmax.engine.kernels.ExpConstants.EXP_MAGIC;
 import static lab.softmax.engine.kernels.ExpConstants.LOG2E;
 import static lab.softmax.engine.kernels.ExpConstants.LOWEST_BITS;
 import static lab.softmax.engine.kernels.ExpConstants.MIN_POW2_BITS;
-import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_HI;
-import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2_LO;
+import static lab.softmax.engine.kernels.ExpConstants.MINUS_LN2;
 import static lab.softmax.engine.kernels.ExpConstants.ROUND_MAGIC;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -21,20 +21,28 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Two-Pass softmax with the Vector API. Every exp is an extended float (p, n): p from the
  * polynomial (with c0 = 1), n = round(x·log2 e) kept as a float (never an int vector that C2 must
- * box: reference/kernels.md §7 pitfall 1). Four vectors per iteration, stage by stage.
+ * box: reference/kernels.md §7 pitfall 1). Four vectors per iteration, stage by stage; constants
+ * as loaded lanes ({@link ExpLanes}).
  *
  * <p>The exponent lives in its biased form b = x·log2 e + 1.5·2^23 (one FMA; n = b − 1.5·2^23):
- * for every logit above −8.7e6 b is a positive float, whose bit pattern orders like its value, so
- * the per-lane running maximum is one integer max per vector, and 2^(n − E) comes from the bits of
- * b + (EXP_MAGIC − B_max) (one add; an integer max sends n − E ≤ −127, −∞ included, to exactly 0).
- * Pass 1 keeps per lane (accV, accB) and rescales accV by the exact power 2^(E_old − E_new) each
- * iteration (branch-free: a data-dependent branch here made C2 box the vectors); every BLOCK
- * elements the lanes are folded exactly into a double pair.
+ * for every logit above −8.7e6 b is a positive float, whose bit pattern orders like its value.
+ * Pass 1 weighs each block's exps against one reference exponent E_ref: 2^(n − E_ref) comes from the
+ * bits of b + (EXP_MAGIC − B_ref) (one add; an integer max sends n − E_ref ≤ −127, −∞ included, to
+ * exactly 0). E_ref is set from the first block's max and then kept: each block also takes the
+ * integer max of its b (one instruction per vector); when that exceeded B_ref, E_ref moves up for the
+ * next blocks, and a block more than 2^64 above it (its lane sums could overflow) is redone from its
+ * own max. So there is neither a max pass nor a per-iteration rescale (measured, benchmarks/README.md
+ * "In-cache gap"); the lane sums are folded into a double pair every BLOCK elements.
+ *
+ * <p>One Cody–Waite constant: t = x − n·ln2_f. Its error n·(ln2_f − ln2) is linear in n, the same in
+ * both passes and in the scalar tail (which repeats the loop's fp32 operations, {@link #mantissa}), so
+ * in the outputs only |n_i − n_j|·2e-9 survives (≤ 3e-7 for every output ≥ 2^-126 of the largest),
+ * and log-sum-exp carries n_max·2e-9 absolute, ≤ 3e-9 relative.
  *
  * <p>A masked logit (−∞) would make t NaN: an unsigned integer min on the bits of x maps −∞ and
  * every x ≤ −2^48 to −2^48 (one instruction), whose t is meaningless but finite, so p is finite and
  * its weight 2^(n − E) is exactly 0. Logits beyond fp32's exact reduction (|x| ≳ 3e6) get a
- * meaningless p too; blocks whose exponent reaches 2^21 (or that hold only logits ≤ −8.7e6, or
+ * meaningless p too; rows whose exponent reaches 2^21 (or that hold only logits ≤ −8.7e6, or
  * whose sum is not finite) are redone exactly by the scalar path.
  */
 final class VectorTwoPass implements SoftmaxKernel {
@@ -42,6 +50,8 @@ final class VectorTwoPass implements SoftmaxKernel {
     private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final int L = S.length();
     private static final int STEP = 4 * L;
+    /** How far (2^this) a block's exps may exceed the reference exponent before the block is redone from its max. */
+    private static final float GROWTH_LIMIT = 64;
 
     @Override public Algorithm algorithm() { return Algorithm.TWO_PASS; }
 
@@ -51,48 +61,58 @@ final class VectorTwoPass implements SoftmaxKernel {
 
     @Override
     public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
-        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
-        final FloatVector vRound = FloatVector.broadcast(S, ROUND_MAGIC);
-        final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
-        final FloatVector vLn2Lo = FloatVector.broadcast(S, MINUS_LN2_LO);
-        final FloatVector vC5 = FloatVector.broadcast(S, C5);
-        final FloatVector vC4 = FloatVector.broadcast(S, C4);
-        final FloatVector vC3 = FloatVector.broadcast(S, C3);
-        final FloatVector vC2 = FloatVector.broadcast(S, C2);
-        final FloatVector vC1 = FloatVector.broadcast(S, C1);
-        final FloatVector vOne = FloatVector.broadcast(S, 1f);
-        final FloatVector vExpMagic = FloatVector.broadcast(S, EXP_MAGIC);
+        final FloatVector vLog2e = ExpLanes.log2e();
+        final FloatVector vRound = ExpLanes.roundMagic();
+        final FloatVector vLn2 = ExpLanes.minusLn2();
+        final IntVector vLowest = ExpLanes.lowestBits();
+        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
+        final FloatVector vC5 = ExpLanes.c5();
+        final FloatVector vC4 = ExpLanes.c4();
+        final FloatVector vC3 = ExpLanes.c3();
+        final FloatVector vC2 = ExpLanes.c2();
+        final FloatVector vC1 = ExpLanes.c1();
+        final FloatVector vOne = ExpLanes.one();
+        // the block's bias EXP_MAGIC − B_ref, loaded (a runtime broadcast would be redone for every vector)
+        final float[] blockBias = new float[L];
         double totalE = Double.NEGATIVE_INFINITY;
         double totalV = 0;
         int i = from;
-        while (i <= to - STEP) {
-            int blockEnd = Math.min(to, i + VectorExpPasses.BLOCK) - STEP;
+        final int vectorEnd = from + (to - from) / STEP * STEP;
+        float refB = 0;   // the reference biased exponent B_ref; 0 until a block has set it
+        while (i < vectorEnd) {
+            final int blockStart = i;
+            final int blockEnd = Math.min(vectorEnd, i + VectorExpPasses.BLOCK);
+            if (refB == 0) {
+                // The reference from the block's max: every b in the block is ≤ B_ref (fma is monotone).
+                refB = Math.fma(VectorExpPasses.max(x, i, blockEnd), LOG2E, ROUND_MAGIC);
+                if (!(refB > 0)) {   // only masks and logits below −8.7e6: no weight next to any other block
+                    refB = 0;
+                    i = blockEnd;
+                    continue;
+                }
+                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+                Arrays.fill(blockBias, EXP_MAGIC - refB);
+            }
+            final FloatVector vC = FloatVector.fromArray(S, blockBias, 0);
             FloatVector v0 = FloatVector.zero(S);
             FloatVector v1 = v0;
-            // Bits of the biased running max per lane; 0 (the float +0, n = −1.5·2^23) until a logit above
-            // −8.7e6 arrives. Masked lanes (b = −∞, a negative int) never win.
-            IntVector accB = IntVector.zero(IS);
-            for (; i <= blockEnd; i += STEP) {
-                FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-                FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+            // Speculative after the first block: exps relative to the running reference, plus the largest b (an integer
+            // max: finite b are positive floats, masked lanes negative); a block that exceeds it by more than 2^64 is redone.
+            IntVector top = IntVector.zero(IS);
+            for (; i < blockEnd; i += STEP) {
+                FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+                FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector b0 = x0.fma(vLog2e, vRound);
                 FloatVector b1 = x1.fma(vLog2e, vRound);
                 FloatVector b2 = x2.fma(vLog2e, vRound);
                 FloatVector b3 = x3.fma(vLog2e, vRound);
-                FloatVector n0 = b0.sub(vRound);
-                FloatVector n1 = b1.sub(vRound);
-                FloatVector n2 = b2.sub(vRound);
-                FloatVector n3 = b3.sub(vRound);
-                FloatVector t0 = n0.fma(vLn2Hi, x0);
-                FloatVector t1 = n1.fma(vLn2Hi, x1);
-                FloatVector t2 = n2.fma(vLn2Hi, x2);
-                FloatVector t3 = n3.fma(vLn2Hi, x3);
-                t0 = n0.fma(vLn2Lo, t0);
-                t1 = n1.fma(vLn2Lo, t1);
-                t2 = n2.fma(vLn2Lo, t2);
-                t3 = n3.fma(vLn2Lo, t3);
+                top = top.max(b0.reinterpretAsInts().max(b1.reinterpretAsInts())).max(b2.reinterpretAsInts().max(b3.reinterpretAsInts()));
+                FloatVector t0 = b0.sub(vRound).fma(vLn2, x0);
+                FloatVector t1 = b1.sub(vRound).fma(vLn2, x1);
+                FloatVector t2 = b2.sub(vRound).fma(vLn2, x2);
+                FloatVector t3 = b3.sub(vRound).fma(vLn2, x3);
                 FloatVector p0 = t0.fma(vC5, vC4);
                 FloatVector p1 = t1.fma(vC5, vC4);
                 FloatVector p2 = t2.fma(vC5, vC4);
@@ -113,47 +133,57 @@ final class VectorTwoPass implements SoftmaxKernel {
                 p1 = p1.fma(t1, vOne);
                 p2 = p2.fma(t2, vOne);
                 p3 = p3.fma(t3, vOne);
-                // the biased exponents order like their bit patterns (see accB): one integer max each
-                IntVector newB = accB.max(b0.reinterpretAsInts().max(b1.reinterpretAsInts()))
-                        .max(b2.reinterpretAsInts().max(b3.reinterpretAsInts()));
-                FloatVector c = vExpMagic.sub(newB.reinterpretAsFloats());
-                FloatVector sa = accB.reinterpretAsFloats().add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                accB = newB;
-                FloatVector s0 = b0.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s1 = b1.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s2 = b2.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s3 = b3.add(c).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                v0 = p1.fma(s1, p0.fma(s0, v0.mul(sa)));
-                v1 = p3.fma(s3, p2.fma(s2, v1.mul(sa)));
+                // 2^(n − E_ref) from the bits of b + (EXP_MAGIC − B_ref); n − E_ref ≤ −127 (masks too) gives exactly 0
+                FloatVector s0 = b0.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s2 = b2.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s3 = b3.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                v0 = p1.fma(s1, p0.fma(s0, v0));
+                v1 = p3.fma(s3, p2.fma(s2, v1));
             }
-            // Fold the lanes into the double state: exact power-of-two rescaling, no allocation.
-            int blockBits = accB.reduceLanes(VectorOperators.MAX);
-            float blockB = Float.intBitsToFloat(blockBits);
-            double blockE = (double) blockB - ROUND_MAGIC;
-            FloatVector w = accB.reinterpretAsFloats().add(EXP_MAGIC - blockB).reinterpretAsInts()
-                    .max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            double blockV = v0.add(v1).mul(w).reduceLanes(VectorOperators.ADD);
-            if (!(blockV >= 0) || (blockV > 0 || blockB > 0) && ScalarTwoPass.needsExactPath(blockE)) {
-                return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+            float topB = Float.intBitsToFloat(top.reduceLanes(VectorOperators.MAX));
+            if (!(topB - refB <= GROWTH_LIMIT)) {   // 2^(n − E_ref) could overflow the lane sums: redo from the block's max
+                refB = 0;
+                i = blockStart;
+                continue;
             }
+            double blockV = v0.add(v1).reduceLanes(VectorOperators.ADD);
+            if (!(blockV < Double.POSITIVE_INFINITY)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
             if (blockV > 0) {
+                double blockE = (double) refB - ROUND_MAGIC;
                 double e = Math.max(totalE, blockE);
                 totalV = ExtendedSum.scale(totalV, totalE - e) + ExtendedSum.scale(blockV, blockE - e);
                 totalE = e;
             }
+            if (topB > refB) {   // the exponent grew: the next blocks use the new one
+                refB = topB;
+                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+                Arrays.fill(blockBias, EXP_MAGIC - refB);
+            }
         }
-        ExtendedSum total = totalV > 0 ? new ExtendedSum(totalE, totalV) : ExtendedSum.EMPTY;
         for (; i < to; i++) {
-            double n = ScalarTwoPass.exponentOf(x[i]);
-            total = total.combine(new ExtendedSum(n, ScalarTwoPass.mantissaOf(x[i], n)));
+            // the scalar twin of the loop (same fp32 operations), so that tail and body share the reduction error
+            float b = Math.fma(x[i], LOG2E, ROUND_MAGIC);
+            if (!(b > 0)) continue;   // a mask or a logit below −8.7e6 (the row is redone below if nothing else counts)
+            double n = (double) b - ROUND_MAGIC;
+            if (ScalarTwoPass.needsExactPath(n)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+            double e = Math.max(totalE, n);
+            totalV = ExtendedSum.scale(totalV, totalE - e) + ExtendedSum.scale(mantissa(x[i], b), n - e);
+            totalE = e;
         }
-        // Logits below about −2.4e38 overflow x·log2 e to −∞ and count as masked here; a chunk made only of such
-        // values and masks, or whose exponent reaches 2^21, is redone exactly (rare: keeps exact semantics).
-        if (total.mantissa() == 0 || ScalarTwoPass.needsExactPath(total.exponent())) {
-            return total.mantissa() == 0 ? new ScalarTwoPass().reduce(x, y, from, to, Float.NaN)
-                    : HugeLogitSoftmax.reduce(x, from, to);
-        }
-        return total;
+        // A chunk made only of masks and logits below −8.7e6 (or below about −2.4e38, where x·log2 e overflows)
+        // is redone exactly by the scalar path.
+        if (totalV == 0) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+        return new ExtendedSum(totalE, totalV);
+    }
+
+    /**
+     * p of the vector loops for a logit x with biased exponent b = fma(x, log2 e, 1.5·2^23) &gt; 0, with the same
+     * fp32 operations: t = x − n·ln2_f with one Cody–Waite constant, then the degree-5 polynomial.
+     */
+    static float mantissa(float x, float b) {
+        float t = Math.fma(b - ROUND_MAGIC, MINUS_LN2, x);
+        return Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(C5, t, C4), t, C3), t, C2), t, C1), t, 1f);
     }
 
     @Override
@@ -165,41 +195,35 @@ final class VectorTwoPass implements SoftmaxKernel {
         }
         final float rowE = (float) sum.exponent();
         final float inv = (float) (1 / sum.mantissa());
-        final FloatVector vLog2e = FloatVector.broadcast(S, LOG2E);
-        final FloatVector vRound = FloatVector.broadcast(S, ROUND_MAGIC);
-        final FloatVector vLn2Hi = FloatVector.broadcast(S, MINUS_LN2_HI);
-        final FloatVector vLn2Lo = FloatVector.broadcast(S, MINUS_LN2_LO);
-        final FloatVector vC5 = FloatVector.broadcast(S, C5);
-        final FloatVector vC4 = FloatVector.broadcast(S, C4);
-        final FloatVector vC3 = FloatVector.broadcast(S, C3);
-        final FloatVector vC2 = FloatVector.broadcast(S, C2);
-        final FloatVector vC1 = FloatVector.broadcast(S, C1);
-        final FloatVector vOne = FloatVector.broadcast(S, 1f);
-        final FloatVector vInv = FloatVector.broadcast(S, inv);
+        final FloatVector vLog2e = ExpLanes.log2e();
+        final FloatVector vRound = ExpLanes.roundMagic();
+        final FloatVector vLn2 = ExpLanes.minusLn2();
+        final IntVector vLowest = ExpLanes.lowestBits();
+        final IntVector vMinPow2 = ExpLanes.minPow2Bits();
+        // 1/sum folded into the coefficients (one multiply less per vector), as loaded lanes (see ExpLanes)
+        final float[] poly = ExpLanes.scaledPolynomial(inv);
+        final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
+        final FloatVector vC4 = FloatVector.fromArray(S, poly, L);
+        final FloatVector vC3 = FloatVector.fromArray(S, poly, 2 * L);
+        final FloatVector vC2 = FloatVector.fromArray(S, poly, 3 * L);
+        final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
+        final FloatVector vInv = FloatVector.fromArray(S, poly, 5 * L);
         // b + (127 − E) = (n − E) + EXP_MAGIC, exact for every n − E ≥ −2^23: 2^(n − E) ≤ 1, flushed to 0 below 2^-126
-        final FloatVector vC = FloatVector.broadcast(S, 127f - rowE);
+        final FloatVector vC = ExpLanes.of(127f - rowE);
         int i = from;
         for (int bound = to - STEP; i <= bound; i += STEP) {
-            FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-            FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
-            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, LOWEST_BITS).reinterpretAsFloats();
+            FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+            FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
+            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
             FloatVector b0 = x0.fma(vLog2e, vRound);
             FloatVector b1 = x1.fma(vLog2e, vRound);
             FloatVector b2 = x2.fma(vLog2e, vRound);
             FloatVector b3 = x3.fma(vLog2e, vRound);
-            FloatVector n0 = b0.sub(vRound);
-            FloatVector n1 = b1.sub(vRound);
-            FloatVector n2 = b2.sub(vRound);
-            FloatVector n3 = b3.sub(vRound);
-            FloatVector t0 = n0.fma(vLn2Hi, x0);
-            FloatVector t1 = n1.fma(vLn2Hi, x1);
-            FloatVector t2 = n2.fma(vLn2Hi, x2);
-            FloatVector t3 = n3.fma(vLn2Hi, x3);
-            t0 = n0.fma(vLn2Lo, t0);
-            t1 = n1.fma(vLn2Lo, t1);
-            t2 = n2.fma(vLn2Lo, t2);
-            t3 = n3.fma(vLn2Lo, t3);
+            FloatVector t0 = b0.sub(vRound).fma(vLn2, x0);
+            FloatVector t1 = b1.sub(vRound).fma(vLn2, x1);
+            FloatVector t2 = b2.sub(vRound).fma(vLn2, x2);
+            FloatVector t3 = b3.sub(vRound).fma(vLn2, x3);
             FloatVector p0 = t0.fma(vC5, vC4);
             FloatVector p1 = t1.fma(vC5, vC4);
             FloatVector p2 = t2.fma(vC5, vC4);
@@ -216,22 +240,22 @@ final class VectorTwoPass implements SoftmaxKernel {
             p1 = p1.fma(t1, vC1);
             p2 = p2.fma(t2, vC1);
             p3 = p3.fma(t3, vC1);
-            p0 = p0.fma(t0, vOne);
-            p1 = p1.fma(t1, vOne);
-            p2 = p2.fma(t2, vOne);
-            p3 = p3.fma(t3, vOne);
-            FloatVector s0 = b0.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s1 = b1.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = b2.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s3 = b3.add(vC).reinterpretAsInts().max(MIN_POW2_BITS).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            p0.mul(vInv).mul(s0).intoArray(y, i);
-            p1.mul(vInv).mul(s1).intoArray(y, i + L);
-            p2.mul(vInv).mul(s2).intoArray(y, i + 2 * L);
-            p3.mul(vInv).mul(s3).intoArray(y, i + 3 * L);
+            p0 = p0.fma(t0, vInv);
+            p1 = p1.fma(t1, vInv);
+            p2 = p2.fma(t2, vInv);
+            p3 = p3.fma(t3, vInv);
+            FloatVector s0 = b0.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s1 = b1.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = b2.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s3 = b3.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            p0.mul(s0).intoArray(y, i);
+            p1.mul(s1).intoArray(y, i + L);
+            p2.mul(s2).intoArray(y, i + 2 * L);
+            p3.mul(s3).intoArray(y, i + 3 * L);
         }
         for (; i < to; i++) {
-            double n = ScalarTwoPass.exponentOf(x[i]);
-            y[i] = (float) ExtendedSum.scale(ScalarTwoPass.mantissaOf(x[i], n) * inv, Math.max(n - rowE, -127));
+            float b = Math.fma(x[i], LOG2E, ROUND_MAGIC);
+            y[i] = b > 0 ? (float) ExtendedSum.scale(mantissa(x[i], b) * (double) inv, Math.max(b - ROUND_MAGIC - rowE, -2000)) : 0f;
         }
     }
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The Vector API kernels paired with the C yardstick in one process (lab.softmax.benchmarks.PairedWithC):
+# Java and C alternate every ~2 ms on the same arrays; one JSON line per (algorithm, N) with the median of
+# the per-pair ratios C time / Java time = Java throughput / C throughput (see benchmarks/README.md).
+# Usage: benchmarks/paired.sh [SIZES] [SAMPLES] [ALGORITHMS]
+#   e.g. benchmarks/paired.sh 16K,256K 21 two-pass,online
+# Pinned to one CPU with taskset when available (PAIRED_CPU, default 1). Needs gcc (AVX2 + FMA) and JDK 25.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SIZES="${1:-16K,256K}"
+SAMPLES="${2:-21}"
+ALGORITHMS="${3:-three-pass-recompute,three-pass-reload,two-pass,online}"
+CPU="${PAIRED_CPU:-1}"
+PIN=()
+command -v taskset > /dev/null && PIN=(taskset -c "$CPU")
+
+cd "$ROOT"
+if [ -f bin/jdk25.sh ]; then source bin/jdk25.sh && select_jdk25 > /dev/null; fi
+LIB="$ROOT/benchmarks/target/libsoftmax_avx2.so"
+mkdir -p benchmarks/target
+"${PIN[@]}" gcc -O3 -march=native -fopenmp -fPIC -shared -DSOFTMAX_SHARED \
+    -o "$LIB" benchmarks/c/softmax_avx2.c -lm
+if [ ! -f benchmarks/target/classpath.txt ] || [ ! -f benchmarks/target/classes/lab/softmax/benchmarks/PairedWithC.class ] \
+    || [ -n "$(find engine/src benchmarks/src -newer benchmarks/target/classpath.txt -name '*.java' -print -quit)" ]; then
+  "${PIN[@]}" ./mvnw -B -o -q -pl benchmarks -am package -DskipTests
+fi
+exec "${PIN[@]}" java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+    -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+    lab.softmax.benchmarks.PairedWithC --library "$LIB" --sizes "$SIZES" --samples "$SAMPLES" \
+    --algorithms "$ALGORITHMS" 2> >(grep -v -e '^WARNING: Using incubator modules' >&2)
