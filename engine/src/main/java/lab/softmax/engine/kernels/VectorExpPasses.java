@@ -19,7 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The exp: magic bias (2^n from the bits), one Cody–Waite constant (its error n·(ln2_f − ln2)
  * is common to the sum and the outputs, so what is left is |n_i − n_max|·2e-9 ≤ 3e-7 relative),
  * a degree-5 polynomial p = 1 + t·q(t) with q in Horner form, and the result p·2^n computed as
- * fma(2^n·t, q, 2^n) (exact scaling by a power of two, so the same single rounding as p·2^n).
+ * fma(2^n·t, q, 2^n) (exact scaling by a power of two, so the same single rounding as p·2^n while
+ * 2^n·t is normal, i.e. 2^n ≥ 2^-125; near 2^-126 a result may differ by 1 ulp).
  *
  * <p>Exact zeros without a compare and blend per vector: an unsigned integer min on the bits of
  * d = x − r maps −∞ and every d ≤ −2^48 to −2^48 (positive floats and smaller negative ones keep

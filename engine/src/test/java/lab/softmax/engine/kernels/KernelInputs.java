@@ -50,6 +50,12 @@ enum KernelInputs {
         float[] x = gaussian(n, rng);
         for (int i = 0; i < n; i++) x[i] = x[i] * 3 - 120.3f;
         return x;
+    }),
+    /** Logits around −250: the max is ≤ −174, so the exps shift by a negative r (exp(x) alone would underflow). */
+    NEGATIVE_FAR((n, rng) -> {
+        float[] x = gaussian(n, rng);
+        for (int i = 0; i < n; i++) x[i] = x[i] * 3 - 250f;
+        return x;
     });
 
     private final BiFunction<Integer, SplitMix64, float[]> generator;
