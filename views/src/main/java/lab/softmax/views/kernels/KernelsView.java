@@ -156,8 +156,8 @@ public final class KernelsView extends BorderPane {
     private void redraw() {
         MachineInfo m = model.machineProperty().get();
         throughput.show(new ArrayList<>(model.results()), m);
-        machine.setText(m == null ? "" : String.format(Locale.ROOT, "%d cores, %d-bit vectors; one thread: read %.1f, copy %.1f, triad %.1f GB/s",
-                m.cores(), m.vectorBits(), m.bandwidth().readGbps(), m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
+        machine.setText(m == null ? "" : String.format(Locale.ROOT, "%d %s, %d-bit vectors; one thread: read %.1f, copy %.1f, triad %.1f GB/s",
+                m.cores(), m.cores() == 1 ? "core" : "cores", m.vectorBits(), m.bandwidth().readGbps(), m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
     }
 
     private void commitSizes() {
