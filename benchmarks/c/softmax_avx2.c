@@ -92,12 +92,17 @@ INLINE vshift_t vshift_of(const shift_t *s, float scale) {
     return v;
 }
 
-/* f[j] = scale·exp(x[j] - m)·factor for U vectors, stage by stage across the vectors. */
-INLINE void exp_u(const float *x, const vshift_t *c, __m256 f[U]) {
+/* f[j] = scale·exp(x[j] - m)·factor for U vectors, stage by stage across the vectors. SHIFTED is a
+ * compile-time constant at every call (the callers test r ≠ 0 once, outside their loops): x − r only
+ * when r ≠ 0, as the Java kernels do. TOP, when not NULL, gets the integer max of the biased exponents'
+ * bits (online's speculative max; finite b are positive floats, whose bits order like their values). */
+INLINE void exp_u(const float *x, const vshift_t *c, __m256 f[U], const int shifted, __m256i *top) {
     const __m256 log2e = _mm256_set1_ps(LOG2E), mln2 = _mm256_set1_ps(-LN2);
     __m256 d[U], b[U], s[U], n[U], t[U], p[U];
-    for (int j = 0; j < U; j++) d[j] = _mm256_sub_ps(_mm256_loadu_ps(x + j * W), c->r);
+    for (int j = 0; j < U; j++) d[j] = shifted ? _mm256_sub_ps(_mm256_loadu_ps(x + j * W), c->r) : _mm256_loadu_ps(x + j * W);
     for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(d[j], log2e, c->magic);
+    if (top)
+        for (int j = 0; j < U; j++) *top = _mm256_max_epi32(*top, _mm256_castps_si256(b[j]));
     for (int j = 0; j < U; j++) s[j] = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(b[j]), 23));
     for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], c->magic);
     for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mln2, d[j]);
@@ -140,7 +145,7 @@ static float pass_max(const float *x, size_t n) {
 }
 
 /* Σ exp(x - m)·factor; if y, also stores the terms (reload's pass 2). */
-INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh) {
+INLINE double pass_sum_exp_k(const float *x, float *y, size_t n, const shift_t *sh, const int shifted) {
     const vshift_t c = vshift_of(sh, 1.f);
     __m256d total = _mm256_setzero_pd();
     size_t i = 0;
@@ -150,7 +155,7 @@ INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh
         for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
         for (; i + STEP <= end; i += STEP) {
             __m256 f[U];
-            exp_u(x + i, &c, f);
+            exp_u(x + i, &c, f, shifted, NULL);
             if (y)
                 for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
             for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
@@ -167,19 +172,29 @@ INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh
     return sum;
 }
 
+/* the loop unswitched on r ≠ 0 (r = 0 whenever |max| < 174): the usual copy has no x − r */
+INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh) {
+    return sh->r != 0.f ? pass_sum_exp_k(x, y, n, sh, 1) : pass_sum_exp_k(x, y, n, sh, 0);
+}
+
 static double pass_sum(const float *x, size_t n, const shift_t *sh) { return pass_sum_exp(x, NULL, n, sh); }
 static double pass_store_sum(const float *x, float *y, size_t n, const shift_t *sh) { return pass_sum_exp(x, y, n, sh); }
 
 /* y = exp(x - m)·factor·scale */
-static void pass_write_exp(const float *x, float *y, size_t n, const shift_t *sh, float scale) {
+INLINE void pass_write_exp_k(const float *x, float *y, size_t n, const shift_t *sh, float scale, const int shifted) {
     const vshift_t c = vshift_of(sh, scale);
     size_t i = 0;
     for (; i + STEP <= n; i += STEP) {
         __m256 f[U];
-        exp_u(x + i, &c, f);
+        exp_u(x + i, &c, f, shifted, NULL);
         for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
     }
     for (; i < n; i++) y[i] = exp_scalar(x[i], sh, scale);
+}
+
+static void pass_write_exp(const float *x, float *y, size_t n, const shift_t *sh, float scale) {
+    if (sh->r != 0.f) pass_write_exp_k(x, y, n, sh, scale, 1);
+    else pass_write_exp_k(x, y, n, sh, scale, 0);
 }
 
 static void pass_scale(float *y, size_t n, float scale) {
