@@ -226,21 +226,85 @@ static int softmax_reload(const float *x, float *y, size_t n) {
     return 0;
 }
 
-/* Online: per L1-sized block, the block's max (re-read from L1), one rescale of the running sum in
- * double when it grew, then the block's exps: memory is streamed once, about one exp per element. */
+/* Online: one pass over memory, about one exp per element. The first block's max starts the running max
+ * m; every later block takes its exps against m *speculatively* (no max pass per block), with an integer
+ * max of the biased exponents b on the side (one instruction per vector). After the block, if its largest
+ * exp went above 2^0 (some x above m), its exact max is taken (re-read from L1) and the double sum rescaled
+ * once; if it went above 2^GROWTH_LIMIT (the fp32 lane sums could overflow), the block is redone from its
+ * max. The same algorithm as the Java kernel's (VectorExpPasses.onlineReduce). */
+#define GROWTH_LIMIT 64.f
+
+INLINE double online_block_k(const float *x, size_t len, const shift_t *sh, __m256i *top, const int shifted) {
+    const vshift_t c = vshift_of(sh, 1.f);
+    __m256 acc[U];
+    for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
+    for (size_t i = 0; i + STEP <= len; i += STEP) {
+        __m256 f[U];
+        exp_u(x + i, &c, f, shifted, top);
+        for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
+    }
+    for (int j = 1; j < U; j++) acc[0] = _mm256_add_ps(acc[0], acc[j]);
+    return hsum_d(widen_add(_mm256_setzero_pd(), acc[0]));
+}
+
+/* Σ exp(x - m)·factor over len (a multiple of STEP) elements, and in *top_exponent n − k of the largest term
+ * (finite b are positive floats, whose bits order like their values; masked lanes' b are negative). */
+static double online_block(const float *x, size_t len, const shift_t *sh, float *top_exponent) {
+    __m256i top = _mm256_setzero_si256();
+    double sum = sh->r != 0.f ? online_block_k(x, len, sh, &top, 1) : online_block_k(x, len, sh, &top, 0);
+    __m128i h = _mm_max_epi32(_mm256_castsi256_si128(top), _mm256_extracti128_si256(top, 1));
+    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
+    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
+    *top_exponent = _mm_cvtss_f32(_mm_castsi128_ps(h)) - MAGIC;
+    return sum;
+}
+
 static int softmax_online(const float *x, float *y, size_t n) {
     float m = -INFINITY;
     double d = 0;
     shift_t sh = shift_of(0.f);
-    for (size_t b = 0; b < n; b += BLOCK) {
-        size_t len = n - b < BLOCK ? n - b : BLOCK;
-        float bm = pass_max(x + b, len);
-        if (bm > m) {
-            d = m == -INFINITY ? 0 : d * exp((double)m - bm);
+    const size_t vector_end = n / STEP * STEP;
+    size_t b = 0;
+    while (b < vector_end) {
+        size_t len = vector_end - b < BLOCK ? vector_end - b : BLOCK;
+        if (m == -INFINITY) {   /* the first block, or every logit so far is -inf: its max first */
+            float bm = pass_max(x + b, len);
+            if (bm == -INFINITY) { b += len; continue; }
             m = bm;
             sh = shift_of(m);
         }
-        if (m != -INFINITY) d += pass_sum(x + b, len, &sh) / sh.factor;
+        float top;
+        double s = online_block(x + b, len, &sh, &top);
+        if (top > GROWTH_LIMIT) {   /* lane sums could overflow: redo the block from its max */
+            float bm = pass_max(x + b, len);
+            d *= exp((double)m - bm);
+            m = bm;
+            sh = shift_of(m);
+            continue;
+        }
+        d += s / sh.factor;
+        if (top > 0) {   /* the max grew (rare after the first blocks): the exact block max, rescale once */
+            float bm = pass_max(x + b, len);
+            if (bm > m) {
+                d *= exp((double)m - bm);
+                m = bm;
+                sh = shift_of(m);
+            }
+        }
+        b += len;
+    }
+    if (vector_end < n) {
+        float tm = pass_max(x + vector_end, n - vector_end);
+        if (tm > m) {
+            d = m == -INFINITY ? 0 : d * exp((double)m - tm);
+            m = tm;
+            sh = shift_of(m);
+        }
+        if (m != -INFINITY) {
+            double tail = 0;
+            for (size_t i = vector_end; i < n; i++) tail += exp_scalar(x[i], &sh, 1.f);
+            d += tail / sh.factor;
+        }
     }
     if (m == -INFINITY) return -1;
     pass_write_exp(x, y, n, &sh, (float)(1.0 / (d * sh.factor)));
@@ -561,6 +625,26 @@ static int run_check(void) {
         normal_with_outliers(x, n, 11 + n);
         for (size_t i = 0; i < n; i++) x[i] += 300.f;   /* |max| ≥ 174: the r = max branch */
         failures += check_row(x, n, y, "normal+300", limit);
+    }
+    /* a running max that keeps growing (ramps) or jumps late (spikes): online's rescale-after and redo
+     * paths, two-pass' moving reference exponent */
+    const size_t ramp_sizes[] = {1000, 4097, 65537};
+    const float slopes[] = {1e-4f, 0.01f, 0.3f, 3.f, -0.01f, -3.f};
+    const float spikes[] = {30.f, 100.f, 1e3f, 1e6f};
+    char row[64];
+    for (size_t s = 0; s < 3; s++) {
+        size_t n = ramp_sizes[s];
+        for (size_t k = 0; k < sizeof slopes / sizeof slopes[0]; k++) {
+            for (size_t i = 0; i < n; i++) x[i] = slopes[k] * (float)i;
+            snprintf(row, sizeof row, "ramp slope %g", slopes[k]);
+            failures += check_row(x, n, y, row, limit);
+        }
+        for (size_t k = 0; k < sizeof spikes / sizeof spikes[0]; k++) {
+            normal_with_outliers(x, n, 13 + n);
+            x[n - n / 5] = spikes[k];
+            snprintf(row, sizeof row, "late spike %g", spikes[k]);
+            failures += check_row(x, n, y, row, limit);
+        }
     }
     /* huge logits: the two-pass point; the others handle them by their max */
     /* (not ±3e38: two-pass's x·log2 e overflows fp32 beyond |x| ≈ 2.36e38; the Java engine takes an exact path there) */
