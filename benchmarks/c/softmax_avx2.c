@@ -9,7 +9,12 @@
  *   - three-pass/online exps reduce x itself (max applied as an exact power of two), one
  *     Cody–Waite constant (its error is common to the sum and the outputs and cancels to
  *     |n_i - n_max|·2e-9); 1/sum folded into the output polynomial's coefficients;
- *   - two-pass with (mantissa, exponent) pairs, exponents as integer-valued floats.
+ *   - x − r only when r ≠ 0 (the exp loops unswitched on that test);
+ *   - online: speculative block exps against the running max, the block's max only when it grew;
+ *   - two-pass with (mantissa, exponent) pairs against one running reference exponent, one
+ *     Cody–Waite constant, 1/sum folded into the output polynomial.
+ * The algorithmic choices are the Java kernels' (lab.softmax.engine.kernels.Vector*), so that the
+ * Java/C ratios compare code generation for the same work (benchmarks/README.md, "round 3").
  *
  * Usage (same output as softmax-ref / stream):
  *   softmax_avx2 check
