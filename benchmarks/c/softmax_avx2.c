@@ -9,7 +9,12 @@
  *   - three-pass/online exps reduce x itself (max applied as an exact power of two), one
  *     Cody–Waite constant (its error is common to the sum and the outputs and cancels to
  *     |n_i - n_max|·2e-9); 1/sum folded into the output polynomial's coefficients;
- *   - two-pass with (mantissa, exponent) pairs, exponents as integer-valued floats.
+ *   - x − r only when r ≠ 0 (the exp loops unswitched on that test);
+ *   - online: speculative block exps against the running max, the block's max only when it grew;
+ *   - two-pass with (mantissa, exponent) pairs against one running reference exponent, one
+ *     Cody–Waite constant, 1/sum folded into the output polynomial.
+ * The algorithmic choices are the Java kernels' (lab.softmax.engine.kernels.Vector*), so that the
+ * Java/C ratios compare code generation for the same work (benchmarks/README.md, "round 3").
  *
  * Usage (same output as softmax-ref / stream):
  *   softmax_avx2 check
@@ -92,12 +97,17 @@ INLINE vshift_t vshift_of(const shift_t *s, float scale) {
     return v;
 }
 
-/* f[j] = scale·exp(x[j] - m)·factor for U vectors, stage by stage across the vectors. */
-INLINE void exp_u(const float *x, const vshift_t *c, __m256 f[U]) {
+/* f[j] = scale·exp(x[j] - m)·factor for U vectors, stage by stage across the vectors. SHIFTED is a
+ * compile-time constant at every call (the callers test r ≠ 0 once, outside their loops): x − r only
+ * when r ≠ 0, as the Java kernels do. TOP, when not NULL, gets the integer max of the biased exponents'
+ * bits (online's speculative max; finite b are positive floats, whose bits order like their values). */
+INLINE void exp_u(const float *x, const vshift_t *c, __m256 f[U], const int shifted, __m256i *top) {
     const __m256 log2e = _mm256_set1_ps(LOG2E), mln2 = _mm256_set1_ps(-LN2);
     __m256 d[U], b[U], s[U], n[U], t[U], p[U];
-    for (int j = 0; j < U; j++) d[j] = _mm256_sub_ps(_mm256_loadu_ps(x + j * W), c->r);
+    for (int j = 0; j < U; j++) d[j] = shifted ? _mm256_sub_ps(_mm256_loadu_ps(x + j * W), c->r) : _mm256_loadu_ps(x + j * W);
     for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(d[j], log2e, c->magic);
+    if (top)
+        for (int j = 0; j < U; j++) *top = _mm256_max_epi32(*top, _mm256_castps_si256(b[j]));
     for (int j = 0; j < U; j++) s[j] = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(b[j]), 23));
     for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], c->magic);
     for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mln2, d[j]);
@@ -140,7 +150,7 @@ static float pass_max(const float *x, size_t n) {
 }
 
 /* Σ exp(x - m)·factor; if y, also stores the terms (reload's pass 2). */
-INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh) {
+INLINE double pass_sum_exp_k(const float *x, float *y, size_t n, const shift_t *sh, const int shifted) {
     const vshift_t c = vshift_of(sh, 1.f);
     __m256d total = _mm256_setzero_pd();
     size_t i = 0;
@@ -150,7 +160,7 @@ INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh
         for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
         for (; i + STEP <= end; i += STEP) {
             __m256 f[U];
-            exp_u(x + i, &c, f);
+            exp_u(x + i, &c, f, shifted, NULL);
             if (y)
                 for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
             for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
@@ -167,19 +177,29 @@ INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh
     return sum;
 }
 
+/* the loop unswitched on r ≠ 0 (r = 0 whenever |max| < 174): the usual copy has no x − r */
+INLINE double pass_sum_exp(const float *x, float *y, size_t n, const shift_t *sh) {
+    return sh->r != 0.f ? pass_sum_exp_k(x, y, n, sh, 1) : pass_sum_exp_k(x, y, n, sh, 0);
+}
+
 static double pass_sum(const float *x, size_t n, const shift_t *sh) { return pass_sum_exp(x, NULL, n, sh); }
 static double pass_store_sum(const float *x, float *y, size_t n, const shift_t *sh) { return pass_sum_exp(x, y, n, sh); }
 
 /* y = exp(x - m)·factor·scale */
-static void pass_write_exp(const float *x, float *y, size_t n, const shift_t *sh, float scale) {
+INLINE void pass_write_exp_k(const float *x, float *y, size_t n, const shift_t *sh, float scale, const int shifted) {
     const vshift_t c = vshift_of(sh, scale);
     size_t i = 0;
     for (; i + STEP <= n; i += STEP) {
         __m256 f[U];
-        exp_u(x + i, &c, f);
+        exp_u(x + i, &c, f, shifted, NULL);
         for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
     }
     for (; i < n; i++) y[i] = exp_scalar(x[i], sh, scale);
+}
+
+static void pass_write_exp(const float *x, float *y, size_t n, const shift_t *sh, float scale) {
+    if (sh->r != 0.f) pass_write_exp_k(x, y, n, sh, scale, 1);
+    else pass_write_exp_k(x, y, n, sh, scale, 0);
 }
 
 static void pass_scale(float *y, size_t n, float scale) {
@@ -211,21 +231,85 @@ static int softmax_reload(const float *x, float *y, size_t n) {
     return 0;
 }
 
-/* Online: per L1-sized block, the block's max (re-read from L1), one rescale of the running sum in
- * double when it grew, then the block's exps: memory is streamed once, about one exp per element. */
+/* Online: one pass over memory, about one exp per element. The first block's max starts the running max
+ * m; every later block takes its exps against m *speculatively* (no max pass per block), with an integer
+ * max of the biased exponents b on the side (one instruction per vector). After the block, if its largest
+ * exp went above 2^0 (some x above m), its exact max is taken (re-read from L1) and the double sum rescaled
+ * once; if it went above 2^GROWTH_LIMIT (the fp32 lane sums could overflow), the block is redone from its
+ * max. The same algorithm as the Java kernel's (VectorExpPasses.onlineReduce). */
+#define GROWTH_LIMIT 64.f
+
+INLINE double online_block_k(const float *x, size_t len, const shift_t *sh, __m256i *top, const int shifted) {
+    const vshift_t c = vshift_of(sh, 1.f);
+    __m256 acc[U];
+    for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
+    for (size_t i = 0; i + STEP <= len; i += STEP) {
+        __m256 f[U];
+        exp_u(x + i, &c, f, shifted, top);
+        for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
+    }
+    for (int j = 1; j < U; j++) acc[0] = _mm256_add_ps(acc[0], acc[j]);
+    return hsum_d(widen_add(_mm256_setzero_pd(), acc[0]));
+}
+
+/* Σ exp(x - m)·factor over len (a multiple of STEP) elements, and in *top_exponent n − k of the largest term
+ * (finite b are positive floats, whose bits order like their values; masked lanes' b are negative). */
+static double online_block(const float *x, size_t len, const shift_t *sh, float *top_exponent) {
+    __m256i top = _mm256_setzero_si256();
+    double sum = sh->r != 0.f ? online_block_k(x, len, sh, &top, 1) : online_block_k(x, len, sh, &top, 0);
+    __m128i h = _mm_max_epi32(_mm256_castsi256_si128(top), _mm256_extracti128_si256(top, 1));
+    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
+    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
+    *top_exponent = _mm_cvtss_f32(_mm_castsi128_ps(h)) - MAGIC;
+    return sum;
+}
+
 static int softmax_online(const float *x, float *y, size_t n) {
     float m = -INFINITY;
     double d = 0;
     shift_t sh = shift_of(0.f);
-    for (size_t b = 0; b < n; b += BLOCK) {
-        size_t len = n - b < BLOCK ? n - b : BLOCK;
-        float bm = pass_max(x + b, len);
-        if (bm > m) {
-            d = m == -INFINITY ? 0 : d * exp((double)m - bm);
+    const size_t vector_end = n / STEP * STEP;
+    size_t b = 0;
+    while (b < vector_end) {
+        size_t len = vector_end - b < BLOCK ? vector_end - b : BLOCK;
+        if (m == -INFINITY) {   /* the first block, or every logit so far is -inf: its max first */
+            float bm = pass_max(x + b, len);
+            if (bm == -INFINITY) { b += len; continue; }
             m = bm;
             sh = shift_of(m);
         }
-        if (m != -INFINITY) d += pass_sum(x + b, len, &sh) / sh.factor;
+        float top;
+        double s = online_block(x + b, len, &sh, &top);
+        if (top > GROWTH_LIMIT) {   /* lane sums could overflow: redo the block from its max */
+            float bm = pass_max(x + b, len);
+            d *= exp((double)m - bm);
+            m = bm;
+            sh = shift_of(m);
+            continue;
+        }
+        d += s / sh.factor;
+        if (top > 0) {   /* the max grew (rare after the first blocks): the exact block max, rescale once */
+            float bm = pass_max(x + b, len);
+            if (bm > m) {
+                d *= exp((double)m - bm);
+                m = bm;
+                sh = shift_of(m);
+            }
+        }
+        b += len;
+    }
+    if (vector_end < n) {
+        float tm = pass_max(x + vector_end, n - vector_end);
+        if (tm > m) {
+            d = m == -INFINITY ? 0 : d * exp((double)m - tm);
+            m = tm;
+            sh = shift_of(m);
+        }
+        if (m != -INFINITY) {
+            double tail = 0;
+            for (size_t i = vector_end; i < n; i++) tail += exp_scalar(x[i], &sh, 1.f);
+            d += tail / sh.factor;
+        }
     }
     if (m == -INFINITY) return -1;
     pass_write_exp(x, y, n, &sh, (float)(1.0 / (d * sh.factor)));
@@ -339,30 +423,40 @@ static void twopass_write(const float *x, float *y, size_t n, ext_t sum) {
 }
 
 /* ---- two-pass, fast path: the exponent kept biased, b = x·log2 e + 1.5·2^23 (one FMA; n = b − 1.5·2^23).
- * For x > −8.7e6 b is a positive float whose bits order like its value, so the lane max is one integer
- * max and 2^(n − E) comes from the bits of b + (EXP_MAGIC − B_max) (one add). An unsigned min on x's
- * bits maps −inf and x ≤ −2^48 to −2^48 (finite t, weight exactly 0). Blocks whose exponent reaches
- * 2^21 (where the biased add is no longer exact) or that hold only logits ≤ −8.7e6 make the row take
- * the robust path above. */
+ * For x > −8.7e6 b is a positive float whose bits order like its value, so a lane max is one integer
+ * max and 2^(n − E) comes from the bits of b + (EXP_MAGIC − B) (one add). An unsigned min on x's
+ * bits maps −inf and x ≤ −2^48 to −2^48 (finite t, weight exactly 0). One Cody–Waite constant:
+ * t = x − n·ln2_f, whose error n·(ln2_f − ln2) is linear in n and the same in both passes (and in the
+ * scalar tails, which repeat the loops' fp32 operations), so only |n_i − n_j|·2e-9 survives in the
+ * outputs. Pass 1 weighs every block against one running reference exponent B_ref (from the first
+ * block's max, then moved up when a block's integer max of b exceeded it; a block more than 2^64 above
+ * it is redone from its own max): no max pass, no per-iteration rescale. Pass 2 folds 1/sum into the
+ * polynomial. Exponents reaching 2^21 (where the biased add is no longer exact), rows holding only
+ * logits ≤ −8.7e6 and non-finite block sums take the robust path above. The Java kernel's algorithm
+ * (VectorTwoPass). */
 static const float ROUND_MAGIC = 0x1.8p23f;
 #define HUGE_EXPONENT 0x1p21
 
-INLINE void extexp_biased_u(const float *x, __m256 p[U], __m256 b[U]) {
-    const __m256 log2e = _mm256_set1_ps(LOG2E), rm = _mm256_set1_ps(ROUND_MAGIC);
-    const __m256 mhi = _mm256_set1_ps(-LN2_HI), mlo = _mm256_set1_ps(-LN2_LO), one = _mm256_set1_ps(1.f);
+/* c[0..5] = C5, C4, C3, C2, C1, C0 (C0 = 1 in pass 1, the folded 1/sum in pass 2) */
+INLINE void extexp_biased_u(const float *x, __m256 p[U], __m256 b[U], const __m256 c[6]) {
+    const __m256 log2e = _mm256_set1_ps(LOG2E), rm = _mm256_set1_ps(ROUND_MAGIC), mln2 = _mm256_set1_ps(-LN2);
     const __m256i lowest = _mm256_set1_epi32((int)0xD7800000u);   /* bits of -2^48 */
-    __m256 v[U], n[U], t[U];
+    __m256 v[U], t[U];
     for (int j = 0; j < U; j++)
         v[j] = _mm256_castsi256_ps(_mm256_min_epu32(_mm256_castps_si256(_mm256_loadu_ps(x + j * W)), lowest));
     for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(v[j], log2e, rm);
-    for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], rm);
-    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mhi, v[j]);
-    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mlo, t[j]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(_mm256_set1_ps(C5), t[j], _mm256_set1_ps(C4));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C3));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C2));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C1));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], one);
+    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(_mm256_sub_ps(b[j], rm), mln2, v[j]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(c[0], t[j], c[1]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[2]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[3]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[4]);
+    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[5]);
+}
+
+/* p of the vector loops for x with biased exponent b = fma(x, log2 e, 1.5·2^23) > 0, same fp32 operations */
+static float mantissa_biased(float x, float b) {
+    float t = fmaf(b - ROUND_MAGIC, -LN2, x);
+    return fmaf(fmaf(fmaf(fmaf(fmaf(C5, t, C4), t, C3), t, C2), t, C1), t, 1.f);
 }
 
 /* 2^(n − E) from the bits of b + c, c = EXP_MAGIC − B_max; n − E ≤ −127 (and −inf, NaN) give +0 */
@@ -372,71 +466,92 @@ INLINE __m256 pow2_biased(__m256 b, __m256 c) {
     return _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23));
 }
 
+static int needs_exact_path(double exponent) { return !(fabs(exponent) < HUGE_EXPONENT); }
+
 static int twopass_reduce_fast(const float *x, size_t n, ext_t *out) {
-    const __m256 magic = _mm256_set1_ps(MAGIC);
+    const __m256 coef[6] = {_mm256_set1_ps(C5), _mm256_set1_ps(C4), _mm256_set1_ps(C3),
+                            _mm256_set1_ps(C2), _mm256_set1_ps(C1), _mm256_set1_ps(1.f)};
     ext_t total = {0, -INFINITY};
+    const size_t vector_end = n / STEP * STEP;
+    float ref_b = 0;   /* the reference biased exponent B_ref; 0 until a block has set it */
     size_t i = 0;
-    while (i + STEP <= n) {
-        size_t end = i + BLOCK < n ? i + BLOCK : n;
+    while (i < vector_end) {
+        const size_t block_start = i, end = i + BLOCK < vector_end ? i + BLOCK : vector_end;
+        if (ref_b == 0) {
+            /* from the block's max: every b of the block is ≤ B_ref (fma is monotone) */
+            ref_b = fmaf(pass_max(x + i, end - i), LOG2E, ROUND_MAGIC);
+            if (!(ref_b > 0)) {   /* only masks and logits below −8.7e6: no weight next to any other block */
+                ref_b = 0;
+                i = end;
+                continue;
+            }
+            if (needs_exact_path((double)ref_b - ROUND_MAGIC)) return -1;
+        }
+        const __m256 c = _mm256_set1_ps(MAGIC - ref_b);
         __m256 accv[U];
         for (int j = 0; j < U; j++) accv[j] = _mm256_setzero_ps();
-        __m256i accb = _mm256_setzero_si256();   /* bits of the lane's biased max; 0 until x > −8.7e6 */
-        for (; i + STEP <= end; i += STEP) {
+        __m256i top = _mm256_setzero_si256();   /* integer max of b: finite b are positive floats, masks negative */
+        for (; i < end; i += STEP) {
             __m256 p[U], b[U];
-            extexp_biased_u(x + i, p, b);
-            __m256i newb = accb;
-            for (int j = 0; j < U; j++) newb = _mm256_max_epi32(newb, _mm256_castps_si256(b[j]));
-            __m256 c = _mm256_sub_ps(magic, _mm256_castsi256_ps(newb));
-            __m256 sa = pow2_biased(_mm256_castsi256_ps(accb), c);
-            accb = newb;
-            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], pow2_biased(b[j], c), _mm256_mul_ps(accv[j], sa));
+            extexp_biased_u(x + i, p, b, coef);
+            for (int j = 0; j < U; j++) top = _mm256_max_epi32(top, _mm256_castps_si256(b[j]));
+            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], pow2_biased(b[j], c), accv[j]);
         }
-        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
-        __m128i h = _mm_max_epi32(_mm256_castsi256_si128(accb), _mm256_extracti128_si256(accb, 1));
+        __m128i h = _mm_max_epi32(_mm256_castsi256_si128(top), _mm256_extracti128_si256(top, 1));
         h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
         h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
-        float bmax = _mm_cvtss_f32(_mm_castsi128_ps(h));
-        __m256 w = pow2_biased(_mm256_castsi256_ps(accb), _mm256_set1_ps(MAGIC - bmax));
-        double v = hsum_d(widen_add(_mm256_setzero_pd(), _mm256_mul_ps(accv[0], w)));
-        double e = (double)bmax - ROUND_MAGIC;
-        if (!(v >= 0) || ((v > 0 || bmax > 0) && !(fabs(e) < HUGE_EXPONENT))) return -1;
+        float top_b = _mm_cvtss_f32(_mm_castsi128_ps(h));
+        if (!(top_b - ref_b <= GROWTH_LIMIT)) {   /* 2^(n − E_ref) could overflow the lane sums: redo from the block's max */
+            ref_b = 0;
+            i = block_start;
+            continue;
+        }
+        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
+        double v = hsum_d(widen_add(_mm256_setzero_pd(), accv[0]));
+        if (!(v < INFINITY)) return -1;
         if (v > 0) {
-            ext_t block = {v, e};
+            ext_t block = {v, (double)ref_b - ROUND_MAGIC};
             total = ext_add(total, block);
+        }
+        if (top_b > ref_b) {   /* the exponent grew: the next blocks use the new one */
+            ref_b = top_b;
+            if (needs_exact_path((double)ref_b - ROUND_MAGIC)) return -1;
         }
     }
     for (; i < n; i++) {
-        float e;
-        float p = extexp_scalar(x[i], &e);
-        if (x[i] == -INFINITY) continue;
-        ext_t term = {p, e};
+        float b = fmaf(x[i], LOG2E, ROUND_MAGIC);
+        if (!(b > 0)) continue;   /* a mask or a logit below −8.7e6 */
+        double e = (double)b - ROUND_MAGIC;
+        if (needs_exact_path(e)) return -1;
+        ext_t term = {mantissa_biased(x[i], b), e};
         total = ext_add(total, term);
     }
-    if (!(fabs(total.e) < HUGE_EXPONENT)) return -1;
+    if (total.v == 0) return -1;
     *out = total;
     return 0;
 }
 
+/* y = p·(1/V)·2^(n − E), 1/V folded into the polynomial; outputs below 2^-126 flush to 0 */
 static void twopass_write_fast(const float *x, float *y, size_t n, ext_t sum) {
-    const __m256 inv = _mm256_set1_ps((float)(1.0 / sum.v)), c = _mm256_set1_ps((float)(127.0 - sum.e));
+    const float inv = (float)(1.0 / sum.v);
+    const __m256 coef[6] = {_mm256_set1_ps(C5 * inv), _mm256_set1_ps(C4 * inv), _mm256_set1_ps(C3 * inv),
+                            _mm256_set1_ps(C2 * inv), _mm256_set1_ps(C1 * inv), _mm256_set1_ps(inv)};
+    const __m256 c = _mm256_set1_ps((float)(127.0 - sum.e));
     size_t i = 0;
     for (; i + STEP <= n; i += STEP) {
         __m256 p[U], b[U];
-        extexp_biased_u(x + i, p, b);
-        for (int j = 0; j < U; j++) p[j] = _mm256_mul_ps(p[j], inv);
+        extexp_biased_u(x + i, p, b, coef);
         for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(p[j], pow2_biased(b[j], c)));
     }
     for (; i < n; i++) {
-        float e;
-        float p = extexp_scalar(x[i], &e);
-        double d = (double)e - sum.e;
-        y[i] = x[i] == -INFINITY || d < -126 ? 0.f : (float)(p * (float)(1.0 / sum.v)) * ldexpf(1.f, (int)d);
+        float b = fmaf(x[i], LOG2E, ROUND_MAGIC);
+        y[i] = b > 0 ? (float)ldexp(mantissa_biased(x[i], b) * (double)inv, (int)fmax((double)b - ROUND_MAGIC - sum.e, -2000)) : 0.f;
     }
 }
 
 static int softmax_twopass(const float *x, float *y, size_t n) {
     ext_t s;
-    if (twopass_reduce_fast(x, n, &s) == 0 && s.v > 0) {
+    if (twopass_reduce_fast(x, n, &s) == 0) {
         twopass_write_fast(x, y, n, s);
         return 0;
     }
@@ -546,6 +661,26 @@ static int run_check(void) {
         normal_with_outliers(x, n, 11 + n);
         for (size_t i = 0; i < n; i++) x[i] += 300.f;   /* |max| ≥ 174: the r = max branch */
         failures += check_row(x, n, y, "normal+300", limit);
+    }
+    /* a running max that keeps growing (ramps) or jumps late (spikes): online's rescale-after and redo
+     * paths, two-pass' moving reference exponent */
+    const size_t ramp_sizes[] = {1000, 4097, 65537};
+    const float slopes[] = {1e-4f, 0.01f, 0.3f, 3.f, -0.01f, -3.f};
+    const float spikes[] = {30.f, 100.f, 1e3f, 1e6f};
+    char row[64];
+    for (size_t s = 0; s < 3; s++) {
+        size_t n = ramp_sizes[s];
+        for (size_t k = 0; k < sizeof slopes / sizeof slopes[0]; k++) {
+            for (size_t i = 0; i < n; i++) x[i] = slopes[k] * (float)i;
+            snprintf(row, sizeof row, "ramp slope %g", slopes[k]);
+            failures += check_row(x, n, y, row, limit);
+        }
+        for (size_t k = 0; k < sizeof spikes / sizeof spikes[0]; k++) {
+            normal_with_outliers(x, n, 13 + n);
+            x[n - n / 5] = spikes[k];
+            snprintf(row, sizeof row, "late spike %g", spikes[k]);
+            failures += check_row(x, n, y, row, limit);
+        }
     }
     /* huge logits: the two-pass point; the others handle them by their max */
     /* (not ±3e38: two-pass's x·log2 e overflows fp32 beyond |x| ≈ 2.36e38; the Java engine takes an exact path there) */
