@@ -169,6 +169,16 @@ class CollapseViewModelTest {
         return new Deferring(m, jobs, defer);
     }
 
+    /** Trains a small run to the end (jobs run at once), then holds every later job until runNext. */
+    private RunEntry trainedThenDeferring(Deferring d) throws Exception {
+        CollapseViewModel m = d.model();
+        m.draftProperty().set(small(10));
+        RunEntry r = onUi(() -> m.addRun(""));
+        onUi(() -> m.start(r));
+        d.defer().set(true);
+        return r;
+    }
+
     @Test
     void anInspectionStartedWhenTrainingEndsCanStillBeCancelled() throws Exception {
         // as CollapsePage.trainForSnapshot does: a DONE listener inspects, before the training's own bookkeeping ends
@@ -197,10 +207,7 @@ class CollapseViewModelTest {
     void aSampleChangedDuringAnInspectionIsTheOneShown() throws Exception {
         Deferring d = deferring();
         CollapseViewModel m = d.model();
-        m.draftProperty().set(small(10));
-        RunEntry r = onUi(() -> m.addRun(""));
-        onUi(() -> m.start(r));
-        d.defer().set(true);
+        RunEntry r = trainedThenDeferring(d);
         onUi(() -> m.inspectedSampleProperty().set(2));
         onUi(m::inspect);
         // the first inspection is still running (nothing shown yet) when the number changes
@@ -221,10 +228,7 @@ class CollapseViewModelTest {
     void anInspectionOfARunLoadedAwayIsDropped() throws Exception {
         Deferring d = deferring();
         CollapseViewModel m = d.model();
-        m.draftProperty().set(small(10));
-        RunEntry r = onUi(() -> m.addRun(""));
-        onUi(() -> m.start(r));
-        d.defer().set(true);
+        RunEntry r = trainedThenDeferring(d);
         onUi(m::inspect);
         onUi(() -> m.load(lab.softmax.engine.collapse.CollapseState.defaults()));
         onUi(() -> m.inspectedSampleProperty().set(m.inspectedSampleProperty().get() + 1));
