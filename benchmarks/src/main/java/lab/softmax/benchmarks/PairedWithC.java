@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import lab.softmax.engine.kernels.Algorithm;
+import lab.softmax.engine.kernels.BenchConfig;
 import lab.softmax.engine.kernels.BenchInputs;
 import lab.softmax.engine.kernels.Impl;
 import lab.softmax.engine.kernels.Kernels;
@@ -172,7 +173,7 @@ public final class PairedWithC {
                         algorithms = new ArrayList<>();
                         for (String name : value.split(",")) algorithms.add(Algorithm.parse(name));
                     }
-                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(PairedArguments::size).toArray();
+                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).mapToInt(t -> BenchConfig.parseSize(t, "--sizes", Integer.MAX_VALUE - 8)).toArray();
                     case "--samples" -> samples = positive("--samples", Integer.parseInt(value));
                     case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i - 1]
@@ -181,15 +182,6 @@ public final class PairedWithC {
             }
             if (library == null) throw new IllegalArgumentException("--library PATH (the shared C yardstick) is required");
             return new PairedArguments(library, algorithms, sizes, samples, (long) (warmupSeconds * 1e9));
-        }
-
-        /** 16384, 16K or 4M (binary multiples). */
-        private static int size(String text) {
-            String t = text.trim().toUpperCase(Locale.ROOT);
-            int shift = t.endsWith("K") ? 10 : t.endsWith("M") ? 20 : 0;
-            long n = Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1)) << shift;
-            if (n < 1 || n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("size out of range: " + text);
-            return (int) n;
         }
 
         private static int positive(String option, int value) {

@@ -181,16 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** "16K" = 16384, "4M" = 4·1024², or a plain integer. */
     static int size(String text, String option) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        long factor = t.endsWith("K") ? 1024 : t.endsWith("M") ? 1024 * 1024 : 1;
-        String digits = factor == 1 ? t : t.substring(0, t.length() - 1);
-        try {
-            long v = Long.parseLong(digits) * factor;
-            if (v < 1 || v > BenchConfig.MAX_SIZE) throw new InputException("", option, "'" + text + "' is outside 1.." + BenchConfig.MAX_SIZE);
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw new InputException("", option, "'" + text + "' is not a size (examples: 1000, 16K, 4M)");
-        }
+        return BenchConfig.parseSize(text, option, BenchConfig.MAX_SIZE);
     }
 
     /** BenchConfig says "threads: 0 is outside 1..256"; the user typed --threads, so name that. */

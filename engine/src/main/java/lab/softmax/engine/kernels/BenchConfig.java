@@ -1,6 +1,8 @@
 package lab.softmax.engine.kernels;
 
 import java.util.List;
+import java.util.Locale;
+import lab.softmax.engine.io.InputException;
 
 /**
  * What to benchmark. {@code seconds} is the timing budget per kernel and size (after warm-up);
@@ -25,5 +27,22 @@ public record BenchConfig(List<Algorithm> algorithms, List<Impl> impls, List<Int
         algorithms = List.copyOf(algorithms);
         impls = List.copyOf(impls);
         sizes = List.copyOf(sizes);
+    }
+
+    /**
+     * A vector length as users type it: "16K" = 16384, "4M" = 4·1024², or a plain integer, within
+     * 1..max; otherwise an error naming the option and the text.
+     */
+    public static int parseSize(String text, String option, int max) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        long factor = t.endsWith("K") ? 1024 : t.endsWith("M") ? 1024 * 1024 : 1;
+        String digits = factor == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            long v = Long.parseLong(digits) * factor;
+            if (v < 1 || v > max) throw new InputException("", option, "'" + text + "' is outside 1.." + max);
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw new InputException("", option, "'" + text + "' is not a size (examples: 1000, 16K, 4M)");
+        }
     }
 }
