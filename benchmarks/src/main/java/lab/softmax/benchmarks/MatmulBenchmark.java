@@ -3,6 +3,7 @@ package lab.softmax.benchmarks;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import lab.softmax.engine.nn.Matmul;
+import lab.softmax.engine.nn.Workers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -44,9 +46,12 @@ public class MatmulBenchmark {
     private float[] out;
     private float[] dw;
     private float[] bias;
+    private Workers workers;
 
     @Setup(Level.Trial)
     public void setUp() {
+        // JMH runs setup, benchmark and teardown on the same thread, the one that dispatches to the team
+        workers = Workers.of(threads).open();
         Random rnd = new Random(1);
         act = random(N * H, rnd, 0.5);
         logitGrad = random(N * C, rnd, 0);
@@ -59,6 +64,11 @@ public class MatmulBenchmark {
         bias = new float[H];
     }
 
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        workers.close();
+    }
+
     private static float[] random(int n, Random rnd, double zeros) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = rnd.nextDouble() < zeros ? 0f : (float) rnd.nextGaussian();
@@ -68,42 +78,42 @@ public class MatmulBenchmark {
     /** Layer 2 forward with its ReLU: 5107 x 208 x 200. */
     @Benchmark
     public float forwardHidden() {
-        Matmul.multiplyBiasRelu(act, H, w2, H, out, H, bias, true, N, H, 200, threads);
+        Matmul.multiplyBiasRelu(act, H, w2, H, out, H, bias, true, N, H, 200, workers);
         return out[7];
     }
 
     /** Layer 3 forward (logits): 5107 x 128 x 200. */
     @Benchmark
     public float forwardLogits() {
-        Matmul.multiplyBiasRelu(act, H, w3, C, out, C, null, false, N, C, 200, threads);
+        Matmul.multiplyBiasRelu(act, H, w3, C, out, C, null, false, N, C, 200, workers);
         return out[7];
     }
 
     /** Weight gradient of layer 3: 208 x 128, reduction over the 5107 samples. */
     @Benchmark
     public float weightGradLogits() {
-        Matmul.multiply(act, 0, 1, H, logitGrad, 0, C, dw, C, H, C, N, threads);
+        Matmul.multiply(act, 0, 1, H, logitGrad, 0, C, dw, C, H, C, N, workers);
         return dw[7];
     }
 
     /** Weight gradient of layer 2: 208 x 208, reduction over the 5107 samples. */
     @Benchmark
     public float weightGradHidden() {
-        Matmul.multiply(act, 0, 1, H, hiddenGrad, 0, H, dw, H, H, H, N, threads);
+        Matmul.multiply(act, 0, 1, H, hiddenGrad, 0, H, dw, H, H, H, N, workers);
         return dw[7];
     }
 
     /** Activation gradient through layer 3 with the ReLU mask: 5107 x 208 x 113. */
     @Benchmark
     public float activationGradLogits() {
-        Matmul.multiplyMasked(logitGrad, C, w3t, H, out, H, act, N, H, 113, threads);
+        Matmul.multiplyMasked(logitGrad, C, w3t, H, out, H, act, N, H, 113, workers);
         return out[7];
     }
 
     /** Activation gradient through layer 2 with the ReLU mask: 5107 x 208 x 200. */
     @Benchmark
     public float activationGradHidden() {
-        Matmul.multiplyMasked(hiddenGrad, H, w2, H, out, H, act, N, H, 200, threads);
+        Matmul.multiplyMasked(hiddenGrad, H, w2, H, out, H, act, N, H, 200, workers);
         return out[7];
     }
 }

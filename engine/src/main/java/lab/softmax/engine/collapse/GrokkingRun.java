@@ -13,6 +13,7 @@ import lab.softmax.engine.nn.RowLoss;
 import lab.softmax.engine.nn.SgdMomentum;
 import lab.softmax.engine.nn.SoftmaxCrossEntropy;
 import lab.softmax.engine.nn.StableMaxCrossEntropy;
+import lab.softmax.engine.nn.Workers;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
@@ -24,7 +25,8 @@ import lab.softmax.engine.task.Progress;
  * training forward of the next epoch provides the train-set logits, so logging costs only the test
  * evaluation). {@link #run} stops at the next epoch boundary when cancelled (it throws
  * CancelledException); calling it again resumes where it stopped, which is how pause works.
- * Not thread-safe: one thread drives a run at a time.
+ * A training call runs on a team of the given number of threads that exists only during the call
+ * ({@link Workers}). Not thread-safe: one thread drives a run at a time.
  */
 public final class GrokkingRun {
     private final GrokkingConfig config;
@@ -33,7 +35,7 @@ public final class GrokkingRun {
     private final List<Parameter> parameters;
     private final Optimizer optimizer;
     private final RowLoss[] losses;   // one per thread (scratch buffers)
-    private final int threads;
+    private final Workers workers;
     private final Mlp.Workspace train;
     private final Mlp.Workspace test;
     private final List<EpochMetrics> history = new ArrayList<>();
@@ -43,17 +45,17 @@ public final class GrokkingRun {
 
     public GrokkingRun(GrokkingConfig config, int threads) {
         this.config = config;
-        this.threads = Math.max(1, threads);
+        this.workers = Workers.of(threads);
         this.data = config.data();
         int[] hidden = config.hidden().stream().mapToInt(Integer::intValue).toArray();
         this.model = new Mlp(data.inputs(), hidden, data.classes(), config.task() == Task.SPARSE_PARITY,
-                config.seed() * 0x9E3779B97F4A7C15L + 1, this.threads);
+                config.seed() * 0x9E3779B97F4A7C15L + 1, workers);
         this.parameters = model.parameters();
         Precision mp = model.precision();
         this.optimizer = config.optimizer() == OptimizerKind.ADAMW
-                ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp, this.threads)
+                ? new AdamW(config.lr(), config.beta1(), config.beta2(), config.eps(), config.weightDecay(), mp, workers)
                 : new SgdMomentum(config.lr(), config.momentum(), config.weightDecay(), mp);
-        this.losses = new RowLoss[this.threads];
+        this.losses = new RowLoss[workers.threads()];
         for (int i = 0; i < losses.length; i++) {
             losses[i] = config.loss() == LossKind.SOFTMAX_CE
                     ? new SoftmaxCrossEntropy(config.lossPrecision()) : new StableMaxCrossEntropy();
@@ -82,6 +84,7 @@ public final class GrokkingRun {
     /** Trains until the configured epoch count; each logged epoch goes to onLog as it is measured. */
     public void run(Cancellation cancellation, Progress progress, Consumer<EpochMetrics> onLog) {
         long start = System.nanoTime();
+        workers.open();
         try {
             while (!finished()) {
                 cancellation.throwIfCancelled();
@@ -102,6 +105,7 @@ public final class GrokkingRun {
                 epoch++;
             }
         } finally {
+            workers.close();
             elapsedSeconds += (System.nanoTime() - start) * 1e-9;
         }
     }
@@ -140,12 +144,17 @@ public final class GrokkingRun {
 
     /** Trains count epochs without measuring anything (for benchmarks); does not log. */
     public void trainEpochs(int count) {
-        for (int i = 0; i < count; i++) {
-            trainingPass();
-            if (config.orthograd()) OrthoGrad.project(parameters, model.precision());
-            optimizer.step(parameters);
-            model.parametersChanged();
-            epoch++;
+        workers.open();
+        try {
+            for (int i = 0; i < count; i++) {
+                trainingPass();
+                if (config.orthograd()) OrthoGrad.project(parameters, model.precision());
+                optimizer.step(parameters);
+                model.parametersChanged();
+                epoch++;
+            }
+        } finally {
+            workers.close();
         }
     }
 
@@ -158,7 +167,7 @@ public final class GrokkingRun {
         float[] logits = train.logits();
         float[] grad = train.logitGrad();
         int[] y = data.trainY();
-        Rows.forEach(n, threads, (part, from, to) -> {
+        workers.forParts(n, (part, from, to) -> {
             RowLoss loss = losses[part];
             for (int r = from; r < to; r++) rowLoss[r] = loss.evaluate(logits, r * stride, classes, y[r], n, grad);
         });

@@ -20,22 +20,22 @@ public final class AdamW implements Optimizer {
     private final double eps;
     private final double weightDecay;
     private final Precision precision;
-    private final int threads;
+    private final Workers workers;
     /** Below this many elements a tensor is not worth a fork. */
     private static final int PARALLEL_MIN = 8192;
     private final Map<Parameter, double[][]> moments = new IdentityHashMap<>();
     private long step;
 
     public AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, Precision precision) {
-        this(lr, beta1, beta2, eps, weightDecay, precision, 1);
+        this(lr, beta1, beta2, eps, weightDecay, precision, Workers.of(1));
     }
 
     /**
-     * @param threads large tensors are split into this many element ranges; the update is
+     * @param workers large tensors are split between this team's threads; the update is
      *                element-wise, so the result does not depend on the split
      */
-    public AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, Precision precision, int threads) {
-        this.threads = Math.max(1, threads);
+    public AdamW(double lr, double beta1, double beta2, double eps, double weightDecay, Precision precision, Workers workers) {
+        this.workers = workers;
         this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -61,7 +61,7 @@ public final class AdamW implements Optimizer {
             double[] v = mv[1];
             double[] x = p.value();
             double[] g = p.grad();
-            Parallel.forRange(x.length, x.length >= PARALLEL_MIN ? threads : 1, (from, to) -> {
+            Workers.Range update = (from, to) -> {
                 for (int i = from; i < to; i++) {
                     double gi = g[i];
                     if (weightDecay != 0) x[i] = r(x[i] * decay);
@@ -70,7 +70,9 @@ public final class AdamW implements Optimizer {
                     double denom = r(r(r(Math.sqrt(v[i])) / bc2Sqrt) + e);
                     x[i] = r(x[i] - r(stepSize * r(m[i] / denom)));
                 }
-            });
+            };
+            if (x.length >= PARALLEL_MIN) workers.forRange(x.length, update);
+            else update.run(0, x.length);
         }
     }
 

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each output element is accumulated over k in index order by one thread, with fused
  * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
- * width. Work is split between threads (ForkJoin common pool, joined before return) by rows of C,
+ * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows of C,
  * or by column panels when the reduction is long and C short (weight gradients), so that each
  * thread packs only its own part of B. The reduction is cut into blocks of {@link #K_BLOCK}; per
  * block, B is packed into contiguous 16-column panels (L2) and each 5-row strip of A' into a
@@ -41,19 +41,19 @@ public final class Matmul {
      * @param b        B's storage, row-major with row length ldb, starting at bOffset
      * @param c        C's storage, row-major with row length ldc
      * @param n        columns of B and C, a multiple of {@link #COLUMN_MULTIPLE}
-     * @param threads  1 runs on the caller; more splits the work
+     * @param workers  the team the work is split between (one thread runs it all on the caller)
      */
     public static void multiplyAdd(float[] a, int aOffset, int aRowStride, int aKStride,
                                    float[] b, int bOffset, int ldb,
-                                   float[] c, int ldc, int m, int n, int k, int threads) {
-        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, threads, true, MatmulTile.Epilogue.NONE);
+                                   float[] c, int ldc, int m, int n, int k, Workers workers) {
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, true, MatmulTile.Epilogue.NONE);
     }
 
     /** C = A' B (C's previous contents are ignored). */
     public static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                 float[] b, int bOffset, int ldb,
-                                float[] c, int ldc, int m, int n, int k, int threads) {
-        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, threads, false, MatmulTile.Epilogue.NONE);
+                                float[] c, int ldc, int m, int n, int k, Workers workers) {
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE);
     }
 
     /**
@@ -61,8 +61,8 @@ public final class Matmul {
      * C): the backward pass through a ReLU, torch's relu'(0) = 0, fused into the store.
      */
     public static void multiplyMasked(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] mask,
-                                      int m, int n, int k, int threads) {
-        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, threads, false, new MatmulTile.Epilogue(null, false, mask));
+                                      int m, int n, int k, Workers workers) {
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(null, false, mask));
     }
 
     /**
@@ -70,13 +70,13 @@ public final class Matmul {
      * linear layer and its ReLU in one pass, in the order "sum, add bias, ReLU".
      */
     public static void multiplyBiasRelu(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] bias,
-                                        boolean relu, int m, int n, int k, int threads) {
-        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, threads, false, new MatmulTile.Epilogue(bias, relu, null));
+                                        boolean relu, int m, int n, int k, Workers workers) {
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(bias, relu, null));
     }
 
     private static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                  float[] b, int bOffset, int ldb,
-                                 float[] c, int ldc, int m, int n, int k, int threads, boolean accumulate,
+                                 float[] c, int ldc, int m, int n, int k, Workers workers, boolean accumulate,
                                  MatmulTile.Epilogue ep) {
         if (n % COLUMN_MULTIPLE != 0) {
             throw new IllegalArgumentException("n = " + n + " is not a multiple of " + COLUMN_MULTIPLE);
@@ -86,12 +86,13 @@ public final class Matmul {
         int tiles = (m + TILE_ROWS - 1) / TILE_ROWS;
         // A long reduction into a short C (weight gradients): split columns, so each thread packs only
         // its share of B, unless that splits less evenly than the rows (13 panels on 2 threads: 7 + 6).
+        int threads = workers.threads();
         boolean byColumns = k > m && panels >= threads && imbalance(panels, threads) <= imbalance(tiles, threads);
         if (byColumns) {
-            Parallel.forRange(panels, threads, (p0, p1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
+            workers.forRange(panels, (p0, p1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
                     0, m, p0 * COLUMN_MULTIPLE, p1 * COLUMN_MULTIPLE, k, accumulate, ep));
         } else {
-            Parallel.forRange(tiles, threads, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
+            workers.forRange(tiles, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
                     t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), 0, n, k, accumulate, ep));
         }
     }

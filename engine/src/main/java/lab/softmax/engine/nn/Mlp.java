@@ -21,7 +21,7 @@ public final class Mlp {
     private final int[] widths;   // widths[0..L-1] hidden, widths[L] classes
     private final int[] padded;
     private final boolean bias;
-    private final int threads;
+    private final Workers workers;
     private final List<Parameter> weights = new ArrayList<>();
     private final List<Parameter> biases = new ArrayList<>();
     private final List<Parameter> all = new ArrayList<>();
@@ -31,11 +31,11 @@ public final class Mlp {
     private final float[][] biasF;
     private boolean stale = true;
 
-    public Mlp(int inputs, int[] hidden, int classes, boolean bias, long seed, int threads) {
+    public Mlp(int inputs, int[] hidden, int classes, boolean bias, long seed, Workers workers) {
         if (hidden.length == 0) throw new IllegalArgumentException("hidden: at least one layer");
         this.inputs = inputs;
         this.bias = bias;
-        this.threads = Math.max(1, threads);
+        this.workers = workers;
         int layers = hidden.length + 1;
         widths = new int[layers];
         System.arraycopy(hidden, 0, widths, 0, hidden.length);
@@ -91,7 +91,7 @@ public final class Mlp {
         if (!stale) return;
         double[] w0 = weights.get(0).value();
         int p0 = padded[0];
-        Parallel.forRange(inputs, threads, (from, to) -> {
+        workers.forRange(inputs, (from, to) -> {
             for (int i = from; i < to; i++) {
                 for (int o = 0; o < widths[0]; o++) embed[i * p0 + o] = (float) w0[o * inputs + i];
             }
@@ -103,7 +103,7 @@ public final class Mlp {
             float[] bw = backwardW[l];
             int pout = padded[l];
             int pin = padded[l - 1];
-            Parallel.forRange(widths[l], threads, (from, to) -> {
+            workers.forRange(widths[l], (from, to) -> {
                 for (int o = from; o < to; o++) {
                     for (int i = 0; i < in; i++) {
                         float v = (float) w[o * in + i];
@@ -129,7 +129,7 @@ public final class Mlp {
         SparseRows x = ws.inputs();
         float[] h0 = ws.activations[0];
         int p0 = padded[0];
-        Parallel.forRange(n, threads, (from, to) -> {
+        workers.forRange(n, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int row = r * p0;
                 System.arraycopy(biasF[0], 0, h0, row, p0);
@@ -148,7 +148,7 @@ public final class Mlp {
             // sum, bias, ReLU in one pass over the output; the sum runs over the real inputs only
             // (padded ones are exact zeros)
             Matmul.multiplyBiasRelu(in, pin, forwardW[l], pout, out, pout, bias ? biasF[l] : null, l < last,
-                    n, pout, widths[l - 1], threads);
+                    n, pout, widths[l - 1], workers);
         }
     }
 
@@ -166,12 +166,12 @@ public final class Mlp {
             int pout = padded[l];
             float[] a = ws.activations[l - 1];
             float[] dW = ws.weightGrad[l];
-            Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, threads);
-            storeTransposed(dW, pin, pout, weights.get(l), threads);
+            Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, workers);
+            storeTransposed(dW, pin, pout, weights.get(l), workers);
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
             // dA = g W, zeroed where the unit was inactive (torch: relu'(0) = 0)
-            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, widths[l], threads);
+            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, widths[l], workers);
             g = dA;
         }
         int p0 = padded[0];
@@ -181,7 +181,7 @@ public final class Mlp {
         float[] g0 = g;
         // Columns are split between threads so each element is summed in sample order by one thread.
         int chunks = p0 / Matmul.LANES;
-        Parallel.forRange(chunks, threads, (c0, c1) -> {
+        workers.forRange(chunks, (c0, c1) -> {
             int col = c0 * Matmul.LANES;
             int len = (c1 - c0) * Matmul.LANES;
             for (int r = 0; r < n; r++) {
@@ -190,16 +190,16 @@ public final class Mlp {
                 }
             }
         });
-        storeTransposed(dE, inputs, p0, weights.get(0), threads);
+        storeTransposed(dE, inputs, p0, weights.get(0), workers);
         if (bias) storeColumnSums(g0, n, p0, biases.get(0));
     }
 
     /** grad[o][i] = dWt[i][o] for the logical rows/columns. */
-    private static void storeTransposed(float[] dWt, int rows, int stride, Parameter w, int threads) {
+    private static void storeTransposed(float[] dWt, int rows, int stride, Parameter w, Workers workers) {
         double[] grad = w.grad();
         int in = w.cols();
         int cols = Math.min(rows, in);
-        Parallel.forRange(w.rows(), threads, (from, to) -> {
+        workers.forRange(w.rows(), (from, to) -> {
             for (int o = from; o < to; o++) {
                 for (int i = 0; i < cols; i++) grad[o * in + i] = dWt[i * stride + o];
             }

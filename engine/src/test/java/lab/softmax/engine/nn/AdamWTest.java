@@ -78,13 +78,15 @@ class AdamWTest {
         java.util.Random rnd = new java.util.Random(9);
         for (int i = 0; i < one.size(); i++) one.value()[i] = three.value()[i] = (float) rnd.nextGaussian();
         double[] before = one.value().clone();
-        AdamW serial = new AdamW(1e-3, 0.9, 0.99, 1e-25, 0.01, Precision.FP32, 1);
-        AdamW split = new AdamW(1e-3, 0.9, 0.99, 1e-25, 0.01, Precision.FP32, 3);
-        for (int step = 0; step < 3; step++) {
-            // a constant gradient: each Adam step is lr (plus a little weight decay)
-            for (int i = 0; i < one.size(); i++) one.grad()[i] = three.grad()[i] = i % 2 == 0 ? 1e-4 : -1e-4;
-            serial.step(List.of(one));
-            split.step(List.of(three));
+        AdamW serial = new AdamW(1e-3, 0.9, 0.99, 1e-25, 0.01, Precision.FP32, Workers.of(1));
+        try (Workers team = Workers.of(3).open()) {
+            AdamW split = new AdamW(1e-3, 0.9, 0.99, 1e-25, 0.01, Precision.FP32, team);
+            for (int step = 0; step < 3; step++) {
+                // a constant gradient: each Adam step is lr (plus a little weight decay)
+                for (int i = 0; i < one.size(); i++) one.grad()[i] = three.grad()[i] = i % 2 == 0 ? 1e-4 : -1e-4;
+                serial.step(List.of(one));
+                split.step(List.of(three));
+            }
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(one.value(), three.value());
         // every element was updated (no range skipped by the split): each moved by 3 lr, give or take the decay

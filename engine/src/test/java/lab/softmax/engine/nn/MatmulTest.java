@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class MatmulTest {
@@ -24,7 +25,7 @@ class MatmulTest {
         float[] a = random(m * k, rnd);
         float[] b = random(k * n, rnd);
         float[] c = new float[m * n];
-        Matmul.multiply(a, 0, k, 1, b, 0, n, c, n, m, n, k, 1);
+        on(1, w -> Matmul.multiply(a, 0, k, 1, b, 0, n, c, n, m, n, k, w));
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
@@ -36,7 +37,7 @@ class MatmulTest {
         float[] at = random(k * m, rnd);
         float[] d = random(m * n, rnd);
         float[] before = d.clone();
-        Matmul.multiplyAdd(at, 0, 1, m, b, 0, n, d, n, m, n, k, 2);
+        on(2, w -> Matmul.multiplyAdd(at, 0, 1, m, b, 0, n, d, n, m, n, k, w));
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = before[i * n + j];
@@ -56,8 +57,8 @@ class MatmulTest {
         float[] b = random(k * n, rnd);
         float[] one = new float[m * n];
         float[] two = new float[m * n];
-        Matmul.multiply(a, 0, k, 1, b, 0, n, one, n, m, n, k, 1);
-        Matmul.multiply(a, 0, k, 1, b, 0, n, two, n, m, n, k, 2);
+        on(1, w -> Matmul.multiply(a, 0, k, 1, b, 0, n, one, n, m, n, k, w));
+        on(2, w -> Matmul.multiply(a, 0, k, 1, b, 0, n, two, n, m, n, k, w));
         assertArrayEquals(one, two);
     }
 
@@ -97,10 +98,10 @@ class MatmulTest {
                     float[] expectedT = sequentialFma(at, 1, m, b, n, c0, m, n, k);
                     for (int threads : new int[] {1, 2, 3}) {
                         float[] c = random(m * n, rnd);   // garbage that multiply must ignore
-                        Matmul.multiply(a, 0, k, 1, b, 0, n, c, n, m, n, k, threads);
+                        on(threads, w -> Matmul.multiply(a, 0, k, 1, b, 0, n, c, n, m, n, k, w));
                         assertArrayEquals(expected, c, size + " threads=" + threads);
                         float[] d = c0.clone();
-                        Matmul.multiplyAdd(at, 0, 1, m, b, 0, n, d, n, m, n, k, threads);
+                        on(threads, w -> Matmul.multiplyAdd(at, 0, 1, m, b, 0, n, d, n, m, n, k, w));
                         assertArrayEquals(expectedT, d, "transposed, accumulate, " + size + " threads=" + threads);
                     }
                 }
@@ -122,11 +123,11 @@ class MatmulTest {
         float[] sum = sequentialFma(a, k, 1, b, n, null, m, n, k);
         for (int threads : new int[] {1, 2}) {
             float[] relu = new float[m * n];
-            Matmul.multiplyBiasRelu(a, k, b, n, relu, n, bias, true, m, n, k, threads);
+            on(threads, w -> Matmul.multiplyBiasRelu(a, k, b, n, relu, n, bias, true, m, n, k, w));
             float[] linear = new float[m * n];
-            Matmul.multiplyBiasRelu(a, k, b, n, linear, n, bias, false, m, n, k, threads);
+            on(threads, w -> Matmul.multiplyBiasRelu(a, k, b, n, linear, n, bias, false, m, n, k, w));
             float[] masked = new float[m * n];
-            Matmul.multiplyMasked(a, k, b, n, masked, n, mask, m, n, k, threads);
+            on(threads, w -> Matmul.multiplyMasked(a, k, b, n, masked, n, mask, m, n, k, w));
             int negatives = 0;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
@@ -154,8 +155,15 @@ class MatmulTest {
         float[] expected = sequentialFma(at, 1, m, b, n, null, m, n, k);
         for (int threads = 1; threads <= 6; threads++) {
             float[] c = new float[m * n];
-            Matmul.multiply(at, 0, 1, m, b, 0, n, c, n, m, n, k, threads);
+            on(threads, w -> Matmul.multiply(at, 0, 1, m, b, 0, n, c, n, m, n, k, w));
             assertArrayEquals(expected, c, "threads=" + threads);
+        }
+    }
+
+    /** Runs a product on an open team of this many threads, closed afterwards. */
+    private static void on(int threads, Consumer<Workers> product) {
+        try (Workers w = Workers.of(threads).open()) {
+            product.accept(w);
         }
     }
 }

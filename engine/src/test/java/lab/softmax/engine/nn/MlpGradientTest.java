@@ -58,7 +58,7 @@ class MlpGradientTest {
     @ValueSource(booleans = {false, true})
     void backwardMatchesFiniteDifferences(boolean bias) {
         SparseRows x = pairs();
-        Mlp mlp = new Mlp(2 * P, new int[] {6, 4}, CLASSES, bias, 99, 2);
+        Mlp mlp = new Mlp(2 * P, new int[] {6, 4}, CLASSES, bias, 99, Workers.of(2));
         Mlp.Workspace ws = mlp.workspace(x);
         mlp.forward(ws);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(Precision.FP64);
@@ -92,7 +92,7 @@ class MlpGradientTest {
     @ValueSource(booleans = {false, true})
     void forwardMatchesTheFloat64Reference(boolean bias) {
         SparseRows x = pairs();
-        Mlp mlp = new Mlp(2 * P, new int[] {6, 4}, CLASSES, bias, 5, 1);
+        Mlp mlp = new Mlp(2 * P, new int[] {6, 4}, CLASSES, bias, 5, Workers.of(1));
         Mlp.Workspace ws = mlp.workspace(x);
         mlp.forward(ws);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(Precision.FP64);

@@ -1,0 +1,85 @@
+package lab.softmax.engine.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class WorkersTest {
+    @Test
+    void everyIndexRunsExactlyOnceForAnySizeAndTeam() {
+        for (int threads = 1; threads <= 4; threads++) {
+            try (Workers team = Workers.of(threads).open()) {
+                for (int n : new int[] {0, 1, 2, 3, 5, 17, 1000}) {
+                    AtomicIntegerArray hits = new AtomicIntegerArray(Math.max(n, 1));
+                    for (int repeat = 0; repeat < 50; repeat++) {
+                        team.forRange(n, (from, to) -> {
+                            for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                        });
+                    }
+                    for (int i = 0; i < n; i++) assertEquals(50, hits.get(i), "n=" + n + " threads=" + threads + " index " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void partsRunOnDifferentThreadsWhileOpenAndOnTheCallerOtherwise() {
+        Workers team = Workers.of(2);
+        ConcurrentHashMap<Integer, Thread> ranBy = new ConcurrentHashMap<>();
+        team.forParts(10, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
+        assertSame(Thread.currentThread(), ranBy.get(0));
+        assertSame(Thread.currentThread(), ranBy.get(1), "closed: every part on the caller");
+        try (Workers open = team.open()) {
+            open.forParts(10, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
+            assertSame(Thread.currentThread(), ranBy.get(0));
+            assertNotEquals(Thread.currentThread(), ranBy.get(1), "open: part 1 on a helper");
+        }
+        team.forParts(10, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
+        assertSame(Thread.currentThread(), ranBy.get(1), "closed again");
+    }
+
+    @Test
+    void anotherThreadThanTheOpenerRunsEverythingItself() throws InterruptedException {
+        try (Workers team = Workers.of(2).open()) {
+            AtomicReference<Thread> part1 = new AtomicReference<>();
+            Thread other = new Thread(() -> team.forParts(4, (part, from, to) -> {
+                if (part == 1) part1.set(Thread.currentThread());
+            }));
+            other.start();
+            other.join();
+            assertSame(other, part1.get());
+        }
+    }
+
+    @Test
+    void aFailingHelperPartIsRethrownAndTheTeamStillWorks() {
+        try (Workers team = Workers.of(2).open()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.forParts(4, (part, from, to) -> {
+                if (part == 1) throw new IllegalStateException("part 1 failed");
+            }));
+            assertEquals("part 1 failed", e.getMessage());
+            AtomicIntegerArray hits = new AtomicIntegerArray(4);
+            team.forRange(4, (from, to) -> {
+                for (int i = from; i < to; i++) hits.incrementAndGet(i);
+            });
+            for (int i = 0; i < 4; i++) assertEquals(1, hits.get(i));
+        }
+    }
+
+    @Test
+    void closingEndsTheHelperThreads() {
+        Workers team = Workers.of(3).open();
+        team.forRange(3, (from, to) -> { });
+        team.close();
+        boolean alive = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("softmax-lab-worker-") && t.isAlive());
+        assertFalse(alive, "a helper thread outlived close()");
+    }
+}
