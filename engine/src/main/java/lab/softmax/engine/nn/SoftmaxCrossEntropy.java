@@ -155,15 +155,8 @@ public final class SoftmaxCrossEntropy implements RowLoss {
      * same order), so the same bits. Lanes of {@link #SPECIES} doubles take floats of the same count.
      */
     private double evaluateFloat32(float[] logits, int offset, int classes, int target, int batchSize, float[] grad) {
-        int argmax = 0;
-        float max = logits[offset];
-        for (int j = 1; j < classes; j++) {
-            float v = logits[offset + j];
-            if (v > max) {
-                max = v;
-                argmax = j;
-            }
-        }
+        int argmax = argmax(logits, offset, classes);
+        float max = logits[offset + argmax];
         float[] o = outF;
         float[] ef = expF(classes);
         int upper = SPECIES.loopBound(classes);
@@ -196,6 +189,39 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         }
         grad[offset + target] = gradOut - ef[target] * gradOut;
         return -outTarget;
+    }
+
+    /**
+     * The first index of the largest of logits[offset .. offset + classes), as a scalar loop keeping
+     * the first strict maximum finds it; a NaN anywhere falls back to that loop, which skips NaNs
+     * after index 0.
+     */
+    static int argmax(float[] logits, int offset, int classes) {
+        VectorSpecies<Float> species = FloatVector.SPECIES_PREFERRED;
+        int upper = species.loopBound(classes);
+        float max = Float.NEGATIVE_INFINITY;
+        if (upper > 0) {
+            FloatVector m = FloatVector.fromArray(species, logits, offset);
+            for (int j = species.length(); j < upper; j += species.length()) {
+                m = m.max(FloatVector.fromArray(species, logits, offset + j));
+            }
+            max = m.reduceLanes(VectorOperators.MAX);
+        }
+        for (int j = upper; j < classes; j++) max = Math.max(max, logits[offset + j]);
+        if (!Float.isNaN(max)) {
+            for (int j = 0; j < classes; j++) {
+                if (logits[offset + j] == max) return j;
+            }
+        }
+        int argmax = 0;
+        float best = logits[offset];
+        for (int j = 1; j < classes; j++) {
+            if (logits[offset + j] > best) {
+                best = logits[offset + j];
+                argmax = j;
+            }
+        }
+        return argmax;
     }
 
     private static VectorSpecies<Float> halfWidthFloats() {

@@ -134,4 +134,21 @@ class SoftmaxCrossEntropyTest {
             }
         }
     }
+
+    @Test
+    void vectorArgmaxIsTheFirstStrictMaximumAsAScalarLoopFindsIt() {
+        java.util.Random rnd = new java.util.Random(3);
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1f, -1f};
+        for (int classes = 1; classes <= 41; classes++) {
+            for (int trial = 0; trial < 200; trial++) {
+                float[] row = new float[classes + 3];
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = rnd.nextInt(4) == 0 ? special[rnd.nextInt(special.length)] : rnd.nextInt(5) - 2;
+                }
+                int expected = 0;
+                for (int j = 1; j < classes; j++) if (row[2 + j] > row[2 + expected]) expected = j;
+                assertEquals(expected, SoftmaxCrossEntropy.argmax(row, 2, classes), java.util.Arrays.toString(row));
+            }
+        }
+    }
 }
