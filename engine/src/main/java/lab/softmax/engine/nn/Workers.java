@@ -10,14 +10,16 @@ import java.util.concurrent.locks.LockSupport;
  * and disjoint, so a loop whose elements do not depend on each other gives the same result however
  * many parts it is cut into.
  *
- * <p>Helper threads exist only between {@link #open()} and {@link #close()} (a training call opens
- * and closes its team, so no thread outlives it). While closed, or when called from a thread other
- * than the one that opened it, every part runs on the caller, in order.
+ * <p>Helper threads exist only between {@link #open()} and the matching {@link #close()} (a training
+ * call opens and closes its team, so no thread outlives it). Opens nest on the thread that opened the
+ * team. While closed, when called from another thread, or from inside a loop of the team, every part
+ * runs on the caller, in order.
  *
  * <p>Why not the ForkJoin common pool: an epoch is about 18 short loops back to back, and waking a
  * parked pool thread costs 80-180 µs per loop on this project's 2-vCPU VMs (measured), 2-3 ms of a
  * 25 ms epoch. Helpers here spin for {@link #SPIN_NANOS} after each loop before they park, so the
- * next loop of the same epoch finds them awake.
+ * next loop of the same epoch finds them awake. A team larger than the machine does not spin: its
+ * spinning helpers would take cores from the threads that still have work.
  */
 public final class Workers implements AutoCloseable {
     /** The body of a loop over [from, to). */
@@ -32,7 +34,9 @@ public final class Workers implements AutoCloseable {
 
     private static final long SPIN_NANOS = 200_000;
     private final int threads;
+    private final long spinNanos;
     private Thread owner;
+    private int openCount;
     private Thread[] helpers = new Thread[0];
     /** 1 while helper h is parked (or about to park); index 0 unused. */
     private volatile AtomicIntegerArray parked = new AtomicIntegerArray(0);
@@ -40,6 +44,7 @@ public final class Workers implements AutoCloseable {
     private Parts body;
     private int size;
     private int parts;
+    private boolean busy;
     private volatile long generation;
     private volatile boolean stopping;
     private final AtomicInteger pending = new AtomicInteger();
@@ -47,6 +52,7 @@ public final class Workers implements AutoCloseable {
 
     private Workers(int threads) {
         this.threads = Math.max(1, threads);
+        this.spinNanos = this.threads <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0;
     }
 
     /** A team of this many threads (the caller included); 1 runs everything on the caller. */
@@ -57,15 +63,23 @@ public final class Workers implements AutoCloseable {
     /** Threads that take part in a loop once open, the caller included. */
     public int threads() { return threads; }
 
-    /** Starts the helper threads (if not yet running); the calling thread becomes the one that dispatches. Returns this. */
+    /**
+     * Starts the helper threads, or, on the thread that already opened the team, nests one more open.
+     * Returns this.
+     *
+     * @throws IllegalStateException if another thread has the team open
+     */
     public synchronized Workers open() {
-        if (helpers.length > 0 || threads == 1) {
-            if (owner == null) owner = Thread.currentThread();
+        Thread me = Thread.currentThread();
+        if (openCount > 0) {
+            if (owner != me) throw new IllegalStateException("the team is open on thread " + owner.getName());
+            openCount++;
             return this;
         }
-        owner = Thread.currentThread();
+        owner = me;
+        openCount = 1;
+        if (threads == 1) return this;
         stopping = false;
-        failure = null;
         long start = generation;
         parked = new AtomicIntegerArray(threads);
         Thread[] team = new Thread[threads - 1];
@@ -73,33 +87,57 @@ public final class Workers implements AutoCloseable {
             int part = h;
             team[h - 1] = Thread.ofPlatform().daemon().name("softmax-lab-worker-" + h).unstarted(() -> helperLoop(part, start));
         }
+        int started = 0;
+        try {
+            for (Thread t : team) {
+                t.start();
+                started++;
+            }
+        } catch (RuntimeException | Error e) {
+            // e.g. no native thread left: stop the ones that did start and stay closed
+            helpers = java.util.Arrays.copyOf(team, started);
+            stopHelpers();
+            openCount = 0;
+            owner = null;
+            throw e;
+        }
         helpers = team;
-        for (Thread t : team) t.start();
         return this;
     }
 
-    /** Stops and joins the helper threads; loops run on the caller until the next {@link #open()}. */
+    /**
+     * Ends one {@link #open()}; the last one stops and joins the helper threads, and loops run on the
+     * caller until the team is opened again. Does nothing on a closed team.
+     *
+     * @throws IllegalStateException if another thread has the team open
+     */
     @Override
     public synchronized void close() {
+        if (openCount == 0) return;
+        if (owner != Thread.currentThread()) throw new IllegalStateException("the team is open on thread " + owner.getName());
+        if (--openCount > 0) return;
+        stopHelpers();
+        owner = null;
+    }
+
+    private void stopHelpers() {
         Thread[] team = helpers;
-        if (team.length > 0) {
-            stopping = true;
-            generation++;
-            for (Thread t : team) LockSupport.unpark(t);
-            boolean interrupted = false;
-            for (Thread t : team) {
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
+        helpers = new Thread[0];
+        if (team.length == 0) return;
+        stopping = true;
+        generation++;
+        for (Thread t : team) LockSupport.unpark(t);
+        boolean interrupted = false;
+        for (Thread t : team) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-            if (interrupted) Thread.currentThread().interrupt();
         }
-        helpers = new Thread[0];
-        owner = null;
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** Runs body over [0, n) cut into at most {@link #threads()} contiguous ranges, and returns when all are done. */
@@ -111,7 +149,7 @@ public final class Workers implements AutoCloseable {
     public void forParts(int n, Parts body) {
         int count = Math.max(1, Math.min(threads, n));
         Thread[] team = helpers;
-        if (count == 1 || team.length == 0 || Thread.currentThread() != owner) {
+        if (count == 1 || team.length == 0 || Thread.currentThread() != owner || busy) {
             for (int p = 0; p < count; p++) body.run(p, from(n, p, count), from(n, p + 1, count));
             return;
         }
@@ -119,21 +157,34 @@ public final class Workers implements AutoCloseable {
         this.size = n;
         this.parts = count;
         failure = null;
-        pending.set(team.length);
+        pending.set(count - 1);
+        busy = true;
         generation++;   // publishes body, size and parts to the helpers
         AtomicIntegerArray sleeping = parked;
-        for (int h = 0; h < team.length; h++) {
-            if (sleeping.get(h + 1) != 0) LockSupport.unpark(team[h]);
+        for (int h = 1; h < count; h++) {
+            if (sleeping.get(h) != 0) LockSupport.unpark(team[h - 1]);
         }
+        Throwable mine = null;
         try {
             body.run(0, 0, from(n, 1, count));
+        } catch (RuntimeException | Error e) {
+            mine = e;
         } finally {
             awaitHelpers();
+            busy = false;
         }
-        Throwable f = failure;
-        if (f instanceof RuntimeException e) throw e;
-        if (f instanceof Error e) throw e;
-        if (f != null) throw new IllegalStateException(f);
+        Throwable theirs = failure;
+        if (mine != null) {
+            if (theirs != null) mine.addSuppressed(theirs);
+            throwUnchecked(mine);
+        }
+        if (theirs != null) throwUnchecked(theirs);
+    }
+
+    private static void throwUnchecked(Throwable t) {
+        if (t instanceof RuntimeException e) throw e;
+        if (t instanceof Error e) throw e;
+        throw new IllegalStateException(t);
     }
 
     private static int from(int n, int part, int parts) {
@@ -141,7 +192,7 @@ public final class Workers implements AutoCloseable {
     }
 
     private void awaitHelpers() {
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        long spinUntil = System.nanoTime() + spinNanos;
         while (pending.get() > 0) {
             if (System.nanoTime() < spinUntil) Thread.onSpinWait();
             else LockSupport.parkNanos(20_000);
@@ -153,10 +204,14 @@ public final class Workers implements AutoCloseable {
         while (true) {
             seen = awaitGeneration(part, seen);
             if (stopping) return;
+            if (part >= parts) continue;   // a loop with fewer parts than threads
             try {
-                if (part < parts) body.run(part, from(size, part, parts), from(size, part + 1, parts));
+                body.run(part, from(size, part, parts), from(size, part + 1, parts));
             } catch (Throwable t) {
-                if (failure == null) failure = t;
+                synchronized (pending) {
+                    if (failure == null) failure = t;
+                    else failure.addSuppressed(t);
+                }
             } finally {
                 pending.decrementAndGet();
             }
@@ -165,7 +220,7 @@ public final class Workers implements AutoCloseable {
 
     /** Spins, then parks, until the generation moves past seen; returns the new generation. */
     private long awaitGeneration(int part, long seen) {
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        long spinUntil = System.nanoTime() + spinNanos;
         AtomicIntegerArray flags = parked;
         while (generation == seen) {
             if (System.nanoTime() < spinUntil) {
@@ -176,7 +231,7 @@ public final class Workers implements AutoCloseable {
             // the owner reads the flag after publishing a generation: re-check before sleeping
             if (generation == seen) LockSupport.park(this);
             flags.set(part, 0);
-            spinUntil = System.nanoTime() + SPIN_NANOS;
+            spinUntil = System.nanoTime() + spinNanos;
         }
         return generation;
     }

@@ -57,8 +57,15 @@ class MlpGradientTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void backwardMatchesFiniteDifferences(boolean bias) {
+        try (Workers team = Workers.of(2).open()) {
+            backwardMatchesFiniteDifferences(bias, team);
+        }
+    }
+
+    /** On an open 2-thread team, so the split loops are what is checked. */
+    private void backwardMatchesFiniteDifferences(boolean bias, Workers team) {
         SparseRows x = pairs();
-        Mlp mlp = new Mlp(2 * P, new int[] {6, 4}, CLASSES, bias, 99, Workers.of(2));
+        Mlp mlp = new Mlp(2 * P, new int[] {6, 4}, CLASSES, bias, 99, team);
         Mlp.Workspace ws = mlp.workspace(x);
         mlp.forward(ws);
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy(Precision.FP64);

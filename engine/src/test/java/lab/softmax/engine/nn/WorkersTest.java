@@ -82,4 +82,77 @@ class WorkersTest {
                 .anyMatch(t -> t.getName().startsWith("softmax-lab-worker-") && t.isAlive());
         assertFalse(alive, "a helper thread outlived close()");
     }
+
+    @Test
+    void helpersThatHaveParkedBetweenLoopsStillTakeTheirParts() throws InterruptedException {
+        try (Workers team = Workers.of(2).open()) {
+            for (int round = 0; round < 5; round++) {
+                Thread.sleep(3);   // longer than the helpers spin: they park
+                AtomicIntegerArray hits = new AtomicIntegerArray(100);
+                ConcurrentHashMap<Integer, Thread> ranBy = new ConcurrentHashMap<>();
+                team.forParts(100, (part, from, to) -> {
+                    ranBy.put(part, Thread.currentThread());
+                    for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                });
+                for (int i = 0; i < 100; i++) assertEquals(1, hits.get(i));
+                assertNotEquals(Thread.currentThread(), ranBy.get(1));
+            }
+        }
+    }
+
+    @Test
+    void whenTheCallersPartAndAHelpersPartBothFailBothAreReported() {
+        try (Workers team = Workers.of(2).open()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> team.forParts(2, (part, from, to) -> {
+                if (part == 0) throw new IllegalArgumentException("part 0");
+                throw new IllegalStateException("part 1");
+            }));
+            assertEquals(1, e.getSuppressed().length);
+            assertEquals("part 1", e.getSuppressed()[0].getMessage());
+        }
+    }
+
+    @Test
+    void aLoopInsideALoopRunsOnItsCaller() {
+        try (Workers team = Workers.of(2).open()) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(40);
+            team.forParts(4, (outer, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int row = i;
+                    team.forRange(10, (a, b) -> {
+                        for (int j = a; j < b; j++) hits.incrementAndGet(row * 10 + j);
+                    });
+                }
+            });
+            for (int i = 0; i < 40; i++) assertEquals(1, hits.get(i), "index " + i);
+        }
+    }
+
+    @Test
+    void opensNestOnTheOpeningThreadAndAnotherThreadCannotOpenOrClose() throws InterruptedException {
+        Workers team = Workers.of(2).open();
+        team.open();
+        team.close();   // inner close: the helpers keep running
+        ConcurrentHashMap<Integer, Thread> ranBy = new ConcurrentHashMap<>();
+        team.forParts(2, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
+        assertNotEquals(Thread.currentThread(), ranBy.get(1));
+        AtomicReference<Throwable> fromOther = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                team.open();
+            } catch (IllegalStateException e) {
+                fromOther.set(e);
+            }
+        });
+        other.start();
+        other.join();
+        assertEquals(IllegalStateException.class, fromOther.get().getClass());
+        team.close();
+        team.forParts(2, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
+        assertSame(Thread.currentThread(), ranBy.get(1), "closed after the outer close");
+        team.open();   // and it opens again
+        team.forParts(2, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
+        assertNotEquals(Thread.currentThread(), ranBy.get(1));
+        team.close();
+    }
 }
