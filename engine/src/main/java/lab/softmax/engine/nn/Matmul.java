@@ -10,11 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each output element is accumulated over k in index order by one thread, with fused
  * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
- * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows of C,
- * or by column panels when the reduction is long and C short (weight gradients), so that each
- * thread packs only its own part of B. The reduction is cut into blocks of {@link #K_BLOCK}; per
- * block, B is packed into contiguous 16-column panels (L2) and each 5-row strip of A' into a
- * small panel (L1) for the {@link MatmulTile} register tile.
+ * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows
+ * of C. The reduction is cut into blocks of {@link #K_BLOCK}; per block, B is packed into contiguous
+ * 16-column panels (L2) and each 5-row strip of A' into a small panel (L1) for the {@link MatmulTile}
+ * register tile. When the reduction is long and C short (weight gradients, k = samples), each thread
+ * would pack all of B for its rows, so the threads pack it once together and share it.
  */
 public final class Matmul {
     static final VectorSpecies<Float> SPECIES = MatmulTile.SPECIES;
@@ -46,14 +46,26 @@ public final class Matmul {
     public static void multiplyAdd(float[] a, int aOffset, int aRowStride, int aKStride,
                                    float[] b, int bOffset, int ldb,
                                    float[] c, int ldc, int m, int n, int k, Workers workers) {
-        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, true, MatmulTile.Epilogue.NONE);
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, true, MatmulTile.Epilogue.NONE, null);
     }
 
     /** C = A' B (C's previous contents are ignored). */
     public static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                 float[] b, int bOffset, int ldb,
                                 float[] c, int ldc, int m, int n, int k, Workers workers) {
-        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE);
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, null);
+    }
+
+    /** {@link #multiply}, packing a shared B (see {@link #sharedPackSize}) into scratch when it is large enough. */
+    static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
+                         float[] b, int bOffset, int ldb,
+                         float[] c, int ldc, int m, int n, int k, Workers workers, float[] scratch) {
+        multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, scratch);
+    }
+
+    /** Floats of scratch a weight-gradient product over k samples into n columns packs B into. */
+    static int sharedPackSize(int k, int n) {
+        return k * n;
     }
 
     /**
@@ -62,7 +74,7 @@ public final class Matmul {
      */
     public static void multiplyMasked(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] mask,
                                       int m, int n, int k, Workers workers) {
-        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(null, false, mask));
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(null, false, mask), null);
     }
 
     /**
@@ -71,58 +83,59 @@ public final class Matmul {
      */
     public static void multiplyBiasRelu(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] bias,
                                         boolean relu, int m, int n, int k, Workers workers) {
-        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(bias, relu, null));
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(bias, relu, null), null);
     }
 
     private static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                  float[] b, int bOffset, int ldb,
                                  float[] c, int ldc, int m, int n, int k, Workers workers, boolean accumulate,
-                                 MatmulTile.Epilogue ep) {
+                                 MatmulTile.Epilogue ep, float[] scratch) {
         if (n % COLUMN_MULTIPLE != 0) {
             throw new IllegalArgumentException("n = " + n + " is not a multiple of " + COLUMN_MULTIPLE);
         }
         if (m == 0 || n == 0) return;
-        int panels = n / COLUMN_MULTIPLE;
         int tiles = (m + TILE_ROWS - 1) / TILE_ROWS;
-        // A long reduction into a short C (weight gradients): split columns, so each thread packs only
-        // its share of B, unless that splits less evenly than the rows (13 panels on 2 threads: 7 + 6).
-        int threads = workers.threads();
-        boolean byColumns = k > m && panels >= threads && imbalance(panels, threads) <= imbalance(tiles, threads);
-        if (byColumns) {
-            workers.forRange(panels, (p0, p1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
-                    0, m, p0 * COLUMN_MULTIPLE, p1 * COLUMN_MULTIPLE, k, accumulate, ep));
-        } else {
-            workers.forRange(tiles, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc,
-                    t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), 0, n, k, accumulate, ep));
+        // A long reduction into a short C (weight gradients): every thread would pack all of the long B
+        // for its rows, so the threads first pack it once, together, and then share it.
+        float[] shared = null;
+        if (k > m && workers.threads() > 1 && n <= N_BLOCK) {
+            shared = scratch != null && scratch.length >= sharedPackSize(k, n) ? scratch : new float[sharedPackSize(k, n)];
+            float[] packed = shared;
+            workers.forRange((k + K_BLOCK - 1) / K_BLOCK, (kb0, kb1) -> {
+                for (int k0 = kb0 * K_BLOCK; k0 < Math.min(k, kb1 * K_BLOCK); k0 += K_BLOCK) {
+                    packB(b, bOffset + k0 * ldb, ldb, Math.min(K_BLOCK, k - k0), n, packed, k0 * n);
+                }
+            });
         }
+        float[] packedB = shared;
+        workers.forRange(tiles, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, packedB, c, ldc,
+                t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep));
     }
 
-    /** Largest share over the mean share when units are split between threads. */
-    private static double imbalance(int units, int threads) {
-        int parts = Math.max(1, Math.min(threads, units));
-        return (double) ((units + parts - 1) / parts) * parts / units;
-    }
-
-    /** Rows [r0, r1) and columns [j0, j1) of C, on one thread. */
-    private static void blocks(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb,
-                               float[] c, int ldc, int r0, int r1, int j0, int j1, int k, boolean accumulate,
+    /**
+     * Rows [r0, r1) of C, on one thread. B is packed here block by block, unless packedB already holds
+     * all of it (n <= N_BLOCK; k block k0 at packedB[k0 * n], laid out as {@link #packB} does).
+     */
+    private static void blocks(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb, float[] packedB,
+                               float[] c, int ldc, int r0, int r1, int n, int k, boolean accumulate,
                                MatmulTile.Epilogue ep) {
         int kMax = Math.max(1, Math.min(K_BLOCK, k));
         float[] aPanel = new float[TILE_ROWS * kMax + LANES];   // slack for packA's whole-vector copies
-        float[] bPanel = new float[kMax * Math.min(N_BLOCK, j1 - j0)];
-        for (int jb = j0; jb < j1; jb += N_BLOCK) {
-            int nLen = Math.min(N_BLOCK, j1 - jb);
+        float[] bPanel = packedB != null ? packedB : new float[kMax * Math.min(N_BLOCK, n)];
+        for (int jb = 0; jb < n; jb += N_BLOCK) {
+            int nLen = Math.min(N_BLOCK, n - jb);
             for (int k0 = 0; k0 < Math.max(k, 1); k0 += K_BLOCK) {
                 int kLen = Math.min(K_BLOCK, k - k0);
                 boolean load = accumulate || k0 > 0;
                 MatmulTile.Epilogue last = k0 + K_BLOCK >= k ? ep : MatmulTile.Epilogue.NONE;
-                packB(b, bOffset + k0 * ldb + jb, ldb, kLen, nLen, bPanel);
+                int bBase = packedB != null ? k0 * n : 0;
+                if (packedB == null) packB(b, bOffset + k0 * ldb + jb, ldb, kLen, nLen, bPanel, 0);
                 for (int r = r0; r < r1; r += TILE_ROWS) {
                     int rows = Math.min(TILE_ROWS, r1 - r);
                     packA(a, aOffset + r * rs + k0 * ks, rs, ks, rows, kLen, aPanel);
                     for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
                         int co = r * ldc + jb + j;
-                        int bo = j * kLen;
+                        int bo = bBase + j * kLen;
                         // a short last strip computes on zero rows of A' and stores only its own rows
                         MatmulTile.tile(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load);
                     }
@@ -132,12 +145,12 @@ public final class Matmul {
         }
     }
 
-    /** B rows [0, kLen) x columns [0, nLen) from bo into 16-column panels: panel p at p*16*kLen, row kk at +kk*16. */
-    private static void packB(float[] b, int bo, int ldb, int kLen, int nLen, float[] panel) {
+    /** B rows [0, kLen) x columns [0, nLen) from bo into 16-column panels: panel p at po + p*16*kLen, row kk at +kk*16. */
+    private static void packB(float[] b, int bo, int ldb, int kLen, int nLen, float[] panel, int po) {
         for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
             for (int kk = 0; kk < kLen; kk++) {
                 int src = bo + kk * ldb + j;
-                int dst = j * kLen + kk * COLUMN_MULTIPLE;
+                int dst = po + j * kLen + kk * COLUMN_MULTIPLE;
                 FloatVector.fromArray(SPECIES, b, src).intoArray(panel, dst);
                 FloatVector.fromArray(SPECIES, b, src + LANES).intoArray(panel, dst + LANES);
             }

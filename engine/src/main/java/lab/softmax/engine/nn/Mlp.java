@@ -166,7 +166,7 @@ public final class Mlp {
             int pout = padded[l];
             float[] a = ws.activations[l - 1];
             float[] dW = ws.weightGrad[l];
-            Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, workers);
+            Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, workers, ws.packedGrad);
             storeTransposed(dW, pin, pout, weights.get(l), workers);
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
@@ -234,6 +234,8 @@ public final class Mlp {
         private final float[][] weightGrad;
         private final float[] logits;
         private final float[] logitGrad;
+        /** Where a weight-gradient product packs its long B (the logit or activation gradients) for all threads. */
+        private float[] packedGrad;
 
         private Workspace(SparseRows inputs, int[] padded) {
             this.inputs = inputs;
@@ -255,7 +257,12 @@ public final class Mlp {
             int n = inputs.rows();
             for (int l = 0; l < padded.length - 1; l++) activationGrad[l] = new float[n * padded[l]];
             weightGrad[0] = new float[inputs.dimension() * padded[0]];
-            for (int l = 1; l < padded.length; l++) weightGrad[l] = new float[padded[l - 1] * padded[l]];
+            int widest = 0;
+            for (int l = 1; l < padded.length; l++) {
+                weightGrad[l] = new float[padded[l - 1] * padded[l]];
+                widest = Math.max(widest, padded[l]);
+            }
+            packedGrad = new float[Matmul.sharedPackSize(n, widest)];
         }
 
         public SparseRows inputs() { return inputs; }

@@ -144,8 +144,8 @@ class MatmulTest {
     }
 
     @Test
-    void longReductionsSplitByColumnsGiveTheSameResultForAnyThreadCount() {
-        // k > m: the weight-gradient shape, where threads take column panels instead of rows
+    void longReductionsWithASharedPackedBGiveTheSameResultForAnyThreadCount() {
+        // k > m: the weight-gradient shape, where the threads first pack B together and then share it
         Random rnd = new Random(41);
         int m = 11;
         int k = 700;
@@ -157,6 +157,13 @@ class MatmulTest {
             float[] c = new float[m * n];
             on(threads, w -> Matmul.multiply(at, 0, 1, m, b, 0, n, c, n, m, n, k, w));
             assertArrayEquals(expected, c, "threads=" + threads);
+            // with scratch the caller keeps (too small: the product allocates its own), left dirty between calls
+            for (float[] scratch : new float[][] {new float[Matmul.sharedPackSize(k, n)], new float[10]}) {
+                java.util.Arrays.fill(scratch, Float.NaN);
+                float[] d = new float[m * n];
+                on(threads, w -> Matmul.multiply(at, 0, 1, m, b, 0, n, d, n, m, n, k, w, scratch));
+                assertArrayEquals(expected, d, "threads=" + threads + ", scratch of " + scratch.length);
+            }
         }
     }
 
