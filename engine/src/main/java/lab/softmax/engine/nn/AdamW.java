@@ -3,6 +3,8 @@ package lab.softmax.engine.nn;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import lab.softmax.engine.numeric.Precision;
 
 /**
@@ -61,8 +63,11 @@ public final class AdamW implements Optimizer {
             double[] v = mv[1];
             double[] x = p.value();
             double[] g = p.grad();
+            boolean lanes = precision == Precision.FP32 && FloatLanes.HALF_WIDTH_FLOATS != null;
             Workers.Range update = (from, to) -> {
-                for (int i = from; i < to; i++) {
+                int i = from;
+                if (lanes) i = updateFloat32(x, m, v, g, from, to, decay, w1, w2, b2, bc2Sqrt, e, stepSize);
+                for (; i < to; i++) {
                     double gi = g[i];
                     if (weightDecay != 0) x[i] = r(x[i] * decay);
                     m[i] = lerp(m[i], gi, w1);
@@ -75,6 +80,35 @@ public final class AdamW implements Optimizer {
             else update.run(0, x.length);
         }
     }
+
+    /**
+     * The loop of {@link #step} for float32 on double lanes ({@link FloatLanes}): the same operations in
+     * the same order, each rounded to float, so the same bits. Returns the index the scalar loop goes on from.
+     */
+    private int updateFloat32(double[] x, double[] m, double[] v, double[] g, int from, int to, double decay, double w1,
+                              double w2, double b2, double bc2Sqrt, double e, double stepSize) {
+        VectorSpecies<Double> lanes = FloatLanes.DOUBLES;
+        int upper = from + lanes.loopBound(to - from);
+        double oneMinusW1 = r(1 - w1);
+        int i = from;
+        for (; i < upper; i += lanes.length()) {
+            DoubleVector gi = DoubleVector.fromArray(lanes, g, i);
+            DoubleVector xi = DoubleVector.fromArray(lanes, x, i);
+            DoubleVector mi = DoubleVector.fromArray(lanes, m, i);
+            if (weightDecay != 0) xi = f(xi.mul(decay));
+            DoubleVector diff = f(gi.sub(mi));
+            mi = w1 < 0.5 ? f(mi.add(f(diff.mul(w1)))) : f(gi.sub(f(diff.mul(oneMinusW1))));
+            DoubleVector vi = f(f(DoubleVector.fromArray(lanes, v, i).mul(b2)).add(f(f(gi.mul(gi)).mul(w2))));
+            DoubleVector denom = f(f(f(vi.sqrt()).div(bc2Sqrt)).add(e));
+            xi = f(xi.sub(f(f(mi.div(denom)).mul(stepSize))));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            xi.intoArray(x, i);
+        }
+        return i;
+    }
+
+    private static DoubleVector f(DoubleVector v) { return FloatLanes.toFloat(v); }
 
     /** torch.lerp: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w). */
     private double lerp(double start, double end, double w) {

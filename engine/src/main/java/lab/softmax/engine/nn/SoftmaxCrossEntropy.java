@@ -2,7 +2,6 @@ package lab.softmax.engine.nn;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import lab.softmax.engine.numeric.Precision;
@@ -23,13 +22,9 @@ import lab.softmax.engine.numeric.Precision;
  * <p>Holds scratch buffers: use one instance per thread.
  */
 public final class SoftmaxCrossEntropy implements RowLoss {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /**
-     * Floats in half the bits: as many lanes as {@link #SPECIES}, for float-to-double conversion; null
-     * where no such shape exists (a 64-bit double species, e.g. without C2), and float32 then takes the
-     * scalar float path.
-     */
-    private static final VectorSpecies<Float> HALF_WIDTH_FLOATS = halfWidthFloats();
+    private static final VectorSpecies<Double> SPECIES = FloatLanes.DOUBLES;
+    /** Floats of {@link #SPECIES}'s lane count; null where none exists, and float32 then takes the scalar float path. */
+    private static final VectorSpecies<Float> HALF_WIDTH_FLOATS = FloatLanes.HALF_WIDTH_FLOATS;
     private final Precision precision;
     private final Precision internal;
     private double[] out = new double[0];
@@ -224,18 +219,9 @@ public final class SoftmaxCrossEntropy implements RowLoss {
         return argmax;
     }
 
-    private static VectorSpecies<Float> halfWidthFloats() {
-        int bits = SPECIES.vectorBitSize() / 2;
-        for (VectorShape shape : VectorShape.values()) {
-            if (shape.vectorBitSize() == bits) return VectorSpecies.of(float.class, shape);
-        }
-        return null;
-    }
-
     /** exp of each float lane, taken in double and rounded back to float. */
     private static FloatVector expOfFloats(FloatVector x) {
-        DoubleVector d = (DoubleVector) x.convertShape(VectorOperators.F2D, SPECIES, 0);
-        return (FloatVector) d.lanewise(VectorOperators.EXP).convertShape(VectorOperators.D2F, HALF_WIDTH_FLOATS, 0);
+        return FloatLanes.narrow(FloatLanes.widen(x).lanewise(VectorOperators.EXP));
     }
 
     private float[] expF(int classes) {

@@ -107,4 +107,51 @@ class AdamWTest {
         sgd.step(List.of(p));            // buf = 0.8 + 2 = 2.8, x = 0.5 - 1.4
         assertEquals(-0.9, p.value()[0], 1e-15);
     }
+
+    @Test
+    void float32UpdateGivesTheBitsOfTheFormulaRoundedAfterEveryOperation() {
+        java.util.Random rnd = new java.util.Random(17);
+        for (double beta1 : new double[] {0.9, 0.3}) {          // lerp's two branches: 1 - beta1 below and above 0.5
+            for (double wd : new double[] {0, 0.01}) {
+                for (int size : new int[] {1, 3, 4, 5, 8, 37, 5003}) {
+                    Parameter p = new Parameter("p", 1, size);
+                    double[] x = new double[size];
+                    double[] m = new double[size];
+                    double[] v = new double[size];
+                    for (int i = 0; i < size; i++) p.value()[i] = x[i] = (float) rnd.nextGaussian();
+                    AdamW adam = new AdamW(1e-3, beta1, 0.99, 1e-25, wd, Precision.FP32);
+                    for (int t = 1; t <= 3; t++) {
+                        for (int i = 0; i < size; i++) {
+                            p.grad()[i] = (float) (rnd.nextGaussian() * Math.pow(10, -rnd.nextInt(12)));
+                        }
+                        adam.step(List.of(p));
+                        referenceStep(x, m, v, p.grad(), t, 1e-3, beta1, 0.99, 1e-25, wd);
+                        for (int i = 0; i < size; i++) {
+                            assertEquals(x[i], p.value()[i], 0, "beta1 " + beta1 + " wd " + wd + " size " + size + " step " + t + " element " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** torch.optim.AdamW's single-tensor update, every tensor operation rounded to float, scalars in double. */
+    private static void referenceStep(double[] x, double[] m, double[] v, double[] g, int t, double lr, double beta1,
+                                      double beta2, double eps, double wd) {
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        float w1 = (float) (1 - beta1);
+        for (int i = 0; i < x.length; i++) {
+            float xi = (float) x[i];
+            if (wd != 0) xi = (float) (xi * (double) (float) (1 - lr * wd));
+            float diff = (float) (g[i] - m[i]);
+            float mi = w1 < 0.5 ? (float) (m[i] + (float) (w1 * diff)) : (float) (g[i] - (float) (diff * (double) (float) (1 - w1)));
+            float gg = (float) (g[i] * g[i]);
+            float vi = (float) ((float) (v[i] * (double) (float) beta2) + (float) ((double) (float) (1 - beta2) * gg));
+            float denom = (float) ((float) ((float) Math.sqrt(vi) / bc2Sqrt) + (double) (float) eps);
+            x[i] = (float) (xi - (float) (stepSize * (float) (mi / (double) denom)));
+            m[i] = mi;
+            v[i] = vi;
+        }
+    }
 }
