@@ -12,15 +12,18 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
  * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows
  * of C. The reduction is cut into blocks of {@link #K_BLOCK}; per block, B is packed into contiguous
- * 16-column panels (L2) and each 5-row strip of A' into a small panel (L1) for the {@link MatmulTile}
+ * panels two vectors wide (the last may be one vector wide: columns need only be a multiple of one
+ * vector, so that 200 hidden units or 113 classes are padded to 200 and 120, not 208 and 128) (L2) and each 5-row strip of A' into a small panel (L1) for the {@link MatmulTile}
  * register tile. When the reduction is long and C short (weight gradients, k = samples), each thread
  * would pack all of B for its rows, so the threads pack it once together and share it.
  */
 public final class Matmul {
     static final VectorSpecies<Float> SPECIES = MatmulTile.SPECIES;
     static final int LANES = SPECIES.length();
-    /** Column counts must be a multiple of this (two vectors per tile). */
-    public static final int COLUMN_MULTIPLE = MatmulTile.COLUMNS;
+    /** Column counts must be a multiple of this (one vector; the last panel may be half a tile wide). */
+    public static final int COLUMN_MULTIPLE = MatmulTile.LANES;
+    /** Columns of one packed B panel: two vectors, the width of a tile. */
+    private static final int PANEL = MatmulTile.COLUMNS;
     private static final int TILE_ROWS = MatmulTile.ROWS;
     /** A 5 x 256 A panel and a 256 x 16 B panel together take 21 KiB of the 32 KiB L1. */
     private static final int K_BLOCK = 256;
@@ -133,11 +136,12 @@ public final class Matmul {
                 for (int r = r0; r < r1; r += TILE_ROWS) {
                     int rows = Math.min(TILE_ROWS, r1 - r);
                     packA(a, aOffset + r * rs + k0 * ks, rs, ks, rows, kLen, aPanel);
-                    for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
+                    for (int j = 0; j < nLen; j += PANEL) {
                         int co = r * ldc + jb + j;
                         int bo = bBase + j * kLen;
                         // a short last strip computes on zero rows of A' and stores only its own rows
-                        MatmulTile.tile(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load);
+                        if (j + PANEL <= nLen) MatmulTile.tile(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load);
+                        else MatmulTile.tileHalf(aPanel, bPanel, bo, kLen, c, co, ldc, rows, load);
                     }
                     if (!last.none()) MatmulTile.finish(last, c, r * ldc + jb, ldc, rows, nLen, jb);
                 }
@@ -145,14 +149,23 @@ public final class Matmul {
         }
     }
 
-    /** B rows [0, kLen) x columns [0, nLen) from bo into 16-column panels: panel p at po + p*16*kLen, row kk at +kk*16. */
+    /**
+     * B rows [0, kLen) x columns [0, nLen) from bo into panels of two vectors (the last one may be one
+     * vector wide): the panel of column j at po + j*kLen, row kk at +kk*(its width).
+     */
     private static void packB(float[] b, int bo, int ldb, int kLen, int nLen, float[] panel, int po) {
-        for (int j = 0; j < nLen; j += COLUMN_MULTIPLE) {
+        int j = 0;
+        for (; j + PANEL <= nLen; j += PANEL) {
             for (int kk = 0; kk < kLen; kk++) {
                 int src = bo + kk * ldb + j;
-                int dst = po + j * kLen + kk * COLUMN_MULTIPLE;
+                int dst = po + j * kLen + kk * PANEL;
                 FloatVector.fromArray(SPECIES, b, src).intoArray(panel, dst);
                 FloatVector.fromArray(SPECIES, b, src + LANES).intoArray(panel, dst + LANES);
+            }
+        }
+        if (j < nLen) {
+            for (int kk = 0; kk < kLen; kk++) {
+                FloatVector.fromArray(SPECIES, b, bo + kk * ldb + j).intoArray(panel, po + j * kLen + kk * LANES);
             }
         }
     }

@@ -97,6 +97,33 @@ final class MatmulTile {
     }
 
     /**
+     * {@link #tile} for a B panel one vector wide (the last panel when the columns are an odd number
+     * of vectors): bp[bo + kk*LANES], 5 accumulators. Kept flat, as C2 needs it (see {@link #tile}).
+     */
+    static void tileHalf(float[] ap, float[] bp, int bo, int kLen, float[] c, int co, int ldc, int rows, boolean load) {
+        FloatVector z = FloatVector.zero(SPECIES);
+        FloatVector c0 = load ? FloatVector.fromArray(SPECIES, c, co) : z;
+        FloatVector c1 = load && rows > 1 ? FloatVector.fromArray(SPECIES, c, co + ldc) : z;
+        FloatVector c2 = load && rows > 2 ? FloatVector.fromArray(SPECIES, c, co + 2 * ldc) : z;
+        FloatVector c3 = load && rows > 3 ? FloatVector.fromArray(SPECIES, c, co + 3 * ldc) : z;
+        FloatVector c4 = load && rows > 4 ? FloatVector.fromArray(SPECIES, c, co + 4 * ldc) : z;
+        for (int kk = 0; kk < kLen; kk++) {
+            int ai = kk * ROWS;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bo + kk * LANES);
+            c0 = FloatVector.broadcast(SPECIES, ap[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SPECIES, ap[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, ap[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, ap[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SPECIES, ap[ai + 4]).fma(b0, c4);
+        }
+        c0.intoArray(c, co);
+        if (rows > 1) c1.intoArray(c, co + ldc);
+        if (rows > 2) c2.intoArray(c, co + 2 * ldc);
+        if (rows > 3) c3.intoArray(c, co + 3 * ldc);
+        if (rows > 4) c4.intoArray(c, co + 4 * ldc);
+    }
+
+    /**
      * Bias, then ReLU, then mask (0 where mask <= 0, as torch's relu'(0) = 0) on rows [0, rows) x
      * columns [0, len) of C from co, once the sums are finished; bias is indexed from column bj.
      * A separate pass over the (L1-resident) strip keeps the kernel's register use low.

@@ -10,7 +10,7 @@ import lab.softmax.engine.numeric.SplitMix64;
 /**
  * A float32 ReLU MLP on binary inputs: Linear(in, h1) -> ReLU -> ... -> Linear(hL, classes), with
  * or without biases, as torch.nn.Linear layers. The first layer is a gather-sum of weight rows
- * (the inputs are 0/1). Widths are padded internally to a multiple of two vector lengths with
+ * (the inputs are 0/1). Widths are padded internally to a multiple of the vector length with
  * zero weights; a padded unit stays exactly 0 and gets an exactly-zero gradient, so padding
  * changes no result. The master parameters live in {@link Parameter}s (torch layout); call
  * {@link #parametersChanged()} after writing them.

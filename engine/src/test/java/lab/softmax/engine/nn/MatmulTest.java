@@ -84,7 +84,7 @@ class MatmulTest {
         Random rnd = new Random(23);
         int[] ms = {1, 4, 5, 6, 7, 13, 37};
         int[] ks = {0, 1, 3, 255, 256, 257, 600};
-        int[] ns = {Matmul.COLUMN_MULTIPLE, 3 * Matmul.COLUMN_MULTIPLE, 17 * Matmul.COLUMN_MULTIPLE};
+        int[] ns = {Matmul.COLUMN_MULTIPLE, 2 * Matmul.COLUMN_MULTIPLE, 3 * Matmul.COLUMN_MULTIPLE, 17 * Matmul.COLUMN_MULTIPLE, 33 * Matmul.COLUMN_MULTIPLE};
         for (int m : ms) {
             for (int k : ks) {
                 for (int n : ns) {
