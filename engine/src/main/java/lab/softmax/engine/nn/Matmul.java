@@ -59,15 +59,18 @@ public final class Matmul {
         multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, null);
     }
 
-    /** {@link #multiply}, packing a shared B (see {@link #sharedPackSize}) into scratch when it is large enough. */
-    static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
+    /**
+     * {@link #multiply} for a weight gradient on several threads, packing its shared B into scratch when
+     * scratch holds {@link #sharedPackSize} floats (else into an array of its own).
+     */
+    public static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                          float[] b, int bOffset, int ldb,
                          float[] c, int ldc, int m, int n, int k, Workers workers, float[] scratch) {
         multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, scratch);
     }
 
     /** Floats of scratch a weight-gradient product over k samples into n columns packs B into. */
-    static int sharedPackSize(int k, int n) {
+    public static int sharedPackSize(int k, int n) {
         return k * n;
     }
 
