@@ -180,24 +180,37 @@ public final class GrokkingRun {
         int[] y = data.trainY();
         int n = y.length;
         float[] logits = train.logits();
+        Precision p = config.lossPrecision();
+        // per-row results on the team, then summed in row order, so the metrics do not depend on the thread count
+        double[] absRow = new double[n];
+        double[] gapRow = new double[n];
+        byte[] flags = new byte[n];   // 1: argmax is the label, 2: collapsed
+        workers.forParts(n, (part, from, to) -> {
+            double[] z = new double[classes];
+            for (int r = from; r < to; r++) {
+                double abs = 0;
+                for (int j = 0; j < classes; j++) {
+                    z[j] = logits[r * stride + j];
+                    abs += Math.abs(z[j]);
+                }
+                absRow[r] = abs;
+                gapRow[r] = SoftmaxCollapse.top2Gap(z, classes);
+                flags[r] = (byte) ((argmax(z, classes) == y[r] ? 1 : 0) | (SoftmaxCollapse.isCollapsed(z, classes, p) ? 2 : 0));
+            }
+        });
         double lossSum = 0;
         int correct = 0;
         int collapsed = 0;
         int zero = 0;
         double absSum = 0;
         double gapSum = 0;
-        double[] z = new double[classes];
-        Precision p = config.lossPrecision();
         for (int r = 0; r < n; r++) {
-            for (int j = 0; j < classes; j++) {
-                z[j] = logits[r * stride + j];
-                absSum += Math.abs(z[j]);
-            }
+            absSum += absRow[r];
             lossSum += rowLoss[r];
             if (rowLoss[r] == 0) zero++;
-            if (argmax(z, classes) == y[r]) correct++;
-            if (SoftmaxCollapse.isCollapsed(z, classes, p)) collapsed++;
-            gapSum += SoftmaxCollapse.top2Gap(z, classes);
+            if ((flags[r] & 1) != 0) correct++;
+            if ((flags[r] & 2) != 0) collapsed++;
+            gapSum += gapRow[r];
         }
         double[] testResult = evaluateTest();
         return new EpochMetrics(epoch, lossSum / n, (double) correct / n, testResult[0], testResult[1],
@@ -212,13 +225,21 @@ public final class GrokkingRun {
         int stride = model.logitStride();
         int[] y = data.testY();
         float[] logits = test.logits();
+        double[] loss = new double[y.length];
+        boolean[] right = new boolean[y.length];
+        workers.forParts(y.length, (part, from, to) -> {
+            double[] z = new double[classes];
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < classes; j++) z[j] = logits[r * stride + j];
+                loss[r] = losses[part].evaluate(logits, r * stride, classes, y[r], y.length, null);
+                right[r] = argmax(z, classes) == y[r];
+            }
+        });
         double lossSum = 0;
         int correct = 0;
-        double[] z = new double[classes];
         for (int r = 0; r < y.length; r++) {
-            for (int j = 0; j < classes; j++) z[j] = logits[r * stride + j];
-            lossSum += losses[0].evaluate(z, classes, y[r], y.length, null);
-            if (argmax(z, classes) == y[r]) correct++;
+            lossSum += loss[r];
+            if (right[r]) correct++;
         }
         return new double[] {lossSum / y.length, (double) correct / y.length};
     }
