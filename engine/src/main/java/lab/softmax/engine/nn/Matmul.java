@@ -12,10 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
  * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows
  * of C. The reduction is cut into blocks of {@link #K_BLOCK}; per block, B is packed into contiguous
- * panels two vectors wide (the last may be one vector wide: columns need only be a multiple of one
- * vector, so that 200 hidden units or 113 classes are padded to 200 and 120, not 208 and 128) (L2) and each 5-row strip of A' into a small panel (L1) for the {@link MatmulTile}
- * register tile. When the reduction is long and C short (weight gradients, k = samples), each thread
- * would pack all of B for its rows, so the threads pack it once together and share it.
+ * panels two vectors wide (L2) and each 5-row strip of A' into a small panel (L1) for the
+ * {@link MatmulTile} register tile. The last panel may be one vector wide: columns need only be a
+ * multiple of one vector, so 200 hidden units and 113 classes are padded to 200 and 120, not 208 and
+ * 128. When the reduction is long and C short (weight gradients, k = samples), each thread would
+ * pack all of B for its rows, so the threads pack it once together and share it.
  */
 public final class Matmul {
     static final VectorSpecies<Float> SPECIES = MatmulTile.SPECIES;
@@ -64,8 +65,8 @@ public final class Matmul {
      * scratch holds {@link #sharedPackSize} floats (else into an array of its own).
      */
     public static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
-                         float[] b, int bOffset, int ldb,
-                         float[] c, int ldc, int m, int n, int k, Workers workers, float[] scratch) {
+                                float[] b, int bOffset, int ldb,
+                                float[] c, int ldc, int m, int n, int k, Workers workers, float[] scratch) {
         multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, scratch);
     }
 
