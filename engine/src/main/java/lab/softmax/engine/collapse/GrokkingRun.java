@@ -99,10 +99,7 @@ public final class GrokkingRun {
                     progress.report(config.epochs() == 0 ? 1 : (double) epoch / config.epochs(), "epoch " + epoch);
                 }
                 if (epoch >= config.epochs()) break;
-                if (config.orthograd()) OrthoGrad.project(parameters, model.precision());
-                optimizer.step(parameters);
-                model.parametersChanged();
-                epoch++;
+                step();
             }
         } finally {
             workers.close();
@@ -148,14 +145,19 @@ public final class GrokkingRun {
         try {
             for (int i = 0; i < count; i++) {
                 trainingPass();
-                if (config.orthograd()) OrthoGrad.project(parameters, model.precision());
-                optimizer.step(parameters);
-                model.parametersChanged();
-                epoch++;
+                step();
             }
         } finally {
             workers.close();
         }
+    }
+
+    /** The update that ends an epoch: ⊥Grad's projection if on, the optimiser step, and the model told. */
+    private void step() {
+        if (config.orthograd()) OrthoGrad.project(parameters, model.precision());
+        optimizer.step(parameters);
+        model.parametersChanged();
+        epoch++;
     }
 
     /** Forward, per-sample loss and gradient, backward: fills rowLoss and every parameter gradient. */
