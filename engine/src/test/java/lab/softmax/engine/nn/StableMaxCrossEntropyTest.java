@@ -63,4 +63,38 @@ class StableMaxCrossEntropyTest {
         assertTrue(Double.isFinite(l) && l > 0);
         for (double g : grad) assertTrue(Double.isFinite(g));
     }
+
+    @Test
+    void lossAndGradientAreTheBitsOfTheFormulaTakenOneLogitAtATime() {
+        java.util.Random rnd = new java.util.Random(8);
+        double[] special = {0.0, -0.0, 1.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300, -1e300};
+        StableMaxCrossEntropy loss = new StableMaxCrossEntropy();
+        for (int classes = 1; classes <= 23; classes++) {
+            for (int trial = 0; trial < 100; trial++) {
+                double[] z = new double[classes];
+                for (int j = 0; j < classes; j++) {
+                    z[j] = rnd.nextInt(6) == 0 ? special[rnd.nextInt(special.length)] : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 2);
+                }
+                int target = rnd.nextInt(classes);
+                // the formula of collapse.md section 2, one logit at a time, sum in index order
+                double sum = 0;
+                for (double x : z) sum += x >= 0 ? x + 1 : 1 / (1 - x);
+                double sTarget = z[target] >= 0 ? z[target] + 1 : 1 / (1 - z[target]);
+                double[] expected = new double[classes];
+                for (int j = 0; j < classes; j++) {
+                    double sp = z[j] >= 0 ? 1 : 1 / (1 - z[j]) * (1 / (1 - z[j]));
+                    expected[j] = sp / sum * (1.0 / 7);
+                }
+                double spTarget = z[target] >= 0 ? 1 : 1 / (1 - z[target]) * (1 / (1 - z[target]));
+                expected[target] -= spTarget / sTarget * (1.0 / 7);
+                double[] grad = new double[classes];
+                double l = loss.evaluate(z, classes, target, 7, grad);
+                String row = java.util.Arrays.toString(z);
+                assertEquals(Double.doubleToLongBits(-Math.log(sTarget / sum)), Double.doubleToLongBits(l), row);
+                for (int j = 0; j < classes; j++) {
+                    assertEquals(Double.doubleToLongBits(expected[j]), Double.doubleToLongBits(grad[j]), row + " gradient " + j);
+                }
+            }
+        }
+    }
 }
