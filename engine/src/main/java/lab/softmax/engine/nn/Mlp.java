@@ -157,7 +157,7 @@ public final class Mlp {
      * must be 0) and writes every parameter's gradient.
      */
     public void backward(Workspace ws) {
-        ws.ensureGradBuffers(padded);
+        ws.ensureGradBuffers(padded, workers.threads() > 1);
         int n = ws.rows();
         int last = widths.length - 1;
         float[] g = ws.logitGrad;
@@ -234,7 +234,10 @@ public final class Mlp {
         private final float[][] weightGrad;
         private final float[] logits;
         private final float[] logitGrad;
-        /** Where a weight-gradient product packs its long B (the logit or activation gradients) for all threads. */
+        /**
+         * Where a weight-gradient product on several threads packs its long B (the logit or activation
+         * gradients) for all of them; null on one thread, where nothing is shared.
+         */
         private float[] packedGrad;
 
         private Workspace(SparseRows inputs, int[] padded) {
@@ -252,7 +255,7 @@ public final class Mlp {
         }
 
         /** Gradient buffers are only needed for the set that is trained on. */
-        private void ensureGradBuffers(int[] padded) {
+        private void ensureGradBuffers(int[] padded, boolean shared) {
             if (weightGrad[0] != null) return;
             int n = inputs.rows();
             for (int l = 0; l < padded.length - 1; l++) activationGrad[l] = new float[n * padded[l]];
@@ -262,7 +265,7 @@ public final class Mlp {
                 weightGrad[l] = new float[padded[l - 1] * padded[l]];
                 widest = Math.max(widest, padded[l]);
             }
-            packedGrad = new float[Matmul.sharedPackSize(n, widest)];
+            if (shared) packedGrad = new float[Matmul.sharedPackSize(n, widest)];
         }
 
         public SparseRows inputs() { return inputs; }
