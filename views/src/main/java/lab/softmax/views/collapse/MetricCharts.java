@@ -31,17 +31,19 @@ final class MetricCharts {
     private record Metric(String title, String yLabel, boolean logY, ToDoubleFunction<EpochMetrics> solid,
                           ToDoubleFunction<EpochMetrics> dashed) { }
 
+    private static final Metric SC = new Metric("Softmax Collapse (SC solid, zero loss dashed)", "fraction of train set",
+            false, EpochMetrics::scFraction, EpochMetrics::zeroLossFraction);
+
     private static final List<Metric> METRICS = List.of(
             new Metric("Accuracy (test solid, train dashed)", "accuracy", false, EpochMetrics::testAcc, EpochMetrics::trainAcc),
             new Metric("Train loss", "loss", true, EpochMetrics::trainLoss, null),
-            new Metric("Softmax Collapse (SC solid, zero loss dashed)", "fraction of train set", false,
-                    EpochMetrics::scFraction, EpochMetrics::zeroLossFraction),
+            SC,
             new Metric("Mean |logit|", "mean |z|", true, EpochMetrics::meanAbsLogit, null),
             new Metric("Weight norm", "‖θ‖", false, EpochMetrics::weightNorm, null),
             new Metric("NLM cosine cos(−∇L, θ)", "cosine", false, EpochMetrics::nlmCosine, null));
 
     /** The SC chart's index in {@link #METRICS}. */
-    static final int SC_CHART = 2;
+    static final int SC_CHART = METRICS.indexOf(SC);
     /**
      * A StableMax run's SC is the softmax formula applied to its logits (collapse.md section 3.2): what
      * would collapse under softmax, not something that happened to the run. Drawn thin, dash-dot (the
