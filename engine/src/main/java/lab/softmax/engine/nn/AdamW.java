@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import lab.softmax.engine.numeric.Precision;
 
@@ -23,7 +24,7 @@ public final class AdamW implements Optimizer {
     private final double weightDecay;
     private final Precision precision;
     private final Workers workers;
-    /** Below this many elements a tensor is not worth a fork. */
+    /** Below this many elements a tensor is not worth sharing out; larger ones go out in chunks of this size. */
     private static final int PARALLEL_MIN = 8192;
     private final Map<Parameter, double[][]> moments = new IdentityHashMap<>();
     private long step;
@@ -76,39 +77,49 @@ public final class AdamW implements Optimizer {
                     x[i] = r(x[i] - r(stepSize * r(m[i] / denom)));
                 }
             };
-            if (x.length >= PARALLEL_MIN) workers.forRange(x.length, update);
+            if (x.length >= PARALLEL_MIN) workers.forChunks(x.length, PARALLEL_MIN, (part, from, to) -> update.run(from, to));
             else update.run(0, x.length);
         }
     }
 
     /**
-     * The loop of {@link #step} for float32 on double lanes ({@link FloatLanes}): the same operations in
-     * the same order, each rounded to float, so the same bits. Returns the index the scalar loop goes on from.
+     * The loop of {@link #step} for float32 in float lanes: the same operations in the same order, so the same
+     * bits. Float +, -, *, / and sqrt of floats round to the float that the double operation rounded to float
+     * gives ({@link FloatLanes}); the two products with a double scalar (bias correction, step size) are taken
+     * in double lanes and rounded. Returns the index the scalar loop goes on from.
      */
     private int updateFloat32(double[] x, double[] m, double[] v, double[] g, int from, int to, double decay, double w1,
                               double w2, double b2, double bc2Sqrt, double e, double stepSize) {
         VectorSpecies<Double> lanes = FloatLanes.DOUBLES;
+        float decayF = (float) decay;
+        float w1F = (float) w1;
+        float oneMinusW1 = (float) r(1 - w1);
+        float w2F = (float) w2;
+        float b2F = (float) b2;
+        float eF = (float) e;
         int upper = from + lanes.loopBound(to - from);
-        double oneMinusW1 = r(1 - w1);
         int i = from;
         for (; i < upper; i += lanes.length()) {
-            DoubleVector gi = DoubleVector.fromArray(lanes, g, i);
-            DoubleVector xi = DoubleVector.fromArray(lanes, x, i);
-            DoubleVector mi = DoubleVector.fromArray(lanes, m, i);
-            if (weightDecay != 0) xi = f(xi.mul(decay));
-            DoubleVector diff = f(gi.sub(mi));
-            mi = w1 < 0.5 ? f(mi.add(f(diff.mul(w1)))) : f(gi.sub(f(diff.mul(oneMinusW1))));
-            DoubleVector vi = f(f(DoubleVector.fromArray(lanes, v, i).mul(b2)).add(f(f(gi.mul(gi)).mul(w2))));
-            DoubleVector denom = f(f(f(vi.sqrt()).div(bc2Sqrt)).add(e));
-            xi = f(xi.sub(f(f(mi.div(denom)).mul(stepSize))));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
-            xi.intoArray(x, i);
+            FloatVector gi = load(g, i);
+            FloatVector xi = load(x, i);
+            FloatVector mi = load(m, i);
+            if (weightDecay != 0) xi = xi.mul(decayF);
+            FloatVector diff = gi.sub(mi);
+            mi = w1 < 0.5 ? mi.add(diff.mul(w1F)) : gi.sub(diff.mul(oneMinusW1));
+            FloatVector vi = load(v, i).mul(b2F).add(gi.mul(gi).mul(w2F));
+            FloatVector denom = FloatLanes.narrow(FloatLanes.widen(vi.sqrt()).div(bc2Sqrt)).add(eF);
+            xi = xi.sub(FloatLanes.narrow(FloatLanes.widen(mi.div(denom)).mul(stepSize)));
+            FloatLanes.widen(mi).intoArray(m, i);
+            FloatLanes.widen(vi).intoArray(v, i);
+            FloatLanes.widen(xi).intoArray(x, i);
         }
         return i;
     }
 
-    private static DoubleVector f(DoubleVector v) { return FloatLanes.toFloat(v); }
+    /** Lanes of a double array holding float values, as floats (exact). */
+    private static FloatVector load(double[] a, int i) {
+        return FloatLanes.narrow(DoubleVector.fromArray(FloatLanes.DOUBLES, a, i));
+    }
 
     /** torch.lerp: start + w (end - start) for w < 0.5, else end - (end - start)(1 - w). */
     private double lerp(double start, double end, double w) {

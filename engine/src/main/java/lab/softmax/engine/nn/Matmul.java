@@ -11,12 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each output element is accumulated over k in index order by one thread, with fused
  * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
  * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows
- * of C. The reduction is cut into blocks of {@link #K_BLOCK}; per block, B is packed into contiguous
+ * of C: on a team (and B at most {@link #N_BLOCK} columns wide), the threads first pack B once together,
+ * then take strips of C in chunks as they come free. The reduction is cut into blocks of {@link #K_BLOCK}; per block, B is packed into contiguous
  * panels two vectors wide (L2) and each 5-row strip of A' into a small panel (L1) for the
  * {@link MatmulTile} register tile. The last panel may be one vector wide: columns need only be a
  * multiple of one vector, so 200 hidden units and 113 classes are padded to 200 and 120, not 208 and
- * 128. When the reduction is long and C short (weight gradients, k = samples), each thread would
- * pack all of B for its rows, so the threads pack it once together and share it.
+ * 128.
  */
 public final class Matmul {
     static final VectorSpecies<Float> SPECIES = MatmulTile.SPECIES;
@@ -30,6 +30,12 @@ public final class Matmul {
     private static final int K_BLOCK = 256;
     /** A packed 256 x 256 block of B takes 256 KiB of the 512 KiB L2. */
     private static final int N_BLOCK = 256;
+    /**
+     * Chunks of C's strips per thread on a team: enough that a thread slowed for a while (another vCPU on
+     * its core) hands most of its share to the others, few enough that a chunk is ~0.3 ms of work at the
+     * paper's size.
+     */
+    private static final int CHUNKS_PER_THREAD = 8;
 
     private Matmul() { }
 
@@ -61,8 +67,8 @@ public final class Matmul {
     }
 
     /**
-     * {@link #multiply} for a weight gradient on several threads, packing its shared B into scratch when
-     * scratch holds {@link #sharedPackSize} floats (else into an array of its own).
+     * {@link #multiply} with the B that a team packs once and shares going into scratch when scratch holds
+     * {@link #sharedPackSize} floats (else into an array of its own); one thread never uses it.
      */
     public static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
                                 float[] b, int bOffset, int ldb,
@@ -70,7 +76,7 @@ public final class Matmul {
         multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, scratch);
     }
 
-    /** Floats of scratch a weight-gradient product over k samples into n columns packs B into. */
+    /** Floats of scratch a product with a k x n B packs it into on a team. */
     public static int sharedPackSize(int k, int n) {
         return k * n;
     }
@@ -81,7 +87,13 @@ public final class Matmul {
      */
     public static void multiplyMasked(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] mask,
                                       int m, int n, int k, Workers workers) {
-        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(null, false, mask), null);
+        multiplyMasked(a, lda, b, ldb, c, ldc, mask, m, n, k, workers, null);
+    }
+
+    /** {@link #multiplyMasked} with a team's shared B packed into scratch (see {@link #multiply} with scratch). */
+    public static void multiplyMasked(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] mask,
+                                      int m, int n, int k, Workers workers, float[] scratch) {
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(null, false, mask), scratch);
     }
 
     /**
@@ -90,7 +102,13 @@ public final class Matmul {
      */
     public static void multiplyBiasRelu(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] bias,
                                         boolean relu, int m, int n, int k, Workers workers) {
-        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(bias, relu, null), null);
+        multiplyBiasRelu(a, lda, b, ldb, c, ldc, bias, relu, m, n, k, workers, null);
+    }
+
+    /** {@link #multiplyBiasRelu} with a team's shared B packed into scratch (see {@link #multiply} with scratch). */
+    public static void multiplyBiasRelu(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, float[] bias,
+                                        boolean relu, int m, int n, int k, Workers workers, float[] scratch) {
+        multiply(a, 0, lda, 1, b, 0, ldb, c, ldc, m, n, k, workers, false, new MatmulTile.Epilogue(bias, relu, null), scratch);
     }
 
     private static void multiply(float[] a, int aOffset, int aRowStride, int aKStride,
@@ -102,21 +120,22 @@ public final class Matmul {
         }
         if (m == 0 || n == 0) return;
         int tiles = (m + TILE_ROWS - 1) / TILE_ROWS;
-        // A long reduction into a short C (weight gradients): every thread would pack all of the long B
-        // for its rows, so the threads first pack it once, together, and then share it.
-        float[] shared = null;
-        if (k > m && workers.threads() > 1 && n <= N_BLOCK) {
-            shared = scratch != null && scratch.length >= sharedPackSize(k, n) ? scratch : new float[sharedPackSize(k, n)];
-            float[] packed = shared;
-            workers.forRange((k + K_BLOCK - 1) / K_BLOCK, (kb0, kb1) -> {
-                for (int k0 = kb0 * K_BLOCK; k0 < Math.min(k, kb1 * K_BLOCK); k0 += K_BLOCK) {
-                    packB(b, bOffset + k0 * ldb, ldb, Math.min(K_BLOCK, k - k0), n, packed, k0 * n);
-                }
-            });
+        if (workers.threads() == 1 || n > N_BLOCK) {
+            workers.forRange(tiles, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, null, c, ldc,
+                    t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep));
+            return;
         }
-        float[] packedB = shared;
-        workers.forRange(tiles, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, packedB, c, ldc,
-                t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep));
+        // On a team, B (at most N_BLOCK columns) is packed once, together, and shared; the strips of C are
+        // then taken in chunks as threads come free, so a thread slowed by the machine holds no one up.
+        float[] packed = scratch != null && scratch.length >= sharedPackSize(k, n) ? scratch : new float[sharedPackSize(k, n)];
+        workers.forRange((k + K_BLOCK - 1) / K_BLOCK, (kb0, kb1) -> {
+            for (int k0 = kb0 * K_BLOCK; k0 < Math.min(k, kb1 * K_BLOCK); k0 += K_BLOCK) {
+                packB(b, bOffset + k0 * ldb, ldb, Math.min(K_BLOCK, k - k0), n, packed, k0 * n);
+            }
+        });
+        int grain = Math.max(1, tiles / (workers.threads() * CHUNKS_PER_THREAD));
+        workers.forChunks(tiles, grain, (part, t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, packed,
+                c, ldc, t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep));
     }
 
     /**

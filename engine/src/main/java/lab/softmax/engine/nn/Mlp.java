@@ -17,6 +17,8 @@ import lab.softmax.engine.numeric.SplitMix64;
  */
 public final class Mlp {
     private static final Precision MODEL_PRECISION = Precision.FP32;
+    /** Rows of the first layer's gather per chunk a thread takes. */
+    private static final int ROW_CHUNK = 512;
     private final int inputs;
     private final int[] widths;   // widths[0..L-1] hidden, widths[L] classes
     private final int[] padded;
@@ -129,7 +131,7 @@ public final class Mlp {
         SparseRows x = ws.inputs();
         float[] h0 = ws.activations[0];
         int p0 = padded[0];
-        workers.forRange(n, (from, to) -> {
+        workers.forChunks(n, ROW_CHUNK, (part, from, to) -> {
             for (int r = from; r < to; r++) {
                 int row = r * p0;
                 System.arraycopy(biasF[0], 0, h0, row, p0);
@@ -148,7 +150,7 @@ public final class Mlp {
             // sum, bias, ReLU in one pass over the output; the sum runs over the real inputs only
             // (padded ones are exact zeros)
             Matmul.multiplyBiasRelu(in, pin, forwardW[l], pout, out, pout, bias ? biasF[l] : null, l < last,
-                    n, pout, widths[l - 1], workers);
+                    n, pout, widths[l - 1], workers, ws.packScratch(widths[l - 1], pout, workers));
         }
     }
 
@@ -157,7 +159,7 @@ public final class Mlp {
      * must be 0) and writes every parameter's gradient.
      */
     public void backward(Workspace ws) {
-        ws.ensureGradBuffers(padded, workers.threads() > 1);
+        ws.ensureGradBuffers(padded);
         int n = ws.rows();
         int last = widths.length - 1;
         float[] g = ws.logitGrad;
@@ -166,12 +168,13 @@ public final class Mlp {
             int pout = padded[l];
             float[] a = ws.activations[l - 1];
             float[] dW = ws.weightGrad[l];
-            Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, workers, ws.packedGrad);
+            Matmul.multiply(a, 0, 1, pin, g, 0, pout, dW, pout, pin, pout, n, workers, ws.packScratch(n, pout, workers));
             storeTransposed(dW, pin, pout, weights.get(l), workers);
             if (bias) storeColumnSums(g, n, pout, biases.get(l));
             float[] dA = ws.activationGrad[l - 1];
             // dA = g W, zeroed where the unit was inactive (torch: relu'(0) = 0)
-            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, widths[l], workers);
+            Matmul.multiplyMasked(g, pout, backwardW[l], pin, dA, pin, a, n, pin, widths[l], workers,
+                    ws.packScratch(widths[l], pin, workers));
             g = dA;
         }
         int p0 = padded[0];
@@ -181,6 +184,7 @@ public final class Mlp {
         float[] g0 = g;
         // Columns are split between threads so each element is summed in sample order by one thread.
         int chunks = p0 / Matmul.LANES;
+        // fixed halves: each pass reads every row of g, so more, smaller pieces would multiply that traffic
         workers.forRange(chunks, (c0, c1) -> {
             int col = c0 * Matmul.LANES;
             int len = (c1 - c0) * Matmul.LANES;
@@ -234,11 +238,8 @@ public final class Mlp {
         private final float[][] weightGrad;
         private final float[] logits;
         private final float[] logitGrad;
-        /**
-         * Where a weight-gradient product on several threads packs its long B (the logit or activation
-         * gradients) for all of them; null on one thread, where nothing is shared.
-         */
-        private float[] packedGrad;
+        /** Where a product on a team packs the B its threads share; grown on demand, never on one thread. */
+        private float[] packScratch;
 
         private Workspace(SparseRows inputs, int[] padded) {
             this.inputs = inputs;
@@ -255,17 +256,20 @@ public final class Mlp {
         }
 
         /** Gradient buffers are only needed for the set that is trained on. */
-        private void ensureGradBuffers(int[] padded, boolean shared) {
+        private void ensureGradBuffers(int[] padded) {
             if (weightGrad[0] != null) return;
             int n = inputs.rows();
             for (int l = 0; l < padded.length - 1; l++) activationGrad[l] = new float[n * padded[l]];
             weightGrad[0] = new float[inputs.dimension() * padded[0]];
-            int widest = 0;
-            for (int l = 1; l < padded.length; l++) {
-                weightGrad[l] = new float[padded[l - 1] * padded[l]];
-                widest = Math.max(widest, padded[l]);
-            }
-            if (shared) packedGrad = new float[Matmul.sharedPackSize(n, widest)];
+            for (int l = 1; l < padded.length; l++) weightGrad[l] = new float[padded[l - 1] * padded[l]];
+        }
+
+        /** Scratch for a team's shared pack of a k x n B; null on one thread, which packs per block. */
+        private float[] packScratch(int k, int n, Workers workers) {
+            if (workers.threads() == 1) return null;
+            int size = Matmul.sharedPackSize(k, n);
+            if (packScratch == null || packScratch.length < size) packScratch = new float[size];
+            return packScratch;
         }
 
         public SparseRows inputs() { return inputs; }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -154,5 +157,78 @@ class WorkersTest {
         team.forParts(2, (part, from, to) -> ranBy.put(part, Thread.currentThread()));
         assertNotEquals(Thread.currentThread(), ranBy.get(1));
         team.close();
+    }
+
+    @Test
+    void chunksCoverEveryIndexOnceWithPartsOfTheTeam() {
+        for (int threads = 1; threads <= 3; threads++) {
+            try (Workers team = Workers.of(threads).open()) {
+                for (int n : new int[] {0, 1, 7, 64, 1001}) {
+                    for (int grain : new int[] {1, 3, 64, 5000}) {
+                        AtomicIntegerArray hits = new AtomicIntegerArray(Math.max(n, 1));
+                        int teamSize = threads;
+                        team.forChunks(n, grain, (part, from, to) -> {
+                            if (part < 0 || part >= teamSize) throw new AssertionError("part " + part);
+                            if (to - from > grain || from % grain != 0) throw new AssertionError(from + ".." + to);
+                            for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                        });
+                        for (int i = 0; i < n; i++) {
+                            assertEquals(1, hits.get(i), "n=" + n + " grain=" + grain + " threads=" + threads + " index " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aThreadHeldUpInOneChunkLeavesTheOthersToTheRestOfTheTeam() throws InterruptedException {
+        // With fixed halves the thread holding chunk 0 would also own chunks 1-4, and the latch would never open.
+        int chunks = 10;
+        CountDownLatch othersDone = new CountDownLatch(chunks - 1);
+        AtomicReference<Boolean> sawOthersDone = new AtomicReference<>(false);
+        try (Workers team = Workers.of(2).open()) {
+            team.forChunks(chunks, 1, (part, from, to) -> {
+                if (from == 0) {
+                    try {
+                        sawOthersDone.set(othersDone.await(20, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else {
+                    othersDone.countDown();
+                }
+            });
+        }
+        assertTrue(sawOthersDone.get(), "the other thread took every remaining chunk");
+    }
+
+    @Test
+    void chunksRunInOrderOnTheCallerWhenTheTeamIsClosed() {
+        Workers team = Workers.of(3);
+        StringBuilder order = new StringBuilder();
+        Thread caller = Thread.currentThread();
+        team.forChunks(10, 3, (part, from, to) -> {
+            assertEquals(0, part);
+            assertSame(caller, Thread.currentThread());
+            order.append(from).append('-').append(to).append(' ');
+        });
+        assertEquals("0-3 3-6 6-9 9-10 ", order.toString());
+    }
+
+    @Test
+    void aFailingChunkReachesTheCallerAndANonPositiveGrainIsRefused() {
+        try (Workers team = Workers.of(2).open()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.forChunks(100, 10, (part, from, to) -> {
+                if (from == 50) throw new IllegalStateException("chunk 50");
+            }));
+            assertEquals("chunk 50", e.getMessage());
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> team.forChunks(10, 0, (part, from, to) -> { }));
+            assertTrue(bad.getMessage().contains("grain"), bad.getMessage());
+            // the team still works afterwards
+            AtomicIntegerArray hits = new AtomicIntegerArray(10);
+            team.forChunks(10, 1, (part, from, to) -> hits.incrementAndGet(from));
+            for (int i = 0; i < 10; i++) assertEquals(1, hits.get(i));
+        }
     }
 }
