@@ -15,6 +15,8 @@ import lab.softmax.engine.numeric.Precision;
  * Tensor arithmetic is rounded to the model precision after every operation; scalar factors
  * (bias corrections, step size) are computed in double, as Python floats are. eps may be as small
  * as 1e-30: then Adam normalises even ~1e-13 gradients into full-size steps (collapse.md section 1).
+ * Gradients, like the values, must be representable in the precision (torch's gradient of a float32
+ * tensor is float32): the float32 vector path reads them as floats.
  */
 public final class AdamW implements Optimizer {
     private final double lr;

@@ -76,9 +76,9 @@ public final class Matmul {
         multiply(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, c, ldc, m, n, k, workers, false, MatmulTile.Epilogue.NONE, scratch);
     }
 
-    /** Floats of scratch a product with a k x n B packs it into on a team. */
+    /** Floats of scratch a product with a k x n B packs it into on a team; 0 where B is too wide to share. */
     public static int sharedPackSize(int k, int n) {
-        return k * n;
+        return n <= N_BLOCK ? k * n : 0;
     }
 
     /**

@@ -264,10 +264,10 @@ public final class Mlp {
             for (int l = 1; l < padded.length; l++) weightGrad[l] = new float[padded[l - 1] * padded[l]];
         }
 
-        /** Scratch for a team's shared pack of a k x n B; null on one thread, which packs per block. */
+        /** Scratch for a team's shared pack of a k x n B; null on one thread or where B is not shared. */
         private float[] packScratch(int k, int n, Workers workers) {
-            if (workers.threads() == 1) return null;
             int size = Matmul.sharedPackSize(k, n);
+            if (workers.threads() == 1 || size == 0) return null;
             if (packScratch == null || packScratch.length < size) packScratch = new float[size];
             return packScratch;
         }

@@ -15,9 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Helper threads exist only between {@link #open()} and the matching {@link #close()} (a training
  * call opens and closes its team, so no thread outlives it). Opens nest on the thread that opened the
  * team. While closed, when called from another thread, or from inside a loop of the team, every part
- * runs on the caller, in order.
+ * runs on the caller, in order (numbered from 0 again: a body that picks per-thread scratch by part
+ * number must not start a loop whose body does the same).
  *
- * <p>Why not the ForkJoin common pool: an epoch is about 18 short loops back to back, and waking a
+ * <p>Why not the ForkJoin common pool: an epoch is about 20 short loops back to back, and waking a
  * parked pool thread costs 80-180 µs per loop on this project's 2-vCPU VMs (measured), 2-3 ms of a
  * 25 ms epoch. Helpers here spin for {@link #SPIN_NANOS} after each loop before they park, so the
  * next loop of the same epoch finds them awake. A team larger than the machine does not spin: its
@@ -42,18 +43,44 @@ public final class Workers implements AutoCloseable {
     private Thread[] helpers = new Thread[0];
     /** 1 while helper h is parked (or about to park); index 0 unused. */
     private volatile AtomicIntegerArray parked = new AtomicIntegerArray(0);
-    // the current loop; written by the owner before it publishes a new generation
-    private Parts body;
-    private int size;
-    private int parts;
-    /** Elements per chunk of a {@link #forChunks} loop; 0 for a loop of fixed parts. */
-    private int grain;
-    private final AtomicInteger nextChunk = new AtomicInteger();
+    /**
+     * The newest loop (or stop signal). A helper reads everything about a loop from the one object it read
+     * here, so a helper that is descheduled between noticing a loop and starting it cannot mix one loop's
+     * size with the next loop's work, or run a loop twice.
+     */
+    private volatile Loop current = new Loop(0, null, 0, 0, 0, false);
     private boolean busy;
-    private volatile long generation;
-    private volatile boolean stopping;
-    private final AtomicInteger pending = new AtomicInteger();
-    private volatile Throwable failure;
+
+    /** One published loop: its body and split, the chunks not yet taken, and the helpers not yet done. */
+    private static final class Loop {
+        final long generation;
+        final Parts body;
+        final int size;
+        final int parts;
+        /** Elements per chunk of a {@link #forChunks} loop; 0 for a loop of fixed parts. */
+        final int grain;
+        final boolean stop;
+        final AtomicInteger nextChunk = new AtomicInteger();
+        final AtomicInteger pending;
+        Throwable failure;   // guarded by this
+
+        Loop(long generation, Parts body, int size, int parts, int grain, boolean stop) {
+            this.generation = generation;
+            this.body = body;
+            this.size = size;
+            this.parts = parts;
+            this.grain = grain;
+            this.stop = stop;
+            this.pending = new AtomicInteger(Math.max(0, parts - 1));
+        }
+
+        synchronized void fail(Throwable t) {
+            if (failure == null) failure = t;
+            else failure.addSuppressed(t);
+        }
+
+        synchronized Throwable failure() { return failure; }
+    }
 
     private Workers(int threads) {
         this.threads = Math.max(1, threads);
@@ -84,8 +111,7 @@ public final class Workers implements AutoCloseable {
         owner = me;
         openCount = 1;
         if (threads == 1) return this;
-        stopping = false;
-        long start = generation;
+        long start = current.generation;
         parked = new AtomicIntegerArray(threads);
         Thread[] team = new Thread[threads - 1];
         for (int h = 1; h < threads; h++) {
@@ -129,8 +155,7 @@ public final class Workers implements AutoCloseable {
         Thread[] team = helpers;
         helpers = new Thread[0];
         if (team.length == 0) return;
-        stopping = true;
-        generation++;
+        current = new Loop(current.generation + 1, null, 0, 0, 0, true);
         for (Thread t : team) LockSupport.unpark(t);
         boolean interrupted = false;
         for (Thread t : team) {
@@ -175,7 +200,6 @@ public final class Workers implements AutoCloseable {
             for (int c = 0; c < chunks; c++) body.run(0, c * grain, (int) Math.min(n, (long) (c + 1) * grain));
             return;
         }
-        nextChunk.set(0);
         runLoop(body, n, count, grain);
     }
 
@@ -185,30 +209,25 @@ public final class Workers implements AutoCloseable {
     }
 
     /** Publishes a loop to the helpers, runs part 0 on the caller and waits for the others. */
-    private void runLoop(Parts body, int n, int count, int chunkGrain) {
+    private void runLoop(Parts body, int n, int count, int grain) {
         Thread[] team = helpers;
-        this.body = body;
-        this.size = n;
-        this.parts = count;
-        this.grain = chunkGrain;
-        failure = null;
-        pending.set(count - 1);
+        Loop loop = new Loop(current.generation + 1, body, n, count, grain, false);
         busy = true;
-        generation++;   // publishes body, size, parts and grain to the helpers
+        current = loop;   // publishes the loop to the helpers
         AtomicIntegerArray sleeping = parked;
         for (int h = 1; h < count; h++) {
             if (sleeping.get(h) != 0) LockSupport.unpark(team[h - 1]);
         }
         Throwable mine = null;
         try {
-            runPart(0);
+            runPart(loop, 0);
         } catch (RuntimeException | Error e) {
             mine = e;
         } finally {
-            awaitHelpers();
+            awaitHelpers(loop);
             busy = false;
         }
-        Throwable theirs = failure;
+        Throwable theirs = loop.failure();
         if (mine != null) {
             if (theirs != null) mine.addSuppressed(theirs);
             throwUnchecked(mine);
@@ -216,15 +235,15 @@ public final class Workers implements AutoCloseable {
         if (theirs != null) throwUnchecked(theirs);
     }
 
-    /** The current loop's share of this part: its fixed range, or chunks until none is left. */
-    private void runPart(int part) {
-        if (grain == 0) {
-            body.run(part, from(size, part, parts), from(size, part + 1, parts));
+    /** A loop's share of this part: its fixed range, or chunks until none is left. */
+    private static void runPart(Loop loop, int part) {
+        if (loop.grain == 0) {
+            loop.body.run(part, from(loop.size, part, loop.parts), from(loop.size, part + 1, loop.parts));
             return;
         }
-        int chunks = (int) ((size + (long) grain - 1) / grain);
-        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-            body.run(part, c * grain, (int) Math.min(size, (long) (c + 1) * grain));
+        int chunks = (int) ((loop.size + (long) loop.grain - 1) / loop.grain);
+        for (int c = loop.nextChunk.getAndIncrement(); c < chunks; c = loop.nextChunk.getAndIncrement()) {
+            loop.body.run(part, c * loop.grain, (int) Math.min(loop.size, (long) (c + 1) * loop.grain));
         }
     }
 
@@ -238,9 +257,9 @@ public final class Workers implements AutoCloseable {
         return (int) ((long) n * part / parts);
     }
 
-    private void awaitHelpers() {
+    private void awaitHelpers(Loop loop) {
         long spinUntil = System.nanoTime() + spinNanos;
-        while (pending.get() > 0) {
+        while (loop.pending.get() > 0) {
             if (System.nanoTime() < spinUntil) Thread.onSpinWait();
             else LockSupport.parkNanos(20_000);
         }
@@ -249,37 +268,36 @@ public final class Workers implements AutoCloseable {
     private void helperLoop(int part, long startGeneration) {
         long seen = startGeneration;
         while (true) {
-            seen = awaitGeneration(part, seen);
-            if (stopping) return;
-            if (part >= parts) continue;   // a loop with fewer parts than threads
+            Loop loop = awaitLoop(part, seen);
+            seen = loop.generation;
+            if (loop.stop) return;
+            if (part >= loop.parts) continue;   // a loop with fewer parts than threads: not counted on
             try {
-                runPart(part);
+                runPart(loop, part);
             } catch (Throwable t) {
-                synchronized (pending) {
-                    if (failure == null) failure = t;
-                    else failure.addSuppressed(t);
-                }
+                loop.fail(t);
             } finally {
-                pending.decrementAndGet();
+                loop.pending.decrementAndGet();
             }
         }
     }
 
-    /** Spins, then parks, until the generation moves past seen; returns the new generation. */
-    private long awaitGeneration(int part, long seen) {
+    /** Spins, then parks, until a loop newer than generation seen is published; returns it. */
+    private Loop awaitLoop(int part, long seen) {
         long spinUntil = System.nanoTime() + spinNanos;
         AtomicIntegerArray flags = parked;
-        while (generation == seen) {
+        Loop loop;
+        while ((loop = current).generation == seen) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
                 continue;
             }
             flags.set(part, 1);
-            // the owner reads the flag after publishing a generation: re-check before sleeping
-            if (generation == seen) LockSupport.park(this);
+            // the owner reads the flag after publishing a loop: re-check before sleeping
+            if (current.generation == seen) LockSupport.park(this);
             flags.set(part, 0);
             spinUntil = System.nanoTime() + spinNanos;
         }
-        return generation;
+        return loop;
     }
 }

@@ -123,6 +123,8 @@ class AdamWTest {
                     for (int t = 1; t <= 3; t++) {
                         for (int i = 0; i < size; i++) {
                             p.grad()[i] = (float) (rnd.nextGaussian() * Math.pow(10, -rnd.nextInt(12)));
+                            // signed zeros, subnormals, squares that overflow, non-finite values
+                            if (i % 7 == 3) p.grad()[i] = SPECIAL_GRADIENTS[(i / 7 + t) % SPECIAL_GRADIENTS.length];
                         }
                         adam.step(List.of(p));
                         referenceStep(x, m, v, p.grad(), t, 1e-3, beta1, 0.99, 1e-25, wd);
@@ -134,6 +136,9 @@ class AdamWTest {
             }
         }
     }
+
+    private static final float[] SPECIAL_GRADIENTS = {0f, -0f, Float.MIN_VALUE, -1e-40f, 3e-38f, 1e20f, -3e38f,
+            Float.POSITIVE_INFINITY, Float.NaN};
 
     /** torch.optim.AdamW's single-tensor update, every tensor operation rounded to float, scalars in double. */
     private static void referenceStep(double[] x, double[] m, double[] v, double[] g, int t, double lr, double beta1,

@@ -164,7 +164,7 @@ class WorkersTest {
         for (int threads = 1; threads <= 3; threads++) {
             try (Workers team = Workers.of(threads).open()) {
                 for (int n : new int[] {0, 1, 7, 64, 1001}) {
-                    for (int grain : new int[] {1, 3, 64, 5000}) {
+                    for (int grain : new int[] {1, 3, 4, 64, 5000}) {   // n = 7, grain 4: fewer chunks than threads
                         AtomicIntegerArray hits = new AtomicIntegerArray(Math.max(n, 1));
                         int teamSize = threads;
                         team.forChunks(n, grain, (part, from, to) -> {
@@ -229,6 +229,27 @@ class WorkersTest {
             AtomicIntegerArray hits = new AtomicIntegerArray(10);
             team.forChunks(10, 1, (part, from, to) -> hits.incrementAndGet(from));
             for (int i = 0; i < 10; i++) assertEquals(1, hits.get(i));
+        }
+    }
+
+    @Test
+    void loopsSmallerThanTheTeamBetweenFullOnesRunEachPartOnce() {
+        // A helper left out of a small loop must not take part in the next loop twice (or late): with three
+        // threads on two cores, helpers are often descheduled between seeing a loop and reading its size.
+        int[] sizes = {2, 3, 1, 3, 2, 2, 3};
+        try (Workers team = Workers.of(3).open()) {
+            for (int round = 0; round < 3000; round++) {
+                int n = sizes[round % sizes.length];
+                AtomicIntegerArray hits = new AtomicIntegerArray(n);
+                if (round % 2 == 0) {
+                    team.forParts(n, (part, from, to) -> {
+                        for (int i = from; i < to; i++) hits.incrementAndGet(i);
+                    });
+                } else {
+                    team.forChunks(n, 1, (part, from, to) -> hits.incrementAndGet(from));
+                }
+                for (int i = 0; i < n; i++) assertEquals(1, hits.get(i), "round " + round + ", n = " + n + ", index " + i);
+            }
         }
     }
 }
