@@ -27,20 +27,25 @@ import org.jfree.data.xy.XYSeriesCollection;
  * passes 50 %.
  */
 final class MetricCharts {
-    /** One plotted quantity: a title, its y label, whether its y axis is logarithmic, and its value(s). */
-    private record Metric(String title, String yLabel, boolean logY, ToDoubleFunction<EpochMetrics> solid,
+    /** How a metric's y axis is drawn: fitted to the data, logarithmic, or the whole of [0, 1] for a fraction. */
+    private enum Scale { LINEAR, LOG, FRACTION }
+
+    /** One plotted quantity: a title, its y label and scale, and its value(s). */
+    private record Metric(String title, String yLabel, Scale scale, ToDoubleFunction<EpochMetrics> solid,
                           ToDoubleFunction<EpochMetrics> dashed) { }
 
     private static final Metric SC = new Metric("Softmax Collapse (SC solid, zero loss dashed)", "fraction of train set",
-            false, EpochMetrics::scFraction, EpochMetrics::zeroLossFraction);
+            Scale.FRACTION, EpochMetrics::scFraction, EpochMetrics::zeroLossFraction);
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("Accuracy (test solid, train dashed)", "accuracy", false, EpochMetrics::testAcc, EpochMetrics::trainAcc),
-            new Metric("Train loss", "loss", true, EpochMetrics::trainLoss, null),
+            new Metric("Accuracy (test solid, train dashed)", "accuracy", Scale.FRACTION, EpochMetrics::testAcc, EpochMetrics::trainAcc),
+            new Metric("Train loss", "loss", Scale.LOG, EpochMetrics::trainLoss, null),
             SC,
-            new Metric("Mean |logit|", "mean |z|", true, EpochMetrics::meanAbsLogit, null),
-            new Metric("Weight norm", "‖θ‖", false, EpochMetrics::weightNorm, null),
-            new Metric("NLM cosine cos(−∇L, θ)", "cosine", false, EpochMetrics::nlmCosine, null));
+            new Metric("Mean |logit|", "mean |z|", Scale.LOG, EpochMetrics::meanAbsLogit, null),
+            new Metric("Weight norm", "‖θ‖", Scale.LINEAR, EpochMetrics::weightNorm, null),
+            new Metric("NLM cosine cos(−∇L, θ)", "cosine", Scale.LINEAR, EpochMetrics::nlmCosine, null));
+    /** A fraction's axis: all of [0, 1], with room for a line drawn at 0 or 1. */
+    private static final double FRACTION_MARGIN = 0.02;
 
     /** The SC chart's index in {@link #METRICS}. */
     static final int SC_CHART = METRICS.indexOf(SC);
@@ -66,7 +71,13 @@ final class MetricCharts {
             chart.removeLegend();
             // one path per series, so dash patterns run on across the many short segments of a log axis
             ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDrawSeriesLineAsPath(true);
-            if (m.logY()) chart.getXYPlot().setRangeAxis(Charts.logAxis(m.yLabel()));
+            if (m.scale() == Scale.LOG) chart.getXYPlot().setRangeAxis(Charts.logAxis(m.yLabel()));
+            if (m.scale() == Scale.FRACTION) {
+                // fitted to the data, an all-zero SC curve got an axis from -5e-9 to 5e-9
+                ValueAxis y = chart.getXYPlot().getRangeAxis();
+                y.setAutoRange(false);
+                y.setRange(-FRACTION_MARGIN, 1 + FRACTION_MARGIN);
+            }
             data.add(d);
             charts.add(chart);
         }
@@ -117,8 +128,8 @@ final class MetricCharts {
             int k = 0;
             for (int i = 0; i < METRICS.size(); i++) {
                 Metric m = METRICS.get(i);
-                append(p.series.get(k++), fresh, m.solid(), m.logY());
-                if (m.dashed() != null) append(p.series.get(k++), fresh, m.dashed(), m.logY());
+                append(p.series.get(k++), fresh, m.solid(), m.scale() == Scale.LOG);
+                if (m.dashed() != null) append(p.series.get(k++), fresh, m.dashed(), m.scale() == Scale.LOG);
             }
             remember(p, ms);
             if (p.sc50 < 0) {
@@ -163,13 +174,13 @@ final class MetricCharts {
             for (int r = 0; r < runs.size(); r++) {
                 RunEntry run = runs.get(r);
                 Paint colour = Charts.PALETTE[r % Charts.PALETTE.length];
-                XYSeries solid = series(run.label(), run.metrics(), m.solid(), m.logY());
+                XYSeries solid = series(run.label(), run.metrics(), m.solid(), m.scale() == Scale.LOG);
                 plotted.get(r).series.add(solid);
                 d.addSeries(solid);
                 renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
                 renderer.setSeriesStroke(d.getSeriesCount() - 1, i == SC_CHART && !softmax(run) ? HYPOTHETICAL : new BasicStroke(1.8f));
                 if (m.dashed() != null) {
-                    XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.logY());
+                    XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.scale() == Scale.LOG);
                     plotted.get(r).series.add(dashed);
                     d.addSeries(dashed);
                     renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);

@@ -10,6 +10,7 @@ import java.util.List;
 import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.GrokkingConfig;
 import lab.softmax.engine.collapse.LossKind;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +89,19 @@ class MetricChartsTest {
         return new GrokkingConfig(c.task(), c.operation(), c.modulus(), c.trainFraction(), c.hidden(), c.optimizer(), c.lr(),
                 c.beta1(), c.beta2(), c.eps(), c.momentum(), c.weightDecay(), LossKind.STABLEMAX_CE, c.lossPrecision(),
                 c.orthograd(), c.epochs(), c.logEvery(), c.seed(), c.parityBits(), c.noiseBits(), c.paritySamples());
+    }
+
+    @Test
+    void fractionsKeepTheWholeUnitIntervalEvenWhenEveryValueIsZero() {
+        // fitted to all-zero data, the SC axis ran from -5e-9 to 5e-9
+        MetricCharts charts = new MetricCharts();
+        RunEntry run = new RunEntry("r", GrokkingConfig.defaults(), List.of());
+        run.metrics().addAll(epochs(10, 100, 0.0));
+        charts.update(List.of(run));
+        for (int chart : new int[] {0, MetricCharts.SC_CHART}) {
+            ValueAxis y = charts.charts().get(chart).getXYPlot().getRangeAxis();
+            assertTrue(y.getLowerBound() <= 0 && y.getLowerBound() > -0.1 && y.getUpperBound() >= 1 && y.getUpperBound() < 1.1,
+                    "chart " + chart + ": " + y.getLowerBound() + ".." + y.getUpperBound());
+        }
     }
 }

@@ -26,4 +26,32 @@ class ChartsTest {
         s.add(2, 3.0);
         assertTrue(y.getLowerBound() < 3 && y.getUpperBound() > 9e11, "ordinary ranges as before");
     }
+
+    @Test
+    void aLogAxisWhoseDataLieWithinOneDecadeWidensToItSoItHasTickLabels() {
+        // ticks sit on powers of ten only: mean |logit| from 1.35 to 7.2 showed no number at all
+        assertRange(new double[] {1.35, 3.3, 7.2}, 1, 10);
+        assertRange(new double[] {0.012, 0.07}, 0.01, 0.1);
+        // ranges that hold a power of ten stay fitted to the data
+        ValueAxis y = axisFor(new double[] {12, 300});
+        assertTrue(y.getLowerBound() > 10 && y.getUpperBound() < 1000, y.getLowerBound() + ".." + y.getUpperBound());
+        y = axisFor(new double[] {0.5, 7});
+        assertTrue(y.getLowerBound() > 0.1 && y.getUpperBound() < 10, y.getLowerBound() + ".." + y.getUpperBound());
+    }
+
+    private static void assertRange(double[] values, double lower, double upper) {
+        ValueAxis y = axisFor(values);
+        assertTrue(Math.abs(y.getLowerBound() - lower) < 1e-9 * lower && Math.abs(y.getUpperBound() - upper) < 1e-9 * upper,
+                java.util.Arrays.toString(values) + ": " + y.getLowerBound() + ".." + y.getUpperBound());
+    }
+
+    private static ValueAxis axisFor(double[] values) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        JFreeChart chart = Charts.lineChart("m", "epoch", "m", data);
+        chart.getXYPlot().setRangeAxis(Charts.logAxis("m"));
+        XYSeries s = new XYSeries("run");
+        for (int i = 0; i < values.length; i++) s.add(i + 1, values[i]);
+        data.addSeries(s);
+        return chart.getXYPlot().getRangeAxis();
+    }
 }
