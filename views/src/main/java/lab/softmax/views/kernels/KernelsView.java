@@ -41,7 +41,9 @@ public final class KernelsView extends BorderPane {
     private final TextField sizes = new TextField();
     private final Spinner<Integer> threads = new Spinner<>(1, 16, 1);
     private final Spinner<Double> seconds = new Spinner<>(0.05, 10, 0.3, 0.05);
-    private final Button run = new Button("Run benchmark");
+    /** The run button's label (the empty throughput chart names it). */
+    static final String RUN_LABEL = "Run benchmark";
+    private final Button run = new Button(RUN_LABEL);
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();

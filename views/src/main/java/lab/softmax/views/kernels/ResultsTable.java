@@ -18,7 +18,7 @@ final class ResultsTable extends TableView<BenchResult> {
     ResultsTable(ObservableList<BenchResult> results, java.util.function.DoubleSupplier bandwidth) {
         super(results);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(new javafx.scene.control.Label("Press Run to measure the kernels."));
+        setPlaceholder(new javafx.scene.control.Label("Press \u201c" + KernelsView.RUN_LABEL + "\u201d to measure the kernels."));
         getColumns().add(column("algorithm", r -> r.algorithm().id()));
         getColumns().add(column("impl", r -> r.impl().id() + (r.vectorBits() > 0 ? " " + r.vectorBits() + "b" : "")));
         getColumns().add(column("N", r -> ThroughputChart.sizeLabel(r.n())));

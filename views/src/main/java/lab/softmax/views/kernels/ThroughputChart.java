@@ -24,12 +24,16 @@ import org.jfree.data.xy.XYSeriesCollection;
  * left of the L2 marker the kernels are bound by arithmetic, right of the L3 marker by memory.
  */
 final class ThroughputChart {
+    /** Drawn in the empty plot: nothing is measured until the user asks (a run takes seconds to minutes). */
+    static final String NO_DATA_MESSAGE =
+            "No measurement yet: press \u201c" + KernelsView.RUN_LABEL + "\u201d to time the kernels on this machine";
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final JFreeChart chart;
 
     ThroughputChart() {
         chart = Charts.lineChart("Throughput vs N", "N (floats)", "GB/s (minimum bytes)", data);
         XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessage(NO_DATA_MESSAGE);
         LogAxis x = Charts.logAxis("N (floats, log)");
         x.setBase(2);
         x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
