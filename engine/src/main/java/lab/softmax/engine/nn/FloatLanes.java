@@ -7,10 +7,11 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 arithmetic on double lanes: values kept as doubles and rounded to float after each
- * operation, as the engine's float32 emulation does one value at a time. A double result rounded to
- * float is the float result of the same operation (+, -, *, /, sqrt), since double has more than
- * 2 * 24 + 2 significand bits, so these lanes give the scalar code's bits.
+ * Conversions between float lanes and double lanes of the same count, for float32 code that needs a
+ * double step (exp, a product with a double scalar) and rounds the result back. A double result of
+ * +, -, *, / or sqrt on floats, rounded to float, is the float result of the same operation, since
+ * double has more than 2 * 24 + 2 significand bits; so float lanes with such double steps give the
+ * bits of the engine's scalar float32 emulation.
  */
 final class FloatLanes {
     static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
@@ -28,11 +29,6 @@ final class FloatLanes {
             if (shape.vectorBitSize() == bits) return VectorSpecies.of(float.class, shape);
         }
         return null;
-    }
-
-    /** Each lane rounded to the nearest float (ties to even). */
-    static DoubleVector toFloat(DoubleVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.D2F, HALF_WIDTH_FLOATS, 0).convertShape(VectorOperators.F2D, DOUBLES, 0);
     }
 
     /** Float lanes widened to doubles, exactly. */

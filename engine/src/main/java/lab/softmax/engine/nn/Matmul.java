@@ -11,10 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each output element is accumulated over k in index order by one thread, with fused
  * multiply-adds, so the result does not depend on the thread count, the blocking or the vector
  * width. Work is split between the threads of a {@link Workers} team (joined before return) by rows
- * of C: on a team (and B at most {@link #N_BLOCK} columns wide), the threads first pack B once together,
- * then take strips of C in chunks as they come free. The reduction is cut into blocks of {@link #K_BLOCK}; per block, B is packed into contiguous
- * panels two vectors wide (L2) and each 5-row strip of A' into a small panel (L1) for the
- * {@link MatmulTile} register tile. The last panel may be one vector wide: columns need only be a
+ * of C: on a team (and B at most {@link #N_BLOCK} columns wide), the threads first pack B once
+ * together, then take strips of C in chunks as they come free. The reduction is cut into blocks of
+ * {@link #K_BLOCK}; per block, B is packed into contiguous panels two vectors wide (L2) and each
+ * 5-row strip of A' into a small panel (L1) for the {@link MatmulTile} register tile. The last panel may be one vector wide: columns need only be a
  * multiple of one vector, so 200 hidden units and 113 classes are padded to 200 and 120, not 208 and
  * 128.
  */
