@@ -32,7 +32,9 @@ final class MetricCharts {
 
     /** One plotted quantity: a title, its y label and scale, and its value(s). */
     private record Metric(String title, String yLabel, Scale scale, ToDoubleFunction<EpochMetrics> solid,
-                          ToDoubleFunction<EpochMetrics> dashed) { }
+                          ToDoubleFunction<EpochMetrics> dashed) {
+        boolean logY() { return scale == Scale.LOG; }
+    }
 
     private static final Metric SC = new Metric("Softmax Collapse (SC solid, zero loss dashed)", "fraction of train set",
             Scale.FRACTION, EpochMetrics::scFraction, EpochMetrics::zeroLossFraction);
@@ -71,7 +73,7 @@ final class MetricCharts {
             chart.removeLegend();
             // one path per series, so dash patterns run on across the many short segments of a log axis
             ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDrawSeriesLineAsPath(true);
-            if (m.scale() == Scale.LOG) chart.getXYPlot().setRangeAxis(Charts.logAxis(m.yLabel()));
+            if (m.logY()) chart.getXYPlot().setRangeAxis(Charts.logAxis(m.yLabel()));
             if (m.scale() == Scale.FRACTION) {
                 // fitted to the data, an all-zero SC curve got an axis from -5e-9 to 5e-9
                 ValueAxis y = chart.getXYPlot().getRangeAxis();
@@ -128,8 +130,8 @@ final class MetricCharts {
             int k = 0;
             for (int i = 0; i < METRICS.size(); i++) {
                 Metric m = METRICS.get(i);
-                append(p.series.get(k++), fresh, m.solid(), m.scale() == Scale.LOG);
-                if (m.dashed() != null) append(p.series.get(k++), fresh, m.dashed(), m.scale() == Scale.LOG);
+                append(p.series.get(k++), fresh, m.solid(), m.logY());
+                if (m.dashed() != null) append(p.series.get(k++), fresh, m.dashed(), m.logY());
             }
             remember(p, ms);
             if (p.sc50 < 0) {
@@ -174,13 +176,13 @@ final class MetricCharts {
             for (int r = 0; r < runs.size(); r++) {
                 RunEntry run = runs.get(r);
                 Paint colour = Charts.PALETTE[r % Charts.PALETTE.length];
-                XYSeries solid = series(run.label(), run.metrics(), m.solid(), m.scale() == Scale.LOG);
+                XYSeries solid = series(run.label(), run.metrics(), m.solid(), m.logY());
                 plotted.get(r).series.add(solid);
                 d.addSeries(solid);
                 renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
                 renderer.setSeriesStroke(d.getSeriesCount() - 1, i == SC_CHART && !softmax(run) ? HYPOTHETICAL : new BasicStroke(1.8f));
                 if (m.dashed() != null) {
-                    XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.scale() == Scale.LOG);
+                    XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.logY());
                     plotted.get(r).series.add(dashed);
                     d.addSeries(dashed);
                     renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);

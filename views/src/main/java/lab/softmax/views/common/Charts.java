@@ -105,15 +105,15 @@ public final class Charts {
                 setRange(new org.jfree.data.Range(v / 10, v * 10), false, false);
                 return;
             }
-            // Ticks sit on powers of ten only: a range inside one decade (mean |logit| from 1.4 to 7) would
-            // show no number at all, so it is widened to the decade around it.
+            // Ticks sit on whole powers of the base only: a range inside one decade (mean |logit| from 1.4
+            // to 7) would show no number at all, so it is widened to the powers around it.
             double lower = getLowerBound();
             double upper = getUpperBound();
             if (lower > 0 && upper > lower && Double.isFinite(upper)) {
-                double low = Math.floor(Math.log10(lower));
-                double high = Math.ceil(Math.log10(upper));
-                if (high - low == 1 && Math.pow(10, low) < lower && Math.pow(10, high) > upper) {
-                    setRange(new org.jfree.data.Range(Math.pow(10, low), Math.pow(10, high)), false, false);
+                double low = Math.floor(calculateLog(lower));
+                double high = Math.ceil(calculateLog(upper));
+                if (high - low == 1 && calculateValue(low) < lower && calculateValue(high) > upper) {
+                    setRange(new org.jfree.data.Range(calculateValue(low), calculateValue(high)), false, false);
                 }
             }
         }
