@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,33 @@ class ArchitectureTest {
     void viewsDoNotKnowTheApp() {
         noClasses().that().resideInAPackage("lab.softmax.views..")
                 .should().dependOnClassesThat().resideInAPackage("lab.softmax.app..")
+                .check(classes);
+    }
+
+    /** A lab builds only on shared packages (nn, numeric, io, task, views.common), never on another lab. */
+    @Test
+    void noLabDependsOnAnotherLab() {
+        for (Lab lab : Labs.REGISTERED) {
+            String[] others = Labs.REGISTERED.stream().map(Lab::id).filter(id -> !id.equals(lab.id()))
+                    .flatMap(id -> Stream.of("lab.softmax.engine." + id + "..", "lab.softmax.views." + id + "..",
+                            "lab.softmax.app.cli." + id + ".."))
+                    .toArray(String[]::new);
+            noClasses().that().resideInAnyPackage("lab.softmax.engine." + lab.id() + "..",
+                            "lab.softmax.views." + lab.id() + "..", "lab.softmax.app.cli." + lab.id() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(classes);
+        }
+    }
+
+    /** Shared building blocks know no lab. */
+    @Test
+    void sharedPackagesKnowNoLab() {
+        String[] labs = Labs.REGISTERED.stream()
+                .flatMap(lab -> Stream.of("lab.softmax.engine." + lab.id() + "..", "lab.softmax.views." + lab.id() + ".."))
+                .toArray(String[]::new);
+        noClasses().that().resideInAnyPackage("lab.softmax.engine.nn..", "lab.softmax.engine.numeric..",
+                        "lab.softmax.engine.io..", "lab.softmax.engine.task..", "lab.softmax.views.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(labs)
                 .check(classes);
     }
 

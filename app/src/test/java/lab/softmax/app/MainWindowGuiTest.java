@@ -16,7 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.stage.Stage;
 import lab.softmax.engine.io.Scenario;
-import lab.softmax.engine.normalize.DistributionsState;
+import lab.softmax.engine.distributions.DistributionsState;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.common.RunningTask;

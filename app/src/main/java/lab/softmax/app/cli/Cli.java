@@ -1,6 +1,8 @@
 package lab.softmax.app.cli;
 
 import java.io.PrintWriter;
+import lab.softmax.app.Lab;
+import lab.softmax.app.Labs;
 import lab.softmax.engine.io.InputException;
 import picocli.CommandLine;
 
@@ -18,6 +20,15 @@ public final class Cli {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SoftmaxLabCommand());
+        CommandLine train = new CommandLine(new TrainCommand());
+        for (Lab lab : Labs.REGISTERED) {
+            lab.commands().forEach(cl::addSubcommand);
+            lab.trainCommands().forEach(train::addSubcommand);
+        }
+        cl.addSubcommand(train);
+        cl.addSubcommand(SnapshotCommand.class);
+        cl.addSubcommand(ScenarioCommand.class);
+        // settings below reach only the subcommands added so far, hence they come after them
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -4,10 +4,10 @@ import java.util.function.Supplier;
 import lab.softmax.engine.io.InputException;
 
 /** Turns a parse failure of an option's value into bad input (exit 2) naming that option. */
-final class Options {
+public final class Options {
     private Options() { }
 
-    static <T> T parse(Supplier<T> parser, String option) {
+    public static <T> T parse(Supplier<T> parser, String option) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

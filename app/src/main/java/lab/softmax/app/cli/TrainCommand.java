@@ -4,15 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** `train`: training experiments that stream JSON Lines; each lab adds its subcommand here (one line each). */
+/** `train`: training experiments that stream JSON Lines; {@link Cli} adds each lab's subcommands (from {@code Labs}). */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Training experiments that stream one JSON line per logged epoch/step.",
-        subcommands = {
-                TrainGrokkingCommand.class,
-                TrainStepSafetyCommand.class,
-                TrainStepSweepCommand.class,
-                TrainStepMapCommand.class,
-        })
+        description = "Training experiments that stream one JSON line per logged epoch/step.")
 public final class TrainCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import lab.softmax.app.cli.NormalizeCommandTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +28,10 @@ class ScenarioCommandTest {
     @Test
     void goodFileIsValid() throws IOException {
         Path good = file("good.json", GOOD);
-        Run r = NormalizeCommandTest.run("scenario", "validate", good.toString());
+        CliRun r = CliRun.of("scenario", "validate", good.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("valid"), r.out());
-        Run j = NormalizeCommandTest.run("scenario", "validate", "--json", good.toString());
+        CliRun j = CliRun.of("scenario", "validate", "--json", good.toString());
         assertEquals(0, j.exit(), j.err());
         assertEquals("distributions", j.json().get("lab").asString());
         assertTrue(j.json().get("valid").asBoolean());
@@ -51,13 +50,13 @@ class ScenarioCommandTest {
         };
         for (String[] c : cases) {
             Path bad = file(c[0] + ".json", c[1]);
-            Run r = NormalizeCommandTest.run("scenario", "validate", bad.toString());
+            CliRun r = CliRun.of("scenario", "validate", bad.toString());
             assertEquals(2, r.exit(), c[0] + ": " + r.err());
             assertEquals(1, r.errLines().size(), c[0] + ": one line, got " + r.err());
             assertTrue(r.err().contains(c[2]), c[0] + ": " + r.err());
             assertTrue(r.err().contains(bad.toString()), c[0] + " names the file: " + r.err());
         }
-        Run missing = NormalizeCommandTest.run("scenario", "validate", dir.resolve("none.json").toString());
+        CliRun missing = CliRun.of("scenario", "validate", dir.resolve("none.json").toString());
         assertEquals(2, missing.exit());
         assertEquals(1, missing.errLines().size());
     }

@@ -3,7 +3,7 @@ package lab.softmax.engine.collapse;
 import java.util.List;
 
 /** One run of the Collapse lab as saved in a scenario: a label, its config and the metrics logged so far. */
-public record CollapseRun(String label, GrokkingConfig config, List<EpochMetrics> metrics) {
+public record CollapseRun(String label, CollapseConfig config, List<EpochMetrics> metrics) {
     public CollapseRun {
         if (config == null) throw new IllegalArgumentException("config: missing");
         label = label == null || label.isBlank() ? "run" : label;

@@ -21,7 +21,7 @@ public record CollapseState(List<CollapseRun> runs, int selectedRun, int inspect
     }
 
     public static CollapseState defaults() {
-        return new CollapseState(List.of(new CollapseRun("AdamW fp32", GrokkingConfig.defaults(), List.of())), 0, 0, true);
+        return new CollapseState(List.of(new CollapseRun("AdamW fp32", CollapseConfig.defaults(), List.of())), 0, 0, true);
     }
 
     public CollapseState withRuns(List<CollapseRun> r) {

@@ -21,7 +21,7 @@ public record SampleAnatomy(int sample, int target, int predicted, double[] logi
 
     static SampleAnatomy of(int sample, int target, double[] z, Precision p, double[] gradient, double loss) {
         int classes = z.length;
-        int argmax = GrokkingRun.argmax(z, classes);
+        int argmax = CollapseTrainer.argmax(z, classes);
         double max = Rounding.round(p, z[argmax]);
         double[] terms = new double[classes];
         double halfUlp = p.unitRoundoff();

@@ -5,7 +5,7 @@ package lab.softmax.engine.kernels;
  * exponent an integer (held in a double so that logits of ±1e30 keep it finite). Rescaling
  * multiplies by exact powers of two, never by an exp, so it neither overflows nor underflows.
  */
-public record ExtendedSum(double exponent, double mantissa) implements Normaliser {
+public record ExtendedSum(double exponent, double mantissa) implements SoftmaxReduction {
     public static final ExtendedSum EMPTY = new ExtendedSum(Double.NEGATIVE_INFINITY, 0);
 
     @Override
@@ -14,7 +14,7 @@ public record ExtendedSum(double exponent, double mantissa) implements Normalise
     }
 
     @Override
-    public ExtendedSum combine(Normaliser other) {
+    public ExtendedSum combine(SoftmaxReduction other) {
         ExtendedSum o = (ExtendedSum) other;
         if (o.mantissa == 0) return this;
         if (mantissa == 0) return o;

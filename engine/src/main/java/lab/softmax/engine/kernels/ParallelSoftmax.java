@@ -45,10 +45,10 @@ public final class ParallelSoftmax {
             for (float m : maxima) rowMax = Math.max(rowMax, m);
         }
         final float max = rowMax;
-        List<Normaliser> partials = runAll(chunks, c -> kernel.reduce(x, y, bounds[c], bounds[c + 1], max));
-        Normaliser total = partials.get(0);
+        List<SoftmaxReduction> partials = runAll(chunks, c -> kernel.reduce(x, y, bounds[c], bounds[c + 1], max));
+        SoftmaxReduction total = partials.get(0);
         for (int c = 1; c < chunks; c++) total = total.combine(partials.get(c));
-        final Normaliser row = total;
+        final SoftmaxReduction row = total;
         runAll(chunks, c -> {
             kernel.normalise(x, y, bounds[c], bounds[c + 1], row);
             return Boolean.TRUE;

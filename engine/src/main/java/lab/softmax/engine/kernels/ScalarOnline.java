@@ -12,7 +12,7 @@ final class ScalarOnline implements SoftmaxKernel {
     @Override public float max(float[] x, int from, int to) { return ScalarThreePassRecompute.scalarMax(x, from, to); }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
         float m = Float.NEGATIVE_INFINITY;
         double d = 0;
         for (int i = from; i < to; i++) {
@@ -29,7 +29,7 @@ final class ScalarOnline implements SoftmaxKernel {
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         ScalarThreePassRecompute.writeScaledExp(x, y, from, to, (MaxSum) row);
     }
 }

@@ -18,14 +18,14 @@ final class ScalarThreePassRecompute implements SoftmaxKernel {
     }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float rowMax) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax) {
         double sum = 0;
         for (int i = from; i < to; i++) sum += (float) Math.exp((double) x[i] - rowMax);
         return new MaxSum(rowMax, sum);
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         writeScaledExp(x, y, from, to, (MaxSum) row);
     }
 

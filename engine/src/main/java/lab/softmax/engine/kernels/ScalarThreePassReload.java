@@ -9,7 +9,7 @@ final class ScalarThreePassReload implements SoftmaxKernel {
     @Override public float max(float[] x, int from, int to) { return ScalarThreePassRecompute.scalarMax(x, from, to); }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float rowMax) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             float e = (float) Math.exp((double) x[i] - rowMax);
@@ -20,7 +20,7 @@ final class ScalarThreePassReload implements SoftmaxKernel {
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         float inv = (float) (1 / ((MaxSum) row).sum());
         for (int i = from; i < to; i++) y[i] *= inv;
     }

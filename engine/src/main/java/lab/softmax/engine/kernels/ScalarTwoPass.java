@@ -34,7 +34,7 @@ final class ScalarTwoPass implements SoftmaxKernel {
     }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
         double accE = Double.NEGATIVE_INFINITY;
         double accV = 0;
         for (int i = from; i < to; i++) {
@@ -53,7 +53,7 @@ final class ScalarTwoPass implements SoftmaxKernel {
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         ExtendedSum s = (ExtendedSum) row;
         if (s.mantissa() != 0 && needsExactPath(s.exponent())) {
             HugeLogitSoftmax.normalise(x, y, from, to, s);

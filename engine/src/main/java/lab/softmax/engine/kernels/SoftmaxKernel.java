@@ -6,7 +6,7 @@ package lab.softmax.engine.kernels;
  * input (see {@link LogitChecks}). x and y may be the same array.
  *
  * <p>The passes are exposed so that {@link ParallelSoftmax} can run the reduction on chunks,
- * combine the partial {@link Normaliser}s and run the output pass on chunks.
+ * combine the partial {@link SoftmaxReduction}s and run the output pass on chunks.
  */
 public interface SoftmaxKernel {
     Algorithm algorithm();
@@ -21,15 +21,15 @@ public interface SoftmaxKernel {
      * whole row (so that chunk sums add) and reload also stores exp(x − rowMax) into y; the others
      * ignore it (pass NaN).
      */
-    Normaliser reduce(float[] x, float[] y, int from, int to, float rowMax);
+    SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax);
 
     /** The output pass(es) over a chunk, given the whole row's normaliser. */
-    void normalise(float[] x, float[] y, int from, int to, Normaliser row);
+    void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row);
 
     /** Whole row on the calling thread; returns ln Σ exp(x). */
     default double softmax(float[] x, float[] y, int from, int to) {
         float rowMax = algorithm().hasMaxPass() ? max(x, from, to) : Float.NaN;
-        Normaliser n = reduce(x, y, from, to, rowMax);
+        SoftmaxReduction n = reduce(x, y, from, to, rowMax);
         normalise(x, y, from, to, n);
         return n.logSumExp();
     }

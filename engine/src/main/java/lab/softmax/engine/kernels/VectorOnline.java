@@ -13,12 +13,12 @@ final class VectorOnline implements SoftmaxKernel {
     @Override public float max(float[] x, int from, int to) { return VectorExpPasses.max(x, from, to); }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
         return VectorExpPasses.onlineReduce(x, from, to);
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         VectorThreePassRecompute.writeNormalised(x, y, from, to, (MaxSum) row);
     }
 }

@@ -9,13 +9,13 @@ final class VectorThreePassRecompute implements SoftmaxKernel {
     @Override public float max(float[] x, int from, int to) { return VectorExpPasses.max(x, from, to); }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float rowMax) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax) {
         ExpShift shift = ExpShift.of(rowMax);
         return new MaxSum(rowMax, VectorExpPasses.sumExp(x, from, to, shift) / shift.factor());
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         writeNormalised(x, y, from, to, (MaxSum) row);
     }
 

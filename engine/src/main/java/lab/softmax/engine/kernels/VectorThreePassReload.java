@@ -9,13 +9,13 @@ final class VectorThreePassReload implements SoftmaxKernel {
     @Override public float max(float[] x, int from, int to) { return VectorExpPasses.max(x, from, to); }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float rowMax) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax) {
         ExpShift shift = ExpShift.of(rowMax);
         return new MaxSum(rowMax, VectorExpPasses.storeExpSum(x, y, from, to, shift) / shift.factor());
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         MaxSum sum = (MaxSum) row;
         // y holds exp(x − max)·factor for the row's max (the same shift in every chunk).
         VectorExpPasses.scale(y, from, to, (float) (1 / (sum.sum() * ExpShift.of(sum.max()).factor())));

@@ -60,7 +60,7 @@ final class VectorTwoPass implements SoftmaxKernel {
     @Override public float max(float[] x, int from, int to) { return VectorExpPasses.max(x, from, to); }
 
     @Override
-    public Normaliser reduce(float[] x, float[] y, int from, int to, float ignored) {
+    public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vRound = ExpLanes.roundMagic();
         final FloatVector vLn2 = ExpLanes.minusLn2();
@@ -187,7 +187,7 @@ final class VectorTwoPass implements SoftmaxKernel {
     }
 
     @Override
-    public void normalise(float[] x, float[] y, int from, int to, Normaliser row) {
+    public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         ExtendedSum sum = (ExtendedSum) row;
         if (ScalarTwoPass.needsExactPath(sum.exponent())) {
             new ScalarTwoPass().normalise(x, y, from, to, row);

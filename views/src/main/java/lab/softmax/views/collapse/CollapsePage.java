@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.layout.Region;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.collapse.EpochMetrics;
-import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
@@ -68,7 +68,7 @@ public final class CollapsePage implements LabPage {
     @Override
     public boolean trainForSnapshot(int epochs) {
         RunEntry base = model.selectedProperty().get();
-        GrokkingConfig c = (base == null ? model.draftProperty().get() : base.config()).withEpochs(epochs, Math.max(1, epochs / 10));
+        CollapseConfig c = (base == null ? model.draftProperty().get() : base.config()).withEpochs(epochs, Math.max(1, epochs / 10));
         model.draftProperty().set(c);
         RunEntry r = model.addRun(CollapseViewModel.defaultLabel(c) + ", " + epochs + " epochs (snapshot)");
         r.statusProperty().addListener((o, a, status) -> {

@@ -34,7 +34,7 @@ public final class CollapseView extends BorderPane {
     private final CollapseViewModel model;
     private final MetricCharts metricCharts = new MetricCharts();
     private final AnatomyPanel anatomyPanel = new AnatomyPanel();
-    private final NormaliserPanel normaliserPanel;
+    private final StableMaxPanel normaliserPanel;
     private final ProjectionPanel projectionPanel;
     private final TabPane inspector = new TabPane();
     private final ConfigForm form = new ConfigForm();
@@ -51,7 +51,7 @@ public final class CollapseView extends BorderPane {
 
     public CollapseView(CollapseViewModel model) {
         this.model = model;
-        this.normaliserPanel = new NormaliserPanel(model.comparison());
+        this.normaliserPanel = new StableMaxPanel(model.comparison());
         this.projectionPanel = new ProjectionPanel(model.projection());
         createView();
         initListeners();
@@ -76,7 +76,7 @@ public final class CollapseView extends BorderPane {
         inspector.getSelectionModel().select(i);
     }
 
-    NormaliserPanel normaliserPanel() { return normaliserPanel; }
+    StableMaxPanel normaliserPanel() { return normaliserPanel; }
 
     ProjectionPanel projectionPanel() { return projectionPanel; }
 

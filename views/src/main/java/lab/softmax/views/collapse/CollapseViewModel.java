@@ -21,8 +21,8 @@ import javafx.collections.ObservableList;
 import lab.softmax.engine.collapse.CollapseRun;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.collapse.EpochMetrics;
-import lab.softmax.engine.collapse.GrokkingConfig;
-import lab.softmax.engine.collapse.GrokkingRun;
+import lab.softmax.engine.collapse.CollapseConfig;
+import lab.softmax.engine.collapse.CollapseTrainer;
 import lab.softmax.engine.collapse.SampleAnatomy;
 import lab.softmax.engine.nn.OrthoGradGeometry;
 import lab.softmax.views.common.BackgroundTasks;
@@ -39,7 +39,7 @@ public final class CollapseViewModel {
     private static final int TRAIN_THREADS = 2;
     private final BackgroundTasks tasks;
     private final ObservableList<RunEntry> runs = FXCollections.observableArrayList();
-    private final ObjectProperty<GrokkingConfig> draft = new SimpleObjectProperty<>(this, "draft", GrokkingConfig.defaults());
+    private final ObjectProperty<CollapseConfig> draft = new SimpleObjectProperty<>(this, "draft", CollapseConfig.defaults());
     private final ObjectProperty<RunEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final IntegerProperty inspectedSample = new SimpleIntegerProperty(this, "inspectedSample");
     private final BooleanProperty logEpochAxis = new SimpleBooleanProperty(this, "logEpochAxis", true);
@@ -62,7 +62,7 @@ public final class CollapseViewModel {
     }
 
     public ObservableList<RunEntry> runs() { return runs; }
-    public ObjectProperty<GrokkingConfig> draftProperty() { return draft; }
+    public ObjectProperty<CollapseConfig> draftProperty() { return draft; }
     public ObjectProperty<RunEntry> selectedProperty() { return selected; }
     public IntegerProperty inspectedSampleProperty() { return inspectedSample; }
     public BooleanProperty logEpochAxisProperty() { return logEpochAxis; }
@@ -101,8 +101,8 @@ public final class CollapseViewModel {
             r.metrics().addAll(batch);
             changed();
         });
-        RunningTask<GrokkingRun> task = tasks.run("Training " + r.label(), ctx -> {
-            GrokkingRun run = r.live != null ? r.live : new GrokkingRun(r.config(), TRAIN_THREADS);
+        RunningTask<CollapseTrainer> task = tasks.run("Training " + r.label(), ctx -> {
+            CollapseTrainer run = r.live != null ? r.live : new CollapseTrainer(r.config(), TRAIN_THREADS);
             r.live = run;
             run.run(ctx.cancellation(), ctx.progress(), updater::offer);
             return run;
@@ -152,7 +152,7 @@ public final class CollapseViewModel {
             return;
         }
         int sample = inspectedSample.get();
-        GrokkingRun run = r.live;
+        CollapseTrainer run = r.live;
         r.inspecting.set(true);
         changed();
         updateBusy();
@@ -227,7 +227,7 @@ public final class CollapseViewModel {
 
     private void changed() { revision.set(revision.get() + 1); }
 
-    static String defaultLabel(GrokkingConfig c) {
+    static String defaultLabel(CollapseConfig c) {
         String opt = (c.orthograd() ? "⊥" : "") + (c.optimizer() == lab.softmax.engine.collapse.OptimizerKind.ADAMW ? "AdamW" : "SGD");
         String loss = c.loss() == lab.softmax.engine.collapse.LossKind.SOFTMAX_CE ? "CE " + c.lossPrecision().id() : "StableMax";
         return opt + ", " + loss + ", p=" + c.modulus() + ", " + Math.round(c.trainFraction() * 100) + "%";

@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import lab.softmax.engine.collapse.NormaliserComparison;
+import lab.softmax.engine.collapse.StableMaxComparison;
 import lab.softmax.engine.collapse.SampleAnatomy;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.CsvTable;
@@ -35,7 +35,7 @@ public final class ComparisonViewModel {
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", EXAMPLE);
     private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private final ObjectProperty<Precision> precision = new SimpleObjectProperty<>(this, "precision", Precision.FP32);
-    private final ReadOnlyObjectWrapper<NormaliserComparison> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<StableMaxComparison> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     /** The collapse scale of {@link #searchedFor} in {@link #searchedIn}: reused while only the scale moves. */
     private Source searchedFor;
@@ -50,11 +50,11 @@ public final class ComparisonViewModel {
     }
 
     public ReadOnlyObjectProperty<Source> sourceProperty() { return source; }
-    /** The factor the logits are multiplied by, clamped to 1..{@link NormaliserComparison#MAX_SCALE}. */
+    /** The factor the logits are multiplied by, clamped to 1..{@link StableMaxComparison#MAX_SCALE}. */
     public DoubleProperty scaleProperty() { return scale; }
     public ObjectProperty<Precision> precisionProperty() { return precision; }
     /** The comparison, or null when the logits cannot be compared (see {@link #problemProperty()}). */
-    public ReadOnlyObjectProperty<NormaliserComparison> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StableMaxComparison> resultProperty() { return result.getReadOnlyProperty(); }
     /** Why there is no comparison (e.g. "logits[3]: NaN is not finite"), or "" when there is one. */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
@@ -69,7 +69,7 @@ public final class ComparisonViewModel {
 
     private void recompute() {
         Source s = source.get();
-        double k = Math.max(1, Math.min(NormaliserComparison.MAX_SCALE, scale.get()));
+        double k = Math.max(1, Math.min(StableMaxComparison.MAX_SCALE, scale.get()));
         Precision p = precision.get();
         try {
             for (int j = 0; j < s.logits().length; j++) {
@@ -79,11 +79,11 @@ public final class ComparisonViewModel {
                 }
             }
             if (s != searchedFor || p != searchedIn) {
-                searchedScale = NormaliserComparison.collapseScale(s.logits(), p);
+                searchedScale = StableMaxComparison.collapseScale(s.logits(), p);
                 searchedFor = s;
                 searchedIn = p;
             }
-            NormaliserComparison c = NormaliserComparison.of(s.logits(), s.target(), p, k, searchedScale);
+            StableMaxComparison c = StableMaxComparison.of(s.logits(), s.target(), p, k, searchedScale);
             problem.set("");
             result.set(c);
         } catch (IllegalArgumentException e) {
@@ -95,7 +95,7 @@ public final class ComparisonViewModel {
 
     /** The comparison as a long table: settings and read-outs first, then logit, p and dL/dz per class. */
     public CsvTable table() {
-        NormaliserComparison c = result.get();
+        StableMaxComparison c = result.get();
         CsvTable.Builder b = CsvTable.builder("quantity", "class", "softmax", "stablemax");
         if (c == null) return b.build();
         b.row("precision", "", c.softmax().precision().id(), c.stableMax().precision().id());

@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.collapse.LossKind;
 import lab.softmax.engine.collapse.Operation;
 import lab.softmax.engine.collapse.OptimizerKind;
@@ -33,7 +33,7 @@ final class ConfigForm extends GridPane {
     private final TextField epochs = new TextField();
     private final TextField logEvery = new TextField();
     private final TextField seed = new TextField();
-    private GrokkingConfig base = GrokkingConfig.defaults();
+    private CollapseConfig base = CollapseConfig.defaults();
 
     ConfigForm() {
         createView();
@@ -89,7 +89,7 @@ final class ConfigForm extends GridPane {
         });
     }
 
-    void show(GrokkingConfig c) {
+    void show(CollapseConfig c) {
         base = c;
         operation.setValue(c.operation());
         modulus.setText(Integer.toString(c.modulus()));
@@ -109,14 +109,14 @@ final class ConfigForm extends GridPane {
     }
 
     /** The config in the form; throws IllegalArgumentException naming the field at fault. */
-    GrokkingConfig read() {
+    CollapseConfig read() {
         List<Integer> widths;
         try {
             widths = Arrays.stream(hidden.getText().split(",")).map(String::trim).map(Integer::parseInt).toList();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("hidden widths: '" + hidden.getText() + "' is not a list like 200,200");
         }
-        return new GrokkingConfig(base.task(), operation.getValue(), (int) number(modulus, "modulus p"),
+        return new CollapseConfig(base.task(), operation.getValue(), (int) number(modulus, "modulus p"),
                 number(trainFraction, "train fraction"), widths, optimizer.getValue(), number(lr, "learning rate"),
                 base.beta1(), number(beta2, "β2"), number(eps, "Adam eps"), number(momentum, "SGD momentum"),
                 base.weightDecay(), loss.getValue(), precision.getValue(), orthograd.isSelected(),

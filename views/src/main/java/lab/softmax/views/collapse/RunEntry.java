@@ -9,8 +9,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import lab.softmax.engine.collapse.CollapseRun;
 import lab.softmax.engine.collapse.EpochMetrics;
-import lab.softmax.engine.collapse.GrokkingConfig;
-import lab.softmax.engine.collapse.GrokkingRun;
+import lab.softmax.engine.collapse.CollapseConfig;
+import lab.softmax.engine.collapse.CollapseTrainer;
 import lab.softmax.views.common.RunningTask;
 
 /** One run in the lab: its config, the metrics so far (FX thread only) and, once trained here, the live model. */
@@ -18,15 +18,15 @@ public final class RunEntry {
     public enum Status { RECORDED, READY, RUNNING, PAUSED, DONE }
 
     private final String label;
-    private final GrokkingConfig config;
+    private final CollapseConfig config;
     private final ObservableList<EpochMetrics> metrics = FXCollections.observableArrayList();
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status");
     /** True while a "why" inspection uses the live model: training it meanwhile would share its workspace. */
     final ReadOnlyBooleanWrapper inspecting = new ReadOnlyBooleanWrapper(this, "inspecting");
-    GrokkingRun live;
+    CollapseTrainer live;
     RunningTask<?> task;
 
-    RunEntry(String label, GrokkingConfig config, List<EpochMetrics> recorded) {
+    RunEntry(String label, CollapseConfig config, List<EpochMetrics> recorded) {
         this.label = label;
         this.config = config;
         metrics.setAll(recorded);
@@ -35,7 +35,7 @@ public final class RunEntry {
 
     public String label() { return label; }
 
-    public GrokkingConfig config() { return config; }
+    public CollapseConfig config() { return config; }
 
     public ObservableList<EpochMetrics> metrics() { return metrics; }
 

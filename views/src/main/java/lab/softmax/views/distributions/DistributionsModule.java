@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import lab.softmax.engine.io.ScenarioType;
-import lab.softmax.engine.normalize.DistributionsState;
+import lab.softmax.engine.distributions.DistributionsState;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.common.LabPage;

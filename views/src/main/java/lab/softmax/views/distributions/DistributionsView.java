@@ -27,7 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import lab.softmax.engine.normalize.NormalizerKind;
+import lab.softmax.engine.distributions.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
@@ -41,7 +41,7 @@ public final class DistributionsView extends BorderPane {
 
     private final DraggableBarChart logitsChart = new DraggableBarChart("Logits z", "logit", new java.awt.Color(0x56B4E9));
     private final ProbabilityChart probabilityChart = new ProbabilityChart();
-    private final ResultsTable results = new ResultsTable();
+    private final DistributionsResultsTable results = new DistributionsResultsTable();
     private final LogitsEditor editor;
     private final Slider temperature = new Slider(-2, 2, 0);
     private final Label temperatureLabel = new Label();

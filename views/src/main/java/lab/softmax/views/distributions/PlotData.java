@@ -2,7 +2,7 @@ package lab.softmax.views.distributions;
 
 import java.util.Arrays;
 import java.util.List;
-import lab.softmax.engine.normalize.NormalizationResult;
+import lab.softmax.engine.distributions.NormalizationResult;
 
 /**
  * What the Distributions charts draw, prepared off the FX thread: small vectors are drawn by

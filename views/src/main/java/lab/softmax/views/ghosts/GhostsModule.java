@@ -3,7 +3,7 @@ package lab.softmax.views.ghosts;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
-import lab.softmax.engine.ghosts.GhostsState;
+import lab.softmax.engine.ghosts.training.GhostsTrainingState;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
@@ -24,7 +24,7 @@ public final class GhostsModule implements LabModule {
 
     @Override
     public boolean opens(String scenarioLab) {
-        return scenarioLab.equals(GhostsPlaneState.TYPE.lab()) || scenarioLab.equals(GhostsState.TYPE.lab());
+        return scenarioLab.equals(GhostsPlaneState.TYPE.lab()) || scenarioLab.equals(GhostsTrainingState.TYPE.lab());
     }
 
     @Override

@@ -9,10 +9,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
-import lab.softmax.engine.ghosts.GhostsState;
-import lab.softmax.engine.ghosts.train.Choices;
-import lab.softmax.engine.ghosts.train.LrStepMap;
-import lab.softmax.engine.ghosts.train.StepRecord;
+import lab.softmax.engine.ghosts.training.GhostsTrainingState;
+import lab.softmax.engine.ghosts.training.Choices;
+import lab.softmax.engine.ghosts.training.LrStepMap;
+import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
@@ -62,7 +62,7 @@ public final class GhostsPage implements LabPage {
     @Override
     public Scenario<?> scenario() {
         if (trainingInFront()) {
-            return new Scenario<>(GhostsState.TYPE, title, description, trainingModel.stateProperty().get());
+            return new Scenario<>(GhostsTrainingState.TYPE, title, description, trainingModel.stateProperty().get());
         }
         return new Scenario<>(GhostsPlaneState.TYPE, title, description, planeModel.state());
     }
@@ -74,7 +74,7 @@ public final class GhostsPage implements LabPage {
                 planeModel.load(s);
                 tabs.getSelectionModel().select(planeTab);
             }
-            case GhostsState s -> {
+            case GhostsTrainingState s -> {
                 trainingModel.stateProperty().set(s);
                 tabs.getSelectionModel().select(trainingTab);
                 // A training scenario holds settings, not curves; its runs take seconds, so opening one

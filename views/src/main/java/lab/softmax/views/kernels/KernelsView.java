@@ -34,7 +34,7 @@ public final class KernelsView extends BorderPane {
     private final KernelsViewModel model;
     private final ThroughputChart throughput = new ThroughputChart();
     private final BytesChart bytes = new BytesChart();
-    private final ResultsTable table;
+    private final KernelsResultsTable table;
     private final StepThroughPanel stepThrough;
     private final Map<Algorithm, CheckBox> algorithmBoxes = new EnumMap<>(Algorithm.class);
     private final Map<Impl, CheckBox> implBoxes = new EnumMap<>(Impl.class);
@@ -52,7 +52,7 @@ public final class KernelsView extends BorderPane {
 
     public KernelsView(KernelsViewModel model) {
         this.model = model;
-        this.table = new ResultsTable(model.results(), () -> {
+        this.table = new KernelsResultsTable(model.results(), () -> {
             MachineInfo m = model.machineProperty().get();
             return m == null ? Double.NaN : Math.max(m.bandwidth().readGbps(), Math.max(m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
         });

@@ -13,12 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import lab.softmax.engine.collapse.CollapseRun;
 import lab.softmax.engine.collapse.CollapseState;
-import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.collapse.LossKind;
 import lab.softmax.engine.collapse.Operation;
 import lab.softmax.engine.collapse.OptimizerKind;
 import lab.softmax.engine.collapse.SampleAnatomy;
-import lab.softmax.engine.collapse.Task;
+import lab.softmax.engine.collapse.DatasetKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +51,8 @@ class CollapseViewModelTest {
         });
     }
 
-    private static GrokkingConfig small(int epochs) {
-        return new GrokkingConfig(Task.MODULAR, Operation.ADD, 11, 0.5, List.of(16), OptimizerKind.ADAMW, 0.01, 0.9, 0.99,
+    private static CollapseConfig small(int epochs) {
+        return new CollapseConfig(DatasetKind.MODULAR, Operation.ADD, 11, 0.5, List.of(16), OptimizerKind.ADAMW, 0.01, 0.9, 0.99,
                 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, epochs, 5, 1, 3, 40, 2000);
     }
 

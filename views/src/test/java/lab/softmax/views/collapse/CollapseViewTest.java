@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.collapse.LossKind;
 import lab.softmax.engine.collapse.Operation;
 import lab.softmax.engine.collapse.OptimizerKind;
-import lab.softmax.engine.collapse.Task;
+import lab.softmax.engine.collapse.DatasetKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class CollapseViewTest {
         // Before any run: the comparison shows the built-in example, the ⊥Grad tab says what to do.
         fx(() -> { page.showTab("stablemax"); return null; });
         assertEquals("stablemax", fx(view::inspectorTab));
-        NormaliserPanel comparison = view.normaliserPanel();
+        StableMaxPanel comparison = view.normaliserPanel();
         assertFalse(fx(() -> comparison.cell(true, 2).getText()).isBlank(), "softmax loss of the example");
         assertEquals("quantity", fx(() -> page.plottedData().header().getFirst()), "CSV export follows the tab");
         fx(() -> { page.showTab("orthograd"); return null; });
@@ -67,7 +67,7 @@ class CollapseViewTest {
         assertFalse(fx(() -> projection.numbersLabel().isVisible()));
 
         // A tiny run, trained and inspected.
-        GrokkingConfig tiny = new GrokkingConfig(Task.MODULAR, Operation.ADD, 11, 0.5, List.of(16), OptimizerKind.ADAMW, 0.01,
+        CollapseConfig tiny = new CollapseConfig(DatasetKind.MODULAR, Operation.ADD, 11, 0.5, List.of(16), OptimizerKind.ADAMW, 0.01,
                 0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, 30, 10, 1, 3, 40, 2000);
         fx(() -> {
             page.model().draftProperty().set(tiny);

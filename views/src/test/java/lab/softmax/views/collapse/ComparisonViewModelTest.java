@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import lab.softmax.engine.collapse.NormaliserComparison;
+import lab.softmax.engine.collapse.StableMaxComparison;
 import lab.softmax.engine.collapse.SampleAnatomy;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.CsvTable;
@@ -21,7 +21,7 @@ class ComparisonViewModelTest {
     void withoutARunItComparesTheBuiltInExample() {
         ComparisonViewModel m = new ComparisonViewModel();
         assertSame(ComparisonViewModel.EXAMPLE, m.sourceProperty().get());
-        NormaliserComparison c = m.resultProperty().get();
+        StableMaxComparison c = m.resultProperty().get();
         assertEquals(5, c.logits().length);
         assertEquals(Precision.FP32, c.precision());
         assertFalse(c.softmax().sumIsOne(), "a top-2 gap of 2.5 is far below fp32's 16.64");
@@ -33,7 +33,7 @@ class ComparisonViewModelTest {
     void theScaleDrivesSoftmaxIntoCollapseWhileStableMaxKeepsItsGradient() {
         ComparisonViewModel m = new ComparisonViewModel();
         m.scaleProperty().set(10);
-        NormaliserComparison c = m.resultProperty().get();
+        StableMaxComparison c = m.resultProperty().get();
         assertEquals(40.0, c.logits()[0], 0);
         assertTrue(c.softmax().sumIsOne());
         assertEquals(0.0, c.softmax().loss(), 0);
@@ -42,7 +42,7 @@ class ComparisonViewModelTest {
         double total = 41 + 16 + 6 + 1.0 / 11 + 1.0 / 21;
         assertEquals(1 / total - 1.0 / 41, c.stableMax().targetGradient(0), 1e-15);
         m.scaleProperty().set(5000);
-        assertEquals(NormaliserComparison.MAX_SCALE, m.resultProperty().get().scale(), 0, "clamped to the slider's range");
+        assertEquals(StableMaxComparison.MAX_SCALE, m.resultProperty().get().scale(), 0, "clamped to the slider's range");
         m.precisionProperty().set(Precision.FP64);
         m.scaleProperty().set(10);
         assertFalse(m.resultProperty().get().softmax().sumIsOne(), "fp64 needs a gap of 36.7, not 25");
@@ -56,7 +56,7 @@ class ComparisonViewModelTest {
         double[] z = {0, 40, 0, 1};
         SampleAnatomy a = new SampleAnatomy(7, 1, 1, z, Precision.FP16, new double[4], 1, 3, 39, new double[4], 0);
         m.showSample(a, "run A", 120);
-        NormaliserComparison c = m.resultProperty().get();
+        StableMaxComparison c = m.resultProperty().get();
         assertEquals(Precision.FP16, c.precision());
         assertEquals(1, c.target());
         assertEquals(List.of(0.0, 40.0, 0.0, 1.0), java.util.Arrays.stream(c.logits()).boxed().toList());
@@ -70,7 +70,7 @@ class ComparisonViewModelTest {
     void theTableHoldsTheReadOutsAndEveryClass() {
         ComparisonViewModel m = new ComparisonViewModel();
         m.scaleProperty().set(2);
-        NormaliserComparison c = m.resultProperty().get();
+        StableMaxComparison c = m.resultProperty().get();
         CsvTable t = m.table();
         assertEquals(List.of("quantity", "class", "softmax", "stablemax"), t.header());
         assertEquals(6 + 3 * 5, t.rows().size());
@@ -118,10 +118,10 @@ class ComparisonViewModelTest {
 
     @Test
     void theVerdictNamesTheFirstOnsetAndWarnsThat16BitCollapseFlickers() {
-        String fp16 = NormaliserPanel.verdictText(NormaliserComparison.of(new double[] {100, 99.5}, 0, Precision.FP16, 1));
+        String fp16 = StableMaxPanel.verdictText(StableMaxComparison.of(new double[] {100, 99.5}, 0, Precision.FP16, 1));
         assertTrue(fp16.contains("first collapses in fp16 at ×14.0"), fp16);
         assertTrue(fp16.contains("switch off and on again"), fp16);
-        String fp32 = NormaliserPanel.verdictText(NormaliserComparison.of(new double[] {100, 99.5}, 0, Precision.FP32, 1));
+        String fp32 = StableMaxPanel.verdictText(StableMaxComparison.of(new double[] {100, 99.5}, 0, Precision.FP32, 1));
         assertTrue(fp32.contains("first collapses in fp32 at ×"), fp32);
         assertFalse(fp32.contains("switch off"), "fp32 switches once");
     }

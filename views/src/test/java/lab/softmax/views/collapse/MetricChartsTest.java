@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import lab.softmax.engine.collapse.EpochMetrics;
-import lab.softmax.engine.collapse.GrokkingConfig;
+import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.collapse.LossKind;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.data.xy.XYSeries;
@@ -30,7 +30,7 @@ class MetricChartsTest {
     void batchesAreAppendedAndTheSc50MarkerIsAddedOnce() {
         MetricCharts charts = new MetricCharts();
         charts.setLogEpochAxis(false);
-        RunEntry run = new RunEntry("r", GrokkingConfig.defaults(), List.of());
+        RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
         List<RunEntry> runs = List.of(run);
         run.metrics().addAll(epochs(0, 50, 0.1));
         charts.update(runs);
@@ -54,7 +54,7 @@ class MetricChartsTest {
     void aRetrainedRunIsRedrawn() {
         MetricCharts charts = new MetricCharts();
         charts.setLogEpochAxis(false);
-        RunEntry run = new RunEntry("r", GrokkingConfig.defaults(), List.of());
+        RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
         run.metrics().addAll(epochs(0, 30, 0.7));
         charts.update(List.of(run));
         run.metrics().clear();
@@ -68,8 +68,8 @@ class MetricChartsTest {
     @Test
     void aStableMaxRunsScIsDrawnAsHypotheticalAndSaysSo() {
         MetricCharts charts = new MetricCharts();
-        RunEntry softmax = new RunEntry("softmax", GrokkingConfig.defaults(), List.of());
-        RunEntry stableMax = new RunEntry("stablemax", stableMax(GrokkingConfig.defaults()), List.of());
+        RunEntry softmax = new RunEntry("softmax", CollapseConfig.defaults(), List.of());
+        RunEntry stableMax = new RunEntry("stablemax", stableMax(CollapseConfig.defaults()), List.of());
         for (RunEntry run : List.of(softmax, stableMax)) {
             run.metrics().addAll(epochs(0, 20, 0.1));
             run.metrics().addAll(epochs(20, 40, 0.7));
@@ -85,8 +85,8 @@ class MetricChartsTest {
         assertEquals(1, charts.markerCount(2), "only the softmax run gets an SC-50 % line");
     }
 
-    private static GrokkingConfig stableMax(GrokkingConfig c) {
-        return new GrokkingConfig(c.task(), c.operation(), c.modulus(), c.trainFraction(), c.hidden(), c.optimizer(), c.lr(),
+    private static CollapseConfig stableMax(CollapseConfig c) {
+        return new CollapseConfig(c.task(), c.operation(), c.modulus(), c.trainFraction(), c.hidden(), c.optimizer(), c.lr(),
                 c.beta1(), c.beta2(), c.eps(), c.momentum(), c.weightDecay(), LossKind.STABLEMAX_CE, c.lossPrecision(),
                 c.orthograd(), c.epochs(), c.logEvery(), c.seed(), c.parityBits(), c.noiseBits(), c.paritySamples());
     }
@@ -95,7 +95,7 @@ class MetricChartsTest {
     void fractionsKeepTheWholeUnitIntervalEvenWhenEveryValueIsZero() {
         // fitted to all-zero data, the SC axis ran from -5e-9 to 5e-9
         MetricCharts charts = new MetricCharts();
-        RunEntry run = new RunEntry("r", GrokkingConfig.defaults(), List.of());
+        RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
         run.metrics().addAll(epochs(10, 100, 0.0));
         charts.update(List.of(run));
         for (int chart : new int[] {0, MetricCharts.SC_CHART}) {

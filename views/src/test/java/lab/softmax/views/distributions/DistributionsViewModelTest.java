@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import lab.softmax.engine.normalize.DistributionsState;
-import lab.softmax.engine.normalize.NormalizationResult;
-import lab.softmax.engine.normalize.NormalizerKind;
+import lab.softmax.engine.distributions.DistributionsState;
+import lab.softmax.engine.distributions.NormalizationResult;
+import lab.softmax.engine.distributions.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
 import org.junit.jupiter.api.BeforeEach;

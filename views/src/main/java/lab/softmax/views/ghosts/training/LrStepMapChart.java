@@ -3,7 +3,7 @@ package lab.softmax.views.ghosts.training;
 import java.awt.Color;
 import java.awt.Paint;
 import java.util.List;
-import lab.softmax.engine.ghosts.train.LrStepMap;
+import lab.softmax.engine.ghosts.training.LrStepMap;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -16,12 +16,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import lab.softmax.engine.ghosts.GhostsState;
-import lab.softmax.engine.ghosts.train.Choices.Controller;
-import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
-import lab.softmax.engine.ghosts.train.Choices.ModelKind;
-import lab.softmax.engine.ghosts.train.OneStepSweep;
-import lab.softmax.engine.ghosts.train.StepRecord;
+import lab.softmax.engine.ghosts.training.GhostsTrainingState;
+import lab.softmax.engine.ghosts.training.Choices.Controller;
+import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.training.Choices.ModelKind;
+import lab.softmax.engine.ghosts.training.OneStepSweep;
+import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -73,14 +73,14 @@ public final class TrainingView extends BorderPane {
     /** The charts currently shown, top to bottom (for SVG export). */
     public List<JFreeChart> charts() {
         return switch (model.stateProperty().get().experiment()) {
-            case GhostsState.SPIKE_TEST -> spikeCharts;
-            case GhostsState.LR_STEP_MAP -> List.of(map.chart());
+            case GhostsTrainingState.SPIKE_TEST -> spikeCharts;
+            case GhostsTrainingState.LR_STEP_MAP -> List.of(map.chart());
             default -> sweepCharts;
         };
     }
 
     private void createView() {
-        experiment.getItems().addAll(GhostsState.SPIKE_TEST, GhostsState.ONE_STEP_SWEEP, GhostsState.LR_STEP_MAP);
+        experiment.getItems().addAll(GhostsTrainingState.SPIKE_TEST, GhostsTrainingState.ONE_STEP_SWEEP, GhostsTrainingState.LR_STEP_MAP);
         dataset.getItems().addAll(DatasetKind.values());
         dataset.setConverter(converter(DatasetKind::id, DatasetKind::parse));
         net.getItems().addAll(ModelKind.values());
@@ -179,12 +179,12 @@ public final class TrainingView extends BorderPane {
     /** Control values → a new state; false (with the problem shown) when a value is invalid. */
     private boolean pushState() {
         if (showing) return true;
-        GhostsState s = model.stateProperty().get();
+        GhostsTrainingState s = model.stateProperty().get();
         try {
             List<Controller> chosen = new ArrayList<>();
             for (Controller c : Controller.values()) if (policies.get(c).isSelected()) chosen.add(c);
             int until = Math.max(steps.getValue(), spikeAt.getValue());
-            GhostsState next = new GhostsState(experiment.getValue(), dataset.getValue(), net.getValue(), s.optimizer(),
+            GhostsTrainingState next = new GhostsTrainingState(experiment.getValue(), dataset.getValue(), net.getValue(), s.optimizer(),
                     Double.parseDouble(lr.getText().trim()), spikeFactor.getValue(), spikeAt.getValue(), until, chosen,
                     s.clipNorm(), steps.getValue(), seed.getValue(), s.batchSize(), s.sweepTrainSteps(), s.sweepLr(),
                     s.rMin(), s.rMax(), s.sweepPoints());
@@ -198,7 +198,7 @@ public final class TrainingView extends BorderPane {
         }
     }
 
-    private void showState(GhostsState s) {
+    private void showState(GhostsTrainingState s) {
         showing = true;
         try {
             setControls(s);
@@ -208,7 +208,7 @@ public final class TrainingView extends BorderPane {
         showCharts();
     }
 
-    private void setControls(GhostsState s) {
+    private void setControls(GhostsTrainingState s) {
         experiment.setValue(s.experiment());
         dataset.setValue(s.dataset());
         net.setValue(s.model());

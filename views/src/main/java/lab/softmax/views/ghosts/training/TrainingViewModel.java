@@ -13,14 +13,14 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import lab.softmax.engine.ghosts.GhostsState;
-import lab.softmax.engine.ghosts.train.Choices.Controller;
-import lab.softmax.engine.ghosts.train.Dataset;
-import lab.softmax.engine.ghosts.train.LrStepMap;
-import lab.softmax.engine.ghosts.train.OneStepSweep;
-import lab.softmax.engine.ghosts.train.StepRecord;
-import lab.softmax.engine.ghosts.train.StepSafetyData;
-import lab.softmax.engine.ghosts.train.StepSafetyRun;
+import lab.softmax.engine.ghosts.training.GhostsTrainingState;
+import lab.softmax.engine.ghosts.training.Choices.Controller;
+import lab.softmax.engine.ghosts.training.Dataset;
+import lab.softmax.engine.ghosts.training.LrStepMap;
+import lab.softmax.engine.ghosts.training.OneStepSweep;
+import lab.softmax.engine.ghosts.training.StepRecord;
+import lab.softmax.engine.ghosts.training.StepSafetyData;
+import lab.softmax.engine.ghosts.training.StepSafetyRun;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.RunningTask;
 import lab.softmax.views.common.ThrottledUpdater;
@@ -34,7 +34,7 @@ import lab.softmax.views.common.ThrottledUpdater;
 public final class TrainingViewModel {
     private final BackgroundTasks tasks;
     private final Path digitsFile;
-    private final ObjectProperty<GhostsState> state = new SimpleObjectProperty<>(this, "state", GhostsState.defaults());
+    private final ObjectProperty<GhostsTrainingState> state = new SimpleObjectProperty<>(this, "state", GhostsTrainingState.defaults());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
@@ -57,7 +57,7 @@ public final class TrainingViewModel {
         this.digitsFile = digitsFile;
     }
 
-    public ObjectProperty<GhostsState> stateProperty() { return state; }
+    public ObjectProperty<GhostsTrainingState> stateProperty() { return state; }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
@@ -80,7 +80,7 @@ public final class TrainingViewModel {
     /** Starts the experiment of the current state (cancelling a running one). */
     public void run() {
         cancel();
-        GhostsState s = state.get();
+        GhostsTrainingState s = state.get();
         int gen;
         synchronized (this) {
             gen = ++generation;
@@ -93,8 +93,8 @@ public final class TrainingViewModel {
         busy.set(true);
         status.set("loading data…");
         ThrottledUpdater<Item> updater = new ThrottledUpdater<>(tasks.uiExecutor(), this::apply);
-        boolean spike = GhostsState.SPIKE_TEST.equals(s.experiment());
-        boolean map = GhostsState.LR_STEP_MAP.equals(s.experiment());
+        boolean spike = GhostsTrainingState.SPIKE_TEST.equals(s.experiment());
+        boolean map = GhostsTrainingState.LR_STEP_MAP.equals(s.experiment());
         running = tasks.run(spike ? "Ghosts: spike test" : map ? "Ghosts: learning-rate map" : "Ghosts: one-step sweep", ctx -> {
             Dataset.Split data = StepSafetyData.load(s.dataset(), s.seed(), digitsFile);
             if (map) {

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import lab.softmax.engine.ghosts.GhostsState;
-import lab.softmax.engine.ghosts.train.Choices.Controller;
-import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
-import lab.softmax.engine.ghosts.train.Choices.ModelKind;
-import lab.softmax.engine.ghosts.train.Choices.OptimizerKind;
-import lab.softmax.engine.ghosts.train.StepRecord;
+import lab.softmax.engine.ghosts.training.GhostsTrainingState;
+import lab.softmax.engine.ghosts.training.Choices.Controller;
+import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.training.Choices.ModelKind;
+import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
+import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.views.common.BackgroundTasks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class TrainingViewModelTest {
         workers.shutdownNow();
     }
 
-    private static GhostsState small(String experiment) {
-        return new GhostsState(experiment, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM, 1e-2, 1000, 5, 12,
+    private static GhostsTrainingState small(String experiment) {
+        return new GhostsTrainingState(experiment, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM, 1e-2, 1000, 5, 12,
                 List.of(Controller.NONE, Controller.RHO), 1, 12, 3, 64, 30, 1e-2, 0.1, 10, 5);
     }
 
@@ -47,7 +47,7 @@ class TrainingViewModelTest {
     @Test
     void spikeTestStreamsEveryStepOfEveryChosenPolicy() throws Exception {
         TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
-        vm.stateProperty().set(small(GhostsState.SPIKE_TEST));
+        vm.stateProperty().set(small(GhostsTrainingState.SPIKE_TEST));
         runAndWait(vm);
         assertEquals("done", vm.statusProperty().get());
         List<StepRecord> plain = vm.steps(Controller.NONE);
@@ -65,7 +65,7 @@ class TrainingViewModelTest {
     @Test
     void sweepReportsEveryRadiusAndARunCanBeRepeated() throws Exception {
         TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
-        vm.stateProperty().set(small(GhostsState.ONE_STEP_SWEEP));
+        vm.stateProperty().set(small(GhostsTrainingState.ONE_STEP_SWEEP));
         runAndWait(vm);
         assertEquals(5, vm.sweepPoints().size());
         assertTrue(vm.sweepResult().rhoStar() >= vm.sweepResult().rhoA());
@@ -93,11 +93,11 @@ class TrainingViewModelTest {
     @Test
     void learningRateMapStreamsOneRowPerRateAndThePaletteMarksDivergence() throws Exception {
         TrainingViewModel vm = new TrainingViewModel(new BackgroundTasks(workers, ui), Path.of("unused-for-blobs"));
-        vm.stateProperty().set(small(GhostsState.LR_STEP_MAP));
+        vm.stateProperty().set(small(GhostsTrainingState.LR_STEP_MAP));
         runAndWait(vm);
         assertEquals("done", vm.statusProperty().get());
-        List<lab.softmax.engine.ghosts.train.LrStepMap.Row> rows = vm.mapRows();
-        assertEquals(lab.softmax.engine.ghosts.train.LrStepMap.DEFAULT_RATES, rows.size());
+        List<lab.softmax.engine.ghosts.training.LrStepMap.Row> rows = vm.mapRows();
+        assertEquals(lab.softmax.engine.ghosts.training.LrStepMap.DEFAULT_RATES, rows.size());
         assertEquals(1e-4, rows.get(0).lr(), 1e-16);
         assertEquals(1.0, rows.get(rows.size() - 1).lr(), 1e-12);
         for (var row : rows) assertEquals(12, row.r().length);

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import lab.softmax.engine.ghosts.GhostsState;
-import lab.softmax.engine.ghosts.train.Choices.Controller;
-import lab.softmax.engine.ghosts.train.Choices.DatasetKind;
-import lab.softmax.engine.ghosts.train.Choices.ModelKind;
-import lab.softmax.engine.ghosts.train.Choices.OptimizerKind;
+import lab.softmax.engine.ghosts.training.GhostsTrainingState;
+import lab.softmax.engine.ghosts.training.Choices.Controller;
+import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.training.Choices.ModelKind;
+import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
 import lab.softmax.views.common.BackgroundTasks;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class TrainingViewTest {
 
     @Test
     void aShortSpikeRunIsDrawnForEachChosenPolicy() throws Exception {
-        GhostsState s = new GhostsState(GhostsState.SPIKE_TEST, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM,
+        GhostsTrainingState s = new GhostsTrainingState(GhostsTrainingState.SPIKE_TEST, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM,
                 1e-2, 1000, 4, 10, List.of(Controller.CLIP, Controller.RHO), 1, 10, 2, 64, 30, 1e-2, 0.1, 10, 5);
         WaitForAsyncUtils.asyncFx(() -> {
             model.stateProperty().set(s);

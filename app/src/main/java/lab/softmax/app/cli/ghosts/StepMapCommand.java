@@ -1,0 +1,124 @@
+package lab.softmax.app.cli.ghosts;
+
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lab.softmax.app.SampleData;
+import lab.softmax.engine.ghosts.training.Choices;
+import lab.softmax.engine.ghosts.training.LrStepMap;
+import lab.softmax.engine.ghosts.training.StepSafetyConfig;
+import lab.softmax.engine.ghosts.training.StepSafetyData;
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.task.Cancellation;
+import lab.softmax.engine.task.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "step-map", mixinStandardHelpOptions = true,
+        description = {"The Ghosts lab's (learning rate x step) map: one seeded run per log-spaced base learning rate "
+                + "(no spike) recording r = tau/rho_a at every step.",
+                "--json streams {lr, r:[per step], max_r, first_nan_step} per rate (first_nan_step -1 if none), "
+                        + "then {\"done\":true, rates, steps}; r is \"NaN\" once a run has diverged."})
+public final class StepMapCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "blobs", description = "blobs, blobs-hard or digits (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--model", defaultValue = "mlp", description = "linear or mlp (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--controller", defaultValue = "none", description = "none, clip or rho (default: ${DEFAULT-VALUE})")
+    String controller;
+
+    @Option(names = "--clip-norm", defaultValue = "1", description = "Gradient norm bound for clip (default: ${DEFAULT-VALUE})")
+    double clipNorm;
+
+    @Option(names = "--lr-min", defaultValue = "1e-4", description = "Smallest base rate (default: ${DEFAULT-VALUE})")
+    double lrMin;
+
+    @Option(names = "--lr-max", defaultValue = "1", description = "Largest base rate (default: ${DEFAULT-VALUE})")
+    double lrMax;
+
+    @Option(names = "--rates", defaultValue = "16", description = "Log-spaced rates (default: ${DEFAULT-VALUE})")
+    int rates;
+
+    @Option(names = "--steps", defaultValue = "60", description = "Steps per run (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Minibatch size (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of every run (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--digits-file", description = "digits.csv.gz (default: sample-data/data/digits.csv.gz)")
+    Path digitsFile;
+
+    @Option(names = "--json", description = "Stream JSON Lines.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
+        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
+        var opt = Options.parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
+        var ctl = Options.parse(() -> Choices.Controller.parse(controller), "--controller");
+        StepSafetyConfig base;
+        double[] grid;
+        try {
+            grid = LrStepMap.rates(lrMin, lrMax, rates);
+            base = new StepSafetyConfig(ds, m, opt, lrMin, 1, 0, 0, ctl, clipNorm, steps, seed, batchSize);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage();
+            int colon = msg.indexOf(':');
+            throw new InputException("", "--" + msg.substring(0, Math.max(colon, 0)), msg.substring(colon + 1).trim());
+        }
+        Path digits = digitsFile != null ? digitsFile : SampleData.directory().resolve("data").resolve("digits.csv.gz");
+        var data = StepSafetyData.load(ds, seed, digits);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!json) out.printf(Locale.ROOT, "%12s %12s %12s %12s%n", "lr", "r_first", "max_r", "first_nan");
+        LrStepMap.run(base, grid, data, row -> {
+            double maxR = 0;
+            int firstNaN = -1;
+            for (int t = 0; t < row.r().length; t++) {
+                if (Double.isNaN(row.r()[t])) {
+                    if (firstNaN < 0) firstNaN = t;
+                } else {
+                    maxR = Math.max(maxR, row.r()[t]);
+                }
+            }
+            if (json) {
+                ObjectNode o = JsonOutput.object();
+                o.put("lr", row.lr());
+                ArrayNode r = o.putArray("r");
+                for (double v : row.r()) r.add(v);
+                o.put("max_r", maxR);
+                o.put("first_nan_step", firstNaN);
+                JsonOutput.printLine(out, o);
+            } else {
+                out.printf(Locale.ROOT, "%12.4g %12.4g %12.4g %12d%n", row.lr(), row.r()[0], maxR, firstNaN);
+                out.flush();
+            }
+        }, Progress.NONE, Cancellation.none());
+        if (json) {
+            ObjectNode done = JsonOutput.object();
+            done.put("done", true);
+            done.put("rates", grid.length);
+            done.put("steps", steps);
+            JsonOutput.printLine(out, done);
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,56 @@
+package lab.softmax.engine.distributions;
+
+import lab.softmax.engine.numeric.Arithmetic;
+import lab.softmax.engine.numeric.Precision;
+
+/** Runs one normaliser at a temperature in a precision, and beside it the float64 reference. */
+public final class Normalization {
+    private Normalization() { }
+
+    public static NormalizationResult run(double[] logits, double temperature, NormalizerKind kind,
+                                          Precision precision, boolean subtractMax) {
+        LogitsCheck.require(logits, "", "logits");
+        LogitsCheck.requireTemperature(temperature, "", "temperature");
+        Arithmetic arithmetic = new Arithmetic(precision);
+        NumericEvents events = new NumericEvents();
+        double[] x = scale(logits, temperature, arithmetic, events);
+        double[] p = kind.normalizer().apply(x, arithmetic, subtractMax, events);
+
+        double[] reference;
+        double[] x64;
+        if (precision == Precision.FP64 && subtractMax) {
+            reference = p;
+            x64 = x;
+        } else {
+            Arithmetic exact = new Arithmetic(Precision.FP64);
+            x64 = scale(logits, temperature, exact, new NumericEvents());
+            reference = kind.normalizer().apply(x64, exact, true, new NumericEvents());
+        }
+        return new NormalizationResult(kind, temperature, precision, subtractMax, p, reference,
+                logSumExp(x64), events.overflowed, events.absorbed, events.denominator);
+    }
+
+    /**
+     * x_i = round(round(z_i) / T): the logits as a model in that precision would hold them. A
+     * finite logit that does not fit (|z/T| > 65504 in fp16, e.g. z = 700 at T = 0.01) becomes
+     * +-Infinity and is counted as an overflow.
+     */
+    static double[] scale(double[] logits, double temperature, Arithmetic a, NumericEvents events) {
+        double[] x = new double[logits.length];
+        double t = a.of(temperature);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = a.div(a.of(logits[i]), t);
+            if (Double.isFinite(logits[i]) && Double.isInfinite(x[i])) events.overflowed++;
+        }
+        return x;
+    }
+
+    /** log sum exp(x) in float64, shifted by the max so it never overflows. */
+    public static double logSumExp(double[] x) {
+        double m = Normalizer.max(x);
+        if (m == Double.NEGATIVE_INFINITY) return m;
+        double s = 0;
+        for (double v : x) s += Math.exp(v - m);
+        return m + Math.log(s);
+    }
+}

@@ -1,0 +1,77 @@
+package lab.softmax.engine.ghosts.training;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The named choices of the step-safety experiment, with their command-line/scenario ids. */
+public final class Choices {
+    private Choices() { }
+
+    /** blobs (separation 1.6), blobs-hard (0.8), digits (the paper's data set). */
+    public enum DatasetKind {
+        BLOBS("blobs"), BLOBS_HARD("blobs-hard"), DIGITS("digits");
+
+        private final String id;
+
+        DatasetKind(String id) { this.id = id; }
+
+        @JsonValue
+        public String id() { return id; }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static DatasetKind parse(String s) { return Choices.parse(values(), s, DatasetKind::id, "dataset"); }
+    }
+
+    /** linear softmax regression, or the MLP (20→64→10 on blobs, the paper's 64→128→10 on digits). */
+    public enum ModelKind {
+        LINEAR("linear"), MLP("mlp");
+
+        private final String id;
+
+        ModelKind(String id) { this.id = id; }
+
+        @JsonValue
+        public String id() { return id; }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static ModelKind parse(String s) { return Choices.parse(values(), s, ModelKind::id, "model"); }
+    }
+
+    public enum OptimizerKind {
+        ADAM("adam"), SGD("sgd");
+
+        private final String id;
+
+        OptimizerKind(String id) { this.id = id; }
+
+        @JsonValue
+        public String id() { return id; }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static OptimizerKind parse(String s) { return Choices.parse(values(), s, OptimizerKind::id, "optimizer"); }
+    }
+
+    /** none: plain optimiser; clip: ‖g‖ ≤ clip-norm before the optimiser; rho: s = min(1, ρ_a/‖p‖). */
+    public enum Controller {
+        NONE("none"), CLIP("clip"), RHO("rho");
+
+        private final String id;
+
+        Controller(String id) { this.id = id; }
+
+        @JsonValue
+        public String id() { return id; }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Controller parse(String s) { return Choices.parse(values(), s, Controller::id, "controller"); }
+    }
+
+    private static <E> E parse(E[] values, String s, java.util.function.Function<E, String> id, String what) {
+        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+        for (E e : values) if (id.apply(e).equals(key)) return e;
+        throw new IllegalArgumentException("unknown " + what + " \"" + s + "\" (choose from "
+                + String.join(", ", Arrays.stream(values).map(id).toList()) + ")");
+    }
+}

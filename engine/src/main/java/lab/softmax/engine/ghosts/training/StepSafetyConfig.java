@@ -1,0 +1,51 @@
+package lab.softmax.engine.ghosts.training;
+
+import lab.softmax.engine.ghosts.training.Choices.Controller;
+import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
+import lab.softmax.engine.ghosts.training.Choices.ModelKind;
+import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
+
+/**
+ * One spike-test run (reference/ghosts.md §8): the base learning rate is multiplied by spikeFactor for
+ * steps spikeAt ≤ t < spikeUntil (0-based); batches of batchSize rows drawn with replacement.
+ */
+public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKind optimizer, double lr,
+                               double spikeFactor, int spikeAt, int spikeUntil, Controller controller,
+                               double clipNorm, int steps, long seed, int batchSize) {
+    public static final int MAX_STEPS = 1_000_000;
+
+    public StepSafetyConfig {
+        if (dataset == null) throw new IllegalArgumentException("dataset: missing");
+        if (model == null) throw new IllegalArgumentException("model: missing");
+        if (optimizer == null) throw new IllegalArgumentException("optimizer: missing");
+        if (controller == null) throw new IllegalArgumentException("controller: missing");
+        positive(lr, "lr");
+        positive(spikeFactor, "spike-factor");
+        positive(clipNorm, "clip-norm");
+        if (steps < 1 || steps > MAX_STEPS) throw new IllegalArgumentException("steps: " + steps + " must be in 1.." + MAX_STEPS);
+        if (spikeAt < 0) throw new IllegalArgumentException("spike-at: " + spikeAt + " must be >= 0");
+        if (spikeUntil < spikeAt) throw new IllegalArgumentException("spike-until: " + spikeUntil + " is before spike-at " + spikeAt);
+        if (batchSize < 1) throw new IllegalArgumentException("batch-size: " + batchSize + " must be >= 1");
+    }
+
+    /** The paper's spike test on the blobs MLP: Adam, lr 1e-3, ×1000 from step 50 to the end, 200 steps. */
+    public static StepSafetyConfig defaults() {
+        return new StepSafetyConfig(DatasetKind.BLOBS, ModelKind.MLP, OptimizerKind.ADAM, 1e-3, 1000, 50, 200,
+                Controller.NONE, 1, 200, 0, 64);
+    }
+
+    public StepSafetyConfig withController(Controller c) {
+        return new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, c, clipNorm, steps, seed, batchSize);
+    }
+
+    public StepSafetyConfig withSeed(long s) {
+        return new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controller, clipNorm, steps, s, batchSize);
+    }
+
+    /** The scheduled learning rate of step t (before any controller). */
+    public double scheduledLr(int step) { return step >= spikeAt && step < spikeUntil ? lr * spikeFactor : lr; }
+
+    private static void positive(double v, String name) {
+        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(name + ": " + v + " must be a positive number");
+    }
+}

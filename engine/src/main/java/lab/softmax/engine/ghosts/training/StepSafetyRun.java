@@ -1,0 +1,103 @@
+package lab.softmax.engine.ghosts.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import lab.softmax.engine.ghosts.training.Choices.Controller;
+import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
+import lab.softmax.engine.task.Cancellation;
+import lab.softmax.engine.task.Progress;
+
+/**
+ * The spike test: train with a learning-rate spike and read off, at every step, ρ_a along the actual
+ * update (a JVP over the whole training split), the step length τ and r = τ/ρ_a. The ρ-controller
+ * (Prop. 5.2, the form of the official lrspike experiment) shrinks the step to ρ_a when lr·‖d‖ > ρ_a;
+ * Adam's moments always see the raw (or clipped) gradient.
+ */
+public final class StepSafetyRun {
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPSILON = 1e-8;
+    /** Initial weights come from SplitMix64(INIT_SEED_BASE + seed), minibatches from (BATCH_SEED_BASE + seed). */
+    static final long INIT_SEED_BASE = 1000;
+    static final long BATCH_SEED_BASE = 77;
+
+    private StepSafetyRun() { }
+
+    public static List<StepRecord> run(StepSafetyConfig cfg, Dataset.Split data, Consumer<StepRecord> sink,
+                                       Progress progress, Cancellation cancel) {
+        return run(cfg, data, sink, progress, cancel, theta -> { });
+    }
+
+    /** As above; parameters also receives a copy of θ before the first step and after every step. */
+    public static List<StepRecord> run(StepSafetyConfig cfg, Dataset.Split data, Consumer<StepRecord> sink,
+                                       Progress progress, Cancellation cancel, Consumer<double[]> parameters) {
+        Dataset train = data.train();
+        SmallNet net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
+        double[] theta = net.initialParameters(new PaperRandom(INIT_SEED_BASE + cfg.seed()));
+        PaperRandom batches = new PaperRandom(BATCH_SEED_BASE + cfg.seed());
+        int n = theta.length;
+        double[] grad = new double[n];
+        double[] m = new double[n];
+        double[] v = new double[n];
+        double[] d = new double[n];
+        double[] unit = new double[n];
+        int[] rows = new int[cfg.batchSize()];
+        List<StepRecord> records = new ArrayList<>(cfg.steps());
+        parameters.accept(theta.clone());
+        for (int t = 0; t < cfg.steps(); t++) {
+            cancel.throwIfCancelled();
+            for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
+            net.lossAndGradient(theta, train, rows, grad);
+            double gradNorm = norm(grad);
+            if (cfg.controller() == Controller.CLIP && gradNorm > cfg.clipNorm()) {
+                scale(grad, cfg.clipNorm() / gradNorm);
+            }
+            if (cfg.optimizer() == OptimizerKind.ADAM) {
+                double c1 = 1 - Math.pow(BETA1, t + 1);
+                double c2 = 1 - Math.pow(BETA2, t + 1);
+                for (int i = 0; i < n; i++) {
+                    m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
+                    v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
+                    d[i] = (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPSILON);
+                }
+            } else {
+                System.arraycopy(grad, 0, d, 0, n);
+            }
+            double lr = cfg.scheduledLr(t);
+            double dNorm = norm(d);
+            // A NaN direction (diverged gradient) has no radius: NaN flows into ρ_a and r instead of the
+            // Δa = 0 / ρ_a = ∞ / r = 0 of a genuinely zero step.
+            SmallNet.Spread spread = new SmallNet.Spread(Double.isNaN(dNorm) ? Double.NaN : 0, -1);
+            if (dNorm > 0) {
+                for (int i = 0; i < n; i++) unit[i] = d[i] / dNorm;
+                spread = net.maxSpread(theta, unit, train);
+            }
+            double rhoA = spread.rhoA();
+            double lrEffective = lr;
+            if (cfg.controller() == Controller.RHO && lr * dNorm > rhoA) lrEffective = rhoA / dNorm;
+            for (int i = 0; i < n; i++) theta[i] -= lrEffective * d[i];
+            parameters.accept(theta.clone());
+            double stepNorm = lrEffective * dNorm;
+            double r = rhoA == Double.POSITIVE_INFINITY && !Double.isNaN(stepNorm) ? 0 : stepNorm / rhoA;
+            SmallNet.Evaluation onTrain = net.evaluate(theta, train);
+            SmallNet.Evaluation onTest = net.evaluate(theta, data.test());
+            StepRecord rec = new StepRecord(t, onTrain.loss(), onTrain.accuracy(), onTest.accuracy(), rhoA, stepNorm, r,
+                    lr, lrEffective, gradNorm, spread.sample());
+            records.add(rec);
+            sink.accept(rec);
+            progress.report((t + 1.0) / cfg.steps(), "step " + (t + 1) + " of " + cfg.steps());
+        }
+        return records;
+    }
+
+    static double norm(double[] x) {
+        double s = 0;
+        for (double v : x) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    private static void scale(double[] x, double s) {
+        for (int i = 0; i < x.length; i++) x[i] *= s;
+    }
+}

@@ -1,0 +1,139 @@
+package lab.softmax.engine.collapse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.softmax.engine.numeric.Precision;
+import lab.softmax.engine.task.Cancellation;
+import lab.softmax.engine.task.CancelledException;
+import lab.softmax.engine.task.Progress;
+import org.junit.jupiter.api.Test;
+
+class CollapseTrainerTest {
+
+    private static CollapseConfig small(int epochs, int every) {
+        return new CollapseConfig(DatasetKind.MODULAR, Operation.ADD, 23, 0.5, List.of(32, 32), OptimizerKind.ADAMW, 0.01,
+                0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, epochs, every, 3, 3, 40, 2000);
+    }
+
+    /** Small, fast-fitting and without weight decay: the logits outgrow the fp32 absorption gap within a few hundred epochs. */
+    private static CollapseConfig collapsing(int epochs) {
+        return new CollapseConfig(DatasetKind.MODULAR, Operation.ADD, 11, 0.9, List.of(32, 32), OptimizerKind.ADAMW, 0.03,
+                0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, epochs, epochs, 3, 3, 40, 2000);
+    }
+
+    private static List<EpochMetrics> withoutTime(List<EpochMetrics> ms) {
+        return ms.stream().map(m -> new EpochMetrics(m.epoch(), m.trainLoss(), m.trainAcc(), m.testLoss(), m.testAcc(),
+                m.scFraction(), m.zeroLossFraction(), m.meanAbsLogit(), m.meanTop2Gap(), m.weightNorm(), m.nlmCosine(), 0)).toList();
+    }
+
+    @Test
+    void sameSeedSameMetricsForAnyThreadCount() {
+        CollapseTrainer one = new CollapseTrainer(small(40, 10), 1);
+        one.run(Cancellation.none(), Progress.NONE, m -> { });
+        CollapseTrainer two = new CollapseTrainer(small(40, 10), 2);
+        two.run(Cancellation.none(), Progress.NONE, m -> { });
+        assertEquals(withoutTime(one.history()), withoutTime(two.history()));
+        assertEquals(List.of(0, 10, 20, 30, 40), one.history().stream().map(EpochMetrics::epoch).toList());
+    }
+
+    @Test
+    void pauseAndResumeGiveTheSameRunAsOneGo() {
+        CollapseTrainer whole = new CollapseTrainer(small(30, 10), 2);
+        whole.run(Cancellation.none(), Progress.NONE, m -> { });
+        CollapseTrainer paused = new CollapseTrainer(small(30, 10), 2);
+        Cancellation cancel = new Cancellation();
+        List<EpochMetrics> seen = new ArrayList<>();
+        assertThrows(CancelledException.class, () -> paused.run(cancel, Progress.NONE, m -> {
+            seen.add(m);
+            if (m.epoch() == 10) cancel.cancel();
+        }));
+        assertEquals(11, paused.epoch(), "stops at the next epoch boundary after the cancel");
+        paused.run(Cancellation.none(), Progress.NONE, seen::add);
+        assertEquals(withoutTime(whole.history()), withoutTime(seen));
+    }
+
+    @Test
+    void inspectingAPausedRunChangesNothingWhenItResumes() {
+        CollapseConfig ortho = small(30, 10);
+        ortho = new CollapseConfig(ortho.task(), ortho.operation(), ortho.modulus(), ortho.trainFraction(), ortho.hidden(),
+                ortho.optimizer(), ortho.lr(), ortho.beta1(), 0.999, 1e-8, ortho.momentum(), 0, ortho.loss(), ortho.lossPrecision(),
+                true, 30, 10, 3, 3, 40, 2000);
+        CollapseTrainer whole = new CollapseTrainer(ortho, 2);
+        whole.run(Cancellation.none(), Progress.NONE, m -> { });
+        CollapseTrainer paused = new CollapseTrainer(ortho, 2);
+        Cancellation cancel = new Cancellation();
+        List<EpochMetrics> seen = new ArrayList<>();
+        assertThrows(CancelledException.class, () -> paused.run(cancel, Progress.NONE, m -> {
+            seen.add(m);
+            if (m.epoch() == 10) cancel.cancel();
+        }));
+        List<lab.softmax.engine.nn.OrthoGradGeometry> geometry = paused.gradientGeometry();
+        paused.inspect(0);
+        // The geometry is of the raw gradient at the current parameters, straight from the values and gradients.
+        List<lab.softmax.engine.nn.Parameter> ps = paused.parameters();
+        assertEquals(ps.size(), geometry.size());
+        double gw = 0, gg = 0, ww = 0;
+        for (int t = 0; t < ps.size(); t++) {
+            double[] w = ps.get(t).value();
+            double[] g = ps.get(t).grad();
+            double dot = 0, wn = 0, gn = 0;
+            for (int i = 0; i < w.length; i++) {
+                dot += w[i] * g[i];
+                wn += w[i] * w[i];
+                gn += g[i] * g[i];
+            }
+            assertEquals(dot, geometry.get(t).dot(), 1e-12 * Math.sqrt(wn * gn));
+            assertEquals(Math.sqrt(wn), geometry.get(t).weightNorm(), 1e-12 * Math.sqrt(wn));
+            gw += dot;
+            gg += gn;
+            ww += wn;
+        }
+        // raw, not projected: the training gradient still points along -theta after 11 AdamW steps
+        assertTrue(-gw / Math.sqrt(gg * ww) > 0.1, "NLM cosine of the raw gradient " + (-gw / Math.sqrt(gg * ww)));
+        paused.run(Cancellation.none(), Progress.NONE, seen::add);
+        assertEquals(withoutTime(whole.history()), withoutTime(seen));
+    }
+
+    @Test
+    void adamWithoutRegularisationFitsTheTrainingSetAndGrowsTheLogits() {
+        CollapseTrainer run = new CollapseTrainer(small(150, 50), 2);
+        run.run(Cancellation.none(), Progress.NONE, m -> { });
+        EpochMetrics first = run.history().getFirst();
+        EpochMetrics last = run.history().getLast();
+        assertEquals(1.0, last.trainAcc(), 0);
+        assertTrue(last.meanAbsLogit() > 3 * first.meanAbsLogit());
+        assertTrue(last.weightNorm() > first.weightNorm());
+        assertTrue(last.nlmCosine() > 0.5, "after fitting, -grad points along theta: " + last.nlmCosine());
+    }
+
+    @Test
+    void anatomyOfACollapsedSampleShowsTheSumOfOneAndAZeroTargetGradient() {
+        CollapseTrainer run = new CollapseTrainer(collapsing(600), 2);
+        run.run(Cancellation.none(), Progress.NONE, m -> { });
+        int n = run.data().trainY().length;
+        SampleAnatomy a = null;
+        for (int i = 0; i < n && a == null; i++) {
+            SampleAnatomy candidate = run.inspect(i);
+            if (candidate.collapsed()) a = candidate;
+        }
+        assertTrue(a != null, "no training sample collapsed: the test needs a longer run; SC "
+                + run.history().getLast().scFraction());
+        assertTrue(a.collapsed());
+        assertEquals(run.data().trainY()[a.sample()], a.target());
+        assertEquals(0.0, a.loss(), 0, "softmax CE of a collapsed sample is exactly 0");
+        assertEquals(0.0, a.gradient()[a.target()], 0);
+        assertEquals(1.0, a.expTerms()[a.predicted()], 0);
+        assertEquals(a.expTerms().length - 1, a.absorbed(), "every other term is lost against 1");
+        assertTrue(a.top2Gap() > 16.64, "fp32 collapse needs a top-2 gap above 24 ln 2 (collapse.md 3.1)");
+        // fp32 sum, maximal term first, then index order: each term rounds away against 1
+        float sum = (float) a.expTerms()[a.predicted()];
+        for (int j = 0; j < a.expTerms().length; j++) if (j != a.predicted()) sum += (float) a.expTerms()[j];
+        assertEquals(1.0f, sum, 0f);
+        assertEquals(sum, a.sumExp(), 0);
+        assertThrows(IllegalArgumentException.class, () -> run.inspect(-1));
+    }
+}
