@@ -8,6 +8,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import lab.softmax.engine.kernels.VectorSupport;
 
 /** The menu bar: File (scenarios, samples, recent), Export, Help. */
 final class MenuBuilder {

@@ -12,10 +12,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import lab.softmax.engine.kernels.VectorSupport;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.RunningTask;
 
-/** Vector width, threads and memory, and the running background task with its progress and a cancel button. */
+/** The kernels that really run (vector width or scalar, and why), threads and memory, and the running background task with its progress and a cancel button. */
 final class StatusBar extends HBox {
     private final Label memory = new Label();
     private final Label task = new Label();

@@ -10,10 +10,10 @@ import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.engine.io.ScenarioIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

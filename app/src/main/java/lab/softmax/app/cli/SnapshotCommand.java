@@ -16,9 +16,9 @@ import lab.softmax.views.common.Exporter;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.common.LabPage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = {"Renders a lab's view to PNG (or its charts to SVG) without a display.",

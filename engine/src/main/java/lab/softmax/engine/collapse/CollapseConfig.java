@@ -75,4 +75,11 @@ public record CollapseConfig(DatasetKind task, Operation operation, int modulus,
         return new CollapseConfig(task, operation, modulus, trainFraction, hidden, optimizer, lr, beta1, beta2, eps,
                 momentum, weightDecay, loss, lossPrecision, orthograd, epochs, logEvery, s, parityBits, noiseBits, paritySamples);
     }
+
+    /** The label a run gets when the user gives none, e.g. "⊥AdamW, CE fp32, p=113, 40%" (app and command line alike). */
+    public String defaultLabel() {
+        String opt = (orthograd ? "⊥" : "") + (optimizer == OptimizerKind.ADAMW ? "AdamW" : "SGD");
+        String lossName = loss == LossKind.SOFTMAX_CE ? "CE " + lossPrecision.id() : "StableMax";
+        return opt + ", " + lossName + ", p=" + modulus + ", " + Math.round(trainFraction * 100) + "%";
+    }
 }

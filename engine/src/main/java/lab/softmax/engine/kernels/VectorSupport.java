@@ -37,6 +37,16 @@ public final class VectorSupport {
     /** Width of FloatVector.SPECIES_PREFERRED in bits (512 on AVX-512), or 0 when running scalar. */
     public static int vectorBits() { return Probe.VECTOR_BITS; }
 
+    /**
+     * What the kernels really run, for a status line: "vector kernels, 256-bit (8 floats)", or the
+     * scalar kernels with the reason (switched off by the property, or the module absent).
+     */
+    public static String describe() {
+        if (available()) return "vector kernels, " + vectorBits() + "-bit (" + lanes() + " floats)";
+        if (Boolean.getBoolean(FORCE_SCALAR_PROPERTY)) return "scalar kernels (-D" + FORCE_SCALAR_PROPERTY + "=true)";
+        return "scalar kernels: Vector API absent (run with --add-modules jdk.incubator.vector)";
+    }
+
     /** Floats per vector, or 1 when running scalar. */
     public static int lanes() { return Math.max(1, Probe.VECTOR_BITS / 32); }
 }

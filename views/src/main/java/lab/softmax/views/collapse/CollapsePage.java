@@ -70,7 +70,7 @@ public final class CollapsePage implements LabPage {
         RunEntry base = model.selectedProperty().get();
         CollapseConfig c = (base == null ? model.draftProperty().get() : base.config()).withEpochs(epochs, Math.max(1, epochs / 10));
         model.draftProperty().set(c);
-        RunEntry r = model.addRun(CollapseViewModel.defaultLabel(c) + ", " + epochs + " epochs (snapshot)");
+        RunEntry r = model.addRun(c.defaultLabel() + ", " + epochs + " epochs (snapshot)");
         r.statusProperty().addListener((o, a, status) -> {
             if (status == RunEntry.Status.DONE && model.selectedProperty().get() == r) model.inspect();
         });

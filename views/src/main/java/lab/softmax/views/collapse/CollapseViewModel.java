@@ -79,7 +79,7 @@ public final class CollapseViewModel {
 
     /** Adds a run with the draft config (not started). */
     public RunEntry addRun(String label) {
-        RunEntry r = new RunEntry(label == null || label.isBlank() ? defaultLabel(draft.get()) : label, draft.get(), List.of());
+        RunEntry r = new RunEntry(label == null || label.isBlank() ? draft.get().defaultLabel() : label, draft.get(), List.of());
         runs.add(r);
         selected.set(r);
         changed();
@@ -91,42 +91,42 @@ public final class CollapseViewModel {
         // An inspection shares the live model's workspace with training: never both at once.
         if (r.status() == RunEntry.Status.RUNNING || r.inspecting()) return;
         if (r.status() != RunEntry.Status.PAUSED) {
-            r.live = null;
-            r.metrics().clear();
+            r.setLive(null);
+            r.clearMetrics();
         }
         error.set("");
-        r.statusProperty().set(RunEntry.Status.RUNNING);
+        r.setStatus(RunEntry.Status.RUNNING);
         clearInspection();
         ThrottledUpdater<EpochMetrics> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> {
-            r.metrics().addAll(batch);
+            r.appendMetrics(batch);
             changed();
         });
         RunningTask<CollapseTrainer> task = tasks.run("Training " + r.label(), ctx -> {
-            CollapseTrainer run = r.live != null ? r.live : new CollapseTrainer(r.config(), TRAIN_THREADS);
-            r.live = run;
+            CollapseTrainer run = r.live() != null ? r.live() : new CollapseTrainer(r.config(), TRAIN_THREADS);
+            r.setLive(run);
             run.run(ctx.cancellation(), ctx.progress(), updater::offer);
             return run;
         }, run -> {
             updater.flush();
-            r.statusProperty().set(RunEntry.Status.DONE);
+            r.setStatus(RunEntry.Status.DONE);
             finished(r);
         }, failure -> {
             updater.flush();
             error.set(r.label() + ": " + failure.getMessage());
-            r.statusProperty().set(r.live == null ? RunEntry.Status.READY : RunEntry.Status.PAUSED);
+            r.setStatus(r.live() == null ? RunEntry.Status.READY : RunEntry.Status.PAUSED);
             finished(r);
         }, () -> {
             updater.flush();
-            r.statusProperty().set(r.live == null ? RunEntry.Status.READY : RunEntry.Status.PAUSED);
+            r.setStatus(r.live() == null ? RunEntry.Status.READY : RunEntry.Status.PAUSED);
             finished(r);
         });
-        if (r.status() == RunEntry.Status.RUNNING) r.task = task;
+        if (r.status() == RunEntry.Status.RUNNING) r.setTask(task);
         updateBusy();
     }
 
     /** Stops a run at the next epoch boundary; {@link #start} resumes it. */
     public void pause(RunEntry r) {
-        if (r.task != null) r.task.cancel();
+        if (r.task() != null) r.task().cancel();
     }
 
     public void remove(RunEntry r) {
@@ -152,8 +152,8 @@ public final class CollapseViewModel {
             return;
         }
         int sample = inspectedSample.get();
-        CollapseTrainer run = r.live;
-        r.inspecting.set(true);
+        CollapseTrainer run = r.live();
+        r.setInspecting(true);
         changed();
         updateBusy();
         RunningTask<Inspection> task = tasks.run("Inspecting sample " + sample,
@@ -169,7 +169,7 @@ public final class CollapseViewModel {
                     if (isCurrent(r, sample)) error.set(failure.getMessage());
                     inspected(r, sample);
                 }, () -> inspected(r, sample));
-        if (r.inspecting()) r.task = task;
+        if (r.inspecting()) r.setTask(task);
     }
 
     private boolean isCurrent(RunEntry r, int sample) {
@@ -177,8 +177,8 @@ public final class CollapseViewModel {
     }
 
     private void inspected(RunEntry r, int sample) {
-        r.inspecting.set(false);
-        r.task = null;
+        r.setInspecting(false);
+        r.setTask(null);
         changed();
         updateBusy();
         // the sample number changed while this ran: inspect the one now shown (same run, still selected and idle)
@@ -214,9 +214,9 @@ public final class CollapseViewModel {
     }
 
     private void finished(RunEntry r) {
-        // a listener on the DONE status may already have started an inspection, which then owns r.task: keep it
+        // a listener on the DONE status may already have started an inspection, which then owns the run's task: keep it
         // so pause/remove/load/dispose can still cancel it
-        if (!r.inspecting()) r.task = null;
+        if (!r.inspecting()) r.setTask(null);
         changed();
         updateBusy();
     }
@@ -226,10 +226,4 @@ public final class CollapseViewModel {
     }
 
     private void changed() { revision.set(revision.get() + 1); }
-
-    static String defaultLabel(CollapseConfig c) {
-        String opt = (c.orthograd() ? "⊥" : "") + (c.optimizer() == lab.softmax.engine.collapse.OptimizerKind.ADAMW ? "AdamW" : "SGD");
-        String loss = c.loss() == lab.softmax.engine.collapse.LossKind.SOFTMAX_CE ? "CE " + c.lossPrecision().id() : "StableMax";
-        return opt + ", " + loss + ", p=" + c.modulus() + ", " + Math.round(c.trainFraction() * 100) + "%";
-    }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,6 +24,7 @@ import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.BenchConfig;
 import lab.softmax.engine.kernels.BenchResult;
 import lab.softmax.engine.kernels.Impl;
+import lab.softmax.engine.kernels.BenchPool;
 import lab.softmax.engine.kernels.KernelBench;
 import lab.softmax.engine.kernels.KernelsState;
 import lab.softmax.engine.kernels.MachineInfo;
@@ -126,15 +125,8 @@ public final class KernelsViewModel {
             ctx.publish(() -> {
                 if (run == generation) machine.set(m);
             });
-            ExecutorService pool = config.threads() > 1 ? Executors.newFixedThreadPool(config.threads() - 1, r -> {
-                Thread t = new Thread(r, "kernels-bench");
-                t.setDaemon(true);
-                return t;
-            }) : null;
-            try {
-                return new KernelBench(pool).run(config, ctx.progress(), ctx.cancellation(), updater::offer);
-            } finally {
-                if (pool != null) pool.shutdownNow();
+            try (BenchPool pool = BenchPool.forThreads(config.threads(), "kernels-bench")) {
+                return new KernelBench(pool.executor()).run(config, ctx.progress(), ctx.cancellation(), updater::offer);
             }
         }, done -> finished(updater), failure -> {
             if (run == generation) error.set(failure.getMessage());

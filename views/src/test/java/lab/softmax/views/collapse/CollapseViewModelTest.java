@@ -96,7 +96,7 @@ class CollapseViewModelTest {
         assertEquals(Precision.FP32, c.precision());
         // the raw gradient of the run at epoch 20, per weight matrix, straight from the live parameters
         var tensors = model.projection().tensorsProperty().get();
-        var params = r.live.parameters();
+        var params = r.live().parameters();
         assertEquals(2, tensors.size(), "hidden [16]: two weight matrices, no biases");
         for (int t = 0; t < params.size(); t++) {
             double[] w = params.get(t).value();
@@ -194,7 +194,7 @@ class CollapseViewModelTest {
         });
         onUi(() -> m.start(r));
         assertTrue(r.inspecting());
-        assertNotNull(r.task, "the inspection's task must survive the end of training");
+        assertNotNull(r.task(), "the inspection's task must survive the end of training");
         onUi(() -> m.pause(r));
         d.runNext();
         onUi(() -> { });

@@ -32,19 +32,19 @@ class MetricChartsTest {
         charts.setLogEpochAxis(false);
         RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
         List<RunEntry> runs = List.of(run);
-        run.metrics().addAll(epochs(0, 50, 0.1));
+        run.appendMetrics(epochs(0, 50, 0.1));
         charts.update(runs);
         XYSeries accuracy = charts.solidSeries(0, 0);
         assertEquals(5, accuracy.getItemCount());
         assertEquals(0, charts.markerCount(2));
-        run.metrics().addAll(epochs(50, 100, 0.7));
+        run.appendMetrics(epochs(50, 100, 0.7));
         charts.update(runs);
         assertSame(accuracy, charts.solidSeries(0, 0), "a batch must not rebuild the series");
         assertEquals(10, accuracy.getItemCount());
         assertEquals(90.0, accuracy.getX(9).doubleValue(), 0);
         assertEquals(0.25, accuracy.getY(9).doubleValue(), 0);
         assertEquals(1, charts.markerCount(2), "SC passes 50 % at epoch 50");
-        run.metrics().addAll(epochs(100, 120, 0.9));
+        run.appendMetrics(epochs(100, 120, 0.9));
         charts.update(runs);
         assertEquals(1, charts.markerCount(2), "the SC-50 % epoch is found once");
         assertEquals(12, charts.solidSeries(0, 0).getItemCount());
@@ -55,10 +55,10 @@ class MetricChartsTest {
         MetricCharts charts = new MetricCharts();
         charts.setLogEpochAxis(false);
         RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
-        run.metrics().addAll(epochs(0, 30, 0.7));
+        run.appendMetrics(epochs(0, 30, 0.7));
         charts.update(List.of(run));
-        run.metrics().clear();
-        run.metrics().addAll(epochs(0, 50, 0.1));   // more points than before, all new
+        run.clearMetrics();
+        run.appendMetrics(epochs(0, 50, 0.1));   // more points than before, all new
         charts.update(List.of(run));
         assertEquals(5, charts.solidSeries(2, 0).getItemCount());
         assertEquals(0.1, charts.solidSeries(2, 0).getY(4).doubleValue(), 0);
@@ -71,8 +71,8 @@ class MetricChartsTest {
         RunEntry softmax = new RunEntry("softmax", CollapseConfig.defaults(), List.of());
         RunEntry stableMax = new RunEntry("stablemax", stableMax(CollapseConfig.defaults()), List.of());
         for (RunEntry run : List.of(softmax, stableMax)) {
-            run.metrics().addAll(epochs(0, 20, 0.1));
-            run.metrics().addAll(epochs(20, 40, 0.7));
+            run.appendMetrics(epochs(0, 20, 0.1));
+            run.appendMetrics(epochs(20, 40, 0.7));
         }
         charts.update(List.of(softmax));
         assertFalse(charts.drawnAsHypothetical(0));
@@ -96,7 +96,7 @@ class MetricChartsTest {
         // fitted to all-zero data, the SC axis ran from -5e-9 to 5e-9
         MetricCharts charts = new MetricCharts();
         RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
-        run.metrics().addAll(epochs(10, 100, 0.0));
+        run.appendMetrics(epochs(10, 100, 0.0));
         charts.update(List.of(run));
         for (int chart : new int[] {0, MetricCharts.SC_CHART}) {
             ValueAxis y = charts.charts().get(chart).getXYPlot().getRangeAxis();

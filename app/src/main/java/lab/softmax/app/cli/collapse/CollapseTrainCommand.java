@@ -1,8 +1,5 @@
 package lab.softmax.app.cli.collapse;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.ScenarioTypes;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
+import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.collapse.CollapseRun;
 import lab.softmax.engine.collapse.CollapseState;
-import lab.softmax.engine.collapse.EpochMetrics;
-import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.collapse.CollapseTrainer;
+import lab.softmax.engine.collapse.DatasetKind;
+import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.LossKind;
 import lab.softmax.engine.collapse.Operation;
 import lab.softmax.engine.collapse.OptimizerKind;
-import lab.softmax.engine.collapse.DatasetKind;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
 import lab.softmax.engine.io.Scenario;
@@ -33,11 +33,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
-@Command(name = "grokking", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Softmax Collapse and grokking (Prieto et al. 2025): trains the paper's MLP full-batch on",
-                "modular arithmetic (or sparse parity) and prints one line per logged epoch: train/test",
-                "accuracy and loss, SC fraction (sum exp(z - max) == 1 exactly in the loss precision, max term",
-                "first, then index order), zero-loss fraction, mean |logit|, mean top-2 gap, weight norm and",
+@Command(name = "grokking", aliases = "collapse", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Softmax Collapse and grokking (Prieto et al. 2025): the paper's MLP trained live.",
+                "Trains it full-batch on modular arithmetic (or sparse parity) and prints one line per logged",
+                "epoch: train/test accuracy and loss, SC fraction (sum exp(z - max) == 1 exactly in the loss",
+                "precision, max term first, then index order), zero-loss fraction, mean |logit|, mean top-2 gap, weight norm and",
                 "nlm_cosine = cos(-grad L, theta) of the raw gradient. All metrics of epoch e are measured after",
                 "e optimiser steps. Defaults are the paper's Fig. 1c settings.",
                 "With --orthograd the official code's wiring applies (collapse.md section 6): AdamW runs betas",
@@ -124,7 +124,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
         done.put("elapsed_s", last.elapsedS());
         done.put("final_train_acc", last.trainAcc());
         done.put("final_test_acc", last.testAcc());
-        CollapseRun record = new CollapseRun(label == null ? defaultLabel(config) : label, config, history);
+        CollapseRun record = new CollapseRun(label == null ? config.defaultLabel() : label, config, history);
         int sc50 = record.firstEpochAbove(0.5);
         if (sc50 >= 0) done.put("sc50_epoch", sc50); else done.putNull("sc50_epoch");
         done.put("train_size", run.data().trainY().length);
@@ -249,10 +249,5 @@ public final class CollapseTrainCommand implements Callable<Integer> {
         ScenarioTypes.io().write(save, new Scenario<>(CollapseState.TYPE, scenarioTitle, scenarioDescription, state));
     }
 
-    static String defaultLabel(CollapseConfig c) {
-        String opt = (c.orthograd() ? "⊥" : "") + (c.optimizer() == OptimizerKind.ADAMW ? "AdamW" : "SGD");
-        String lossName = c.loss() == LossKind.SOFTMAX_CE ? "CE " + c.lossPrecision().id() : "StableMax";
-        return opt + ", " + lossName + ", " + Math.round(c.trainFraction() * 100) + "%";
-    }
 
 }

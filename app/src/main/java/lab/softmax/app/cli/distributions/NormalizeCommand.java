@@ -1,23 +1,26 @@
 package lab.softmax.app.cli.distributions;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import lab.softmax.engine.io.InputException;
-import lab.softmax.engine.io.LogitsFile;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
+import lab.softmax.app.cli.PrecisionOption;
+import lab.softmax.app.cli.TemperatureOption;
 import lab.softmax.engine.distributions.LogitsCheck;
 import lab.softmax.engine.distributions.Normalization;
 import lab.softmax.engine.distributions.NormalizationResult;
 import lab.softmax.engine.distributions.NormalizerKind;
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.LogitsFile;
 import lab.softmax.engine.numeric.Precision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "normalize", mixinStandardHelpOptions = true,
@@ -32,11 +35,9 @@ public final class NormalizeCommand implements Callable<Integer> {
             description = "softmax, stablemax, sparsemax, entmax15 or softplus (default: ${DEFAULT-VALUE})")
     String normalizer;
 
-    @Option(names = "--temperature", defaultValue = "1", description = "T > 0; logits are divided by T (default: ${DEFAULT-VALUE})")
-    double temperature;
+    @Mixin TemperatureOption temperatureOption;
 
-    @Option(names = "--precision", defaultValue = "fp64", description = "fp64, fp32, fp16 or bf16 (default: ${DEFAULT-VALUE})")
-    String precision;
+    @Mixin PrecisionOption precision = new PrecisionOption(Precision.FP64);
 
     @Option(names = "--no-max-shift", description = "Skip the max subtraction (softmax only): watch exp overflow.")
     boolean noMaxShift;
@@ -53,8 +54,8 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NormalizerKind kind = Options.parse(() -> NormalizerKind.parse(normalizer), "--normalizer");
-        Precision p = Options.parse(() -> Precision.parse(precision), "--precision");
-        LogitsCheck.requireTemperature(temperature, "", "--temperature");
+        Precision p = precision.value();
+        double temperature = temperatureOption.value();
         if (topK < 1) throw new InputException("", "--top-k", "must be >= 1, got " + topK);
         double[] logits = input.equals("-") ? LogitsFile.readJson(System.in, "<stdin>") : LogitsFile.read(Path.of(input));
         String source = input.equals("-") ? "<stdin>" : input;

@@ -1,19 +1,19 @@
 package lab.softmax.app.cli.ghosts;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.Ghosts;
 import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.numeric.SplitMix64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "ghosts-bench", mixinStandardHelpOptions = true,

@@ -1,21 +1,21 @@
 package lab.softmax.app.cli.ghosts;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.BatchGhosts;
 import lab.softmax.engine.ghosts.GhostsInput;
 import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.ghosts.Zero;
 import lab.softmax.engine.io.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,24 +1,20 @@
 package lab.softmax.app.cli.ghosts;
 
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import lab.softmax.app.SampleData;
-import lab.softmax.engine.ghosts.training.Choices;
 import lab.softmax.engine.ghosts.training.LrStepMap;
 import lab.softmax.engine.ghosts.training.StepSafetyConfig;
-import lab.softmax.engine.ghosts.training.StepSafetyData;
-import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,20 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StepMapCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "blobs", description = "blobs, blobs-hard or digits (default: ${DEFAULT-VALUE})")
-    String dataset;
+    @Mixin TrainingDataOptions data;
 
-    @Option(names = "--model", defaultValue = "mlp", description = "linear or mlp (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE})")
-    String optimizer;
-
-    @Option(names = "--controller", defaultValue = "none", description = "none, clip or rho (default: ${DEFAULT-VALUE})")
-    String controller;
-
-    @Option(names = "--clip-norm", defaultValue = "1", description = "Gradient norm bound for clip (default: ${DEFAULT-VALUE})")
-    double clipNorm;
+    @Mixin ControllerOptions control;
 
     @Option(names = "--lr-min", defaultValue = "1e-4", description = "Smallest base rate (default: ${DEFAULT-VALUE})")
     double lrMin;
@@ -63,33 +48,22 @@ public final class StepMapCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every run (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--digits-file", description = "digits.csv.gz (default: sample-data/data/digits.csv.gz)")
-    Path digitsFile;
-
     @Option(names = "--json", description = "Stream JSON Lines.")
     boolean json;
 
     @Override
     public Integer call() {
-        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
-        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
-        var opt = Options.parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
-        var ctl = Options.parse(() -> Choices.Controller.parse(controller), "--controller");
-        StepSafetyConfig base;
-        double[] grid;
-        try {
-            grid = LrStepMap.rates(lrMin, lrMax, rates);
-            base = new StepSafetyConfig(ds, m, opt, lrMin, 1, 0, 0, ctl, clipNorm, steps, seed, batchSize);
-        } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            int colon = msg.indexOf(':');
-            throw new InputException("", "--" + msg.substring(0, Math.max(colon, 0)), msg.substring(colon + 1).trim());
-        }
-        Path digits = digitsFile != null ? digitsFile : SampleData.directory().resolve("data").resolve("digits.csv.gz");
-        var data = StepSafetyData.load(ds, seed, digits);
+        var ds = data.dataset();
+        var m = data.model();
+        var opt = control.optimizer();
+        var ctl = control.controller();
+        double[] grid = Options.config(() -> LrStepMap.rates(lrMin, lrMax, rates));
+        StepSafetyConfig base = Options.config(() -> new StepSafetyConfig(ds, m, opt, lrMin, 1, 0, 0, ctl, control.clipNorm(),
+                steps, seed, batchSize));
+        var split = data.load(seed);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) out.printf(Locale.ROOT, "%12s %12s %12s %12s%n", "lr", "r_first", "max_r", "first_nan");
-        LrStepMap.run(base, grid, data, row -> {
+        LrStepMap.run(base, grid, split, row -> {
             double maxR = 0;
             int firstNaN = -1;
             for (int t = 0; t < row.r().length; t++) {

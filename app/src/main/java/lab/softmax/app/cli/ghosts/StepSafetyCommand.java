@@ -1,26 +1,22 @@
 package lab.softmax.app.cli.ghosts;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import lab.softmax.app.SampleData;
-import lab.softmax.engine.ghosts.training.Choices;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.engine.ghosts.training.StepSafetyConfig;
-import lab.softmax.engine.ghosts.training.StepSafetyData;
 import lab.softmax.engine.ghosts.training.StepSafetyRun;
-import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "step-safety", mixinStandardHelpOptions = true,
@@ -35,14 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StepSafetyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "blobs", description = "blobs, blobs-hard or digits (default: ${DEFAULT-VALUE})")
-    String dataset;
+    @Mixin TrainingDataOptions data;
 
-    @Option(names = "--model", defaultValue = "mlp", description = "linear or mlp (default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam (0.9, 0.999, 1e-8) or sgd (default: ${DEFAULT-VALUE})")
-    String optimizer;
+    @Mixin ControllerOptions control;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Base learning rate (default: ${DEFAULT-VALUE})")
     double lr;
@@ -56,12 +47,6 @@ public final class StepSafetyCommand implements Callable<Integer> {
     @Option(names = "--spike-until", description = "First step after the spike (default: --steps, i.e. to the end)")
     Integer spikeUntil;
 
-    @Option(names = "--controller", defaultValue = "none", description = "none, clip or rho (default: ${DEFAULT-VALUE})")
-    String controller;
-
-    @Option(names = "--clip-norm", defaultValue = "1", description = "Gradient norm bound for clip (default: ${DEFAULT-VALUE})")
-    double clipNorm;
-
     @Option(names = "--steps", defaultValue = "200", description = "Training steps (default: ${DEFAULT-VALUE})")
     int steps;
 
@@ -71,9 +56,6 @@ public final class StepSafetyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Initial weights from SplitMix64(1000+S), batches from SplitMix64(77+S) (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--digits-file", description = "digits.csv.gz (default: sample-data/data/digits.csv.gz)")
-    Path digitsFile;
-
     @Option(names = "--json", description = "Stream JSON Lines.")
     boolean json;
 
@@ -81,14 +63,13 @@ public final class StepSafetyCommand implements Callable<Integer> {
     public Integer call() {
         StepSafetyConfig cfg = config();
         PrintWriter out = spec.commandLine().getOut();
-        Path digits = digitsFile != null ? digitsFile : SampleData.directory().resolve("data").resolve("digits.csv.gz");
-        var data = StepSafetyData.load(cfg.dataset(), cfg.seed(), digits);
+        var split = data.load(cfg.seed());
         if (!json) {
             out.printf(Locale.ROOT, "%6s %12s %9s %9s %12s %12s %10s %11s%n", "step", "train_loss", "train_acc", "test_acc",
                     "rho_a", "step_norm", "r", "lr_eff");
             out.flush();
         }
-        List<StepRecord> records = StepSafetyRun.run(cfg, data, rec -> {
+        List<StepRecord> records = StepSafetyRun.run(cfg, split, rec -> {
             if (json) {
                 JsonOutput.printLine(out, toJson(rec));
             } else {
@@ -133,18 +114,13 @@ public final class StepSafetyCommand implements Callable<Integer> {
     }
 
     private StepSafetyConfig config() {
-        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
-        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
-        var opt = Options.parse(() -> Choices.OptimizerKind.parse(optimizer), "--optimizer");
-        var ctl = Options.parse(() -> Choices.Controller.parse(controller), "--controller");
+        var ds = data.dataset();
+        var m = data.model();
+        var opt = control.optimizer();
+        var ctl = control.controller();
         int until = spikeUntil != null ? spikeUntil : Math.max(steps, spikeAt);
-        try {
-            return new StepSafetyConfig(ds, m, opt, lr, spikeFactor, spikeAt, until, ctl, clipNorm, steps, seed, batchSize);
-        } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            int colon = msg.indexOf(':');
-            throw new InputException("", colon > 0 ? "--" + msg.substring(0, colon) : "", colon > 0 ? msg.substring(colon + 1).trim() : msg);
-        }
+        return Options.config(() -> new StepSafetyConfig(ds, m, opt, lr, spikeFactor, spikeAt, until, ctl, control.clipNorm(),
+                steps, seed, batchSize));
     }
 
 }

@@ -1,23 +1,19 @@
 package lab.softmax.app.cli.ghosts;
 
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import lab.softmax.app.SampleData;
-import lab.softmax.engine.ghosts.training.Choices;
 import lab.softmax.engine.ghosts.training.OneStepSweep;
-import lab.softmax.engine.ghosts.training.StepSafetyData;
-import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "step-sweep", mixinStandardHelpOptions = true,
@@ -29,11 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StepSweepCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "blobs", description = "blobs, blobs-hard or digits (default: ${DEFAULT-VALUE})")
-    String dataset;
-
-    @Option(names = "--model", defaultValue = "mlp", description = "linear or mlp (default: ${DEFAULT-VALUE})")
-    String model;
+    @Mixin TrainingDataOptions data;
 
     @Option(names = "--train-steps", defaultValue = "600", description = "Adam steps before the sweep (default: ${DEFAULT-VALUE})")
     int trainSteps;
@@ -56,30 +48,20 @@ public final class StepSweepCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Added to the init seed 7 and batch seed 1 (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--digits-file", description = "digits.csv.gz (default: sample-data/data/digits.csv.gz)")
-    Path digitsFile;
-
     @Option(names = "--json", description = "Stream JSON Lines.")
     boolean json;
 
     @Override
     public Integer call() {
-        var ds = Options.parse(() -> Choices.DatasetKind.parse(dataset), "--dataset");
-        var m = Options.parse(() -> Choices.ModelKind.parse(model), "--model");
-        OneStepSweep.Config cfg;
-        try {
-            cfg = new OneStepSweep.Config(ds, m, trainSteps, lr, rMin, rMax, points, rhoStarSamples, seed);
-        } catch (IllegalArgumentException e) {
-            String msg = e.getMessage();
-            int colon = msg.indexOf(':');
-            throw new InputException("", "--" + msg.substring(0, Math.max(colon, 0)), msg.substring(colon + 1).trim());
-        }
-        Path digits = digitsFile != null ? digitsFile : SampleData.directory().resolve("data").resolve("digits.csv.gz");
-        var data = StepSafetyData.load(ds, seed, digits);
+        var ds = data.dataset();
+        var m = data.model();
+        OneStepSweep.Config cfg = Options.config(() -> new OneStepSweep.Config(ds, m, trainSteps, lr, rMin, rMax, points,
+                rhoStarSamples, seed));
+        var split = data.load(seed);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) out.printf(Locale.ROOT, "%10s %12s %12s %10s %12s%n", "r", "tau", "loss_ratio", "test_acc", "acc_retained");
         double[] rho = {Double.NaN};
-        OneStepSweep.Result res = OneStepSweep.run(cfg, data, p -> {
+        OneStepSweep.Result res = OneStepSweep.run(cfg, split, p -> {
             if (json) {
                 ObjectNode o = JsonOutput.object();
                 o.put("r", p.r());

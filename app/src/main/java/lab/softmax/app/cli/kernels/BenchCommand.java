@@ -1,18 +1,17 @@
 package lab.softmax.app.cli.kernels;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.BenchConfig;
+import lab.softmax.engine.kernels.BenchPool;
 import lab.softmax.engine.kernels.BenchResult;
 import lab.softmax.engine.kernels.Impl;
 import lab.softmax.engine.kernels.KernelBench;
@@ -86,13 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
         Cancellation cancellation = Cancellation.none();
         MachineInfo machine = probe > 0 ? MachineInfo.measure(probe, 5, cancellation) : null;
         if (!json) printMachine(out, machine);
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "bench-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        try {
-            List<BenchResult> results = new KernelBench(pool, wallClock).run(config, Progress.NONE, cancellation, r -> {
+        try (BenchPool pool = BenchPool.forThreads(threads, "bench-worker")) {
+            List<BenchResult> results = new KernelBench(pool.executor(), wallClock).run(config, Progress.NONE, cancellation, r -> {
                 if (json && stream) JsonOutput.printLine(out, resultJson(r, machine));
                 else if (!json) printRow(out, r, machine);
             });
@@ -108,8 +102,6 @@ public final class BenchCommand implements Callable<Integer> {
                 for (BenchResult r : results) list.add(resultJson(r, machine));
                 JsonOutput.print(out, doc);
             }
-        } finally {
-            if (pool != null) pool.shutdownNow();
         }
         return Cli.OK;
     }

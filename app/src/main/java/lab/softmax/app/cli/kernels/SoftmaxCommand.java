@@ -1,14 +1,16 @@
 package lab.softmax.app.cli.kernels;
 
-import lab.softmax.app.cli.Cli;
-import lab.softmax.app.cli.JsonOutput;
-import lab.softmax.app.cli.Options;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
+import lab.softmax.app.cli.PrecisionOption;
+import lab.softmax.app.cli.TemperatureOption;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.EmulatedSoftmax;
@@ -19,6 +21,7 @@ import lab.softmax.engine.kernels.SoftmaxInput;
 import lab.softmax.engine.kernels.SoftmaxKernel;
 import lab.softmax.engine.numeric.Precision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,11 +47,9 @@ public final class SoftmaxCommand implements Callable<Integer> {
             + "vector falls back to scalar, and says so, without the Vector API")
     String impl;
 
-    @Option(names = "--precision", defaultValue = "fp32", description = "fp32, fp64, fp16 or bf16 (default: ${DEFAULT-VALUE})")
-    String precision;
+    @Mixin PrecisionOption precision = new PrecisionOption(Precision.FP32);
 
-    @Option(names = "--temperature", defaultValue = "1", description = "T > 0; logits are divided by T first (default: ${DEFAULT-VALUE})")
-    double temperature;
+    @Mixin TemperatureOption temperatureOption;
 
     @Option(names = "--input", required = true, description = "Logits file, or '-' for JSON on standard input.")
     String input;
@@ -60,17 +61,15 @@ public final class SoftmaxCommand implements Callable<Integer> {
     public Integer call() {
         Algorithm alg = Options.parse(() -> Algorithm.parse(algorithm), "--algorithm");
         Impl requested = Options.parse(() -> Impl.parse(impl), "--impl");
-        Precision p = Options.parse(() -> Precision.parse(precision), "--precision");
-        if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new InputException("", "--temperature", "must be a finite number > 0, got " + temperature);
-        }
+        Precision p = precision.value();
+        double temperature = temperatureOption.value();
         String source = input.equals("-") ? "<stdin>" : input;
         SoftmaxInput in = input.equals("-") ? SoftmaxInput.readJson(System.in, source) : SoftmaxInput.read(Path.of(input));
         List<RowResult> rows = new ArrayList<>();
         String usedImpl = "scalar";
         for (int r = 0; r < in.rows().size(); r++) {
             String field = in.batched() ? "rows[" + r + "]" : "logits";
-            double[] scaled = scaled(in.rows().get(r), p, source, field);
+            double[] scaled = scaled(in.rows().get(r), temperature, p, source, field);
             if (p == Precision.FP32) {
                 SoftmaxKernel kernel = Kernels.create(alg, requested);
                 usedImpl = kernel.impl().id();
@@ -92,7 +91,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
     record RowResult(double[] probabilities, double logSumExp, double maxRelError) { }
 
     /** x / T rounded to the precision; a value the precision cannot hold is bad input, not a silent Infinity. */
-    private double[] scaled(double[] row, Precision p, String source, String field) {
+    private static double[] scaled(double[] row, double temperature, Precision p, String source, String field) {
         double[] s = new double[row.length];
         for (int i = 0; i < row.length; i++) {
             double v = p.round(row[i] / temperature);

@@ -3,13 +3,13 @@ package lab.softmax.app.cli.collapse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lab.softmax.app.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import lab.softmax.app.ScenarioTypes;
+import lab.softmax.app.cli.Cli;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.io.Json;
 import lab.softmax.engine.io.Scenario;

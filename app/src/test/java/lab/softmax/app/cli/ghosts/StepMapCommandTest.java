@@ -3,10 +3,10 @@ package lab.softmax.app.cli.ghosts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lab.softmax.app.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import lab.softmax.app.cli.Cli;
 import lab.softmax.engine.io.Json;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
