@@ -7,13 +7,21 @@ import lab.softmax.engine.task.Progress;
 
 /**
  * Prints the needle task's figures for a preset (the numbers in docs/labs/attention.md):
- * {@code java ... lab.softmax.engine.attention.NeedleRunner [preset] [seed] [steps]}. Not the CLI; a
+ * {@code java ... lab.softmax.engine.attention.NeedleRunner [preset] [seed] [steps] [weight-decay]}, or
+ * {@code NeedleRunner denoise [seed]} for the value-denoising demo. Not the CLI; a
  * stand-alone measurement until {@code attention train} is wired.
  */
 public final class NeedleRunner {
     private NeedleRunner() { }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("denoise")) {
+            long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+            ValueDenoising.Result r = ValueDenoising.run(ValueDenoising.Config.defaults(seed), Progress.NONE, Cancellation.none());
+            System.out.printf(Locale.ROOT, "denoise seed %d: MSE vanilla %.4f value-selective %.4f naive mean %.4f Bayes %.4f; value tau %s%n",
+                    seed, r.vanillaMse(), r.valueSelectiveMse(), r.naiveMeanMse(), r.bayesMse(), java.util.Arrays.toString(r.valueTau()));
+            return;
+        }
         NeedlePreset preset = args.length > 0 ? NeedlePreset.parse(args[0]) : NeedlePreset.DEFAULT;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         NeedleConfig c = preset.config(seed);
