@@ -1,0 +1,80 @@
+package lab.softmax.engine.attention;
+
+/**
+ * The needle-retrieval task (docs/labs/attention.md): per example, n keys in ℝ^keyDim (unit-norm
+ * Gaussian, or plain N(0, I) when {@code normaliseKeys} is off), values N(0, I_valueDim), a target t
+ * uniform on the n positions, the query q = k_t + queryNoise·ξ/√keyDim and the target y = v_t.
+ * Training draws one n per batch from {@code trainLengths}; evaluation uses {@code evalExamples}
+ * fresh examples per length of {@code evalLengths}.
+ *
+ * @param evalEvery steps between live evaluations (0: only at the end); a live evaluation uses
+ *                  {@code liveExamples} examples per length
+ */
+public record NeedleConfig(int keyDim, int valueDim, boolean normaliseKeys, double queryNoise, double learningRate,
+                           int batchSize, int steps, int[] trainLengths, int[] evalLengths, int evalExamples,
+                           double weightDecay, double beta0, double initScale, long seed, int evalEvery,
+                           int liveExamples) {
+    public static final int MAX_LENGTH = 1 << 16;
+
+    public NeedleConfig {
+        positive(keyDim, "keyDim");
+        positive(valueDim, "valueDim");
+        if (!(queryNoise >= 0) || !Double.isFinite(queryNoise)) throw new IllegalArgumentException("queryNoise: " + queryNoise + " must be >= 0");
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("learningRate: " + learningRate + " must be > 0");
+        positive(batchSize, "batchSize");
+        if (steps < 0) throw new IllegalArgumentException("steps: " + steps + " must be >= 0");
+        trainLengths = lengths(trainLengths, "trainLengths");
+        evalLengths = lengths(evalLengths, "evalLengths");
+        positive(evalExamples, "evalExamples");
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) throw new IllegalArgumentException("weightDecay: " + weightDecay + " must be >= 0");
+        if (!Double.isFinite(beta0)) throw new IllegalArgumentException("beta0: " + beta0 + " must be finite");
+        if (!(initScale >= 0) || !Double.isFinite(initScale)) throw new IllegalArgumentException("initScale: " + initScale + " must be >= 0");
+        if (evalEvery < 0) throw new IllegalArgumentException("evalEvery: " + evalEvery + " must be >= 0");
+        positive(liveExamples, "liveExamples");
+    }
+
+    private static void positive(int v, String field) {
+        if (v < 1) throw new IllegalArgumentException(field + ": " + v + " must be >= 1");
+    }
+
+    private static int[] lengths(int[] v, String field) {
+        if (v == null || v.length == 0) throw new IllegalArgumentException(field + ": give at least one length");
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 1 || v[i] > MAX_LENGTH) {
+                throw new IllegalArgumentException(field + "[" + i + "]: " + v[i] + " is outside 1.." + MAX_LENGTH);
+            }
+        }
+        return v.clone();
+    }
+
+    @Override
+    public int[] trainLengths() { return trainLengths.clone(); }
+
+    @Override
+    public int[] evalLengths() { return evalLengths.clone(); }
+
+    public NeedleConfig withSteps(int s) {
+        return new NeedleConfig(keyDim, valueDim, normaliseKeys, queryNoise, learningRate, batchSize, s, trainLengths,
+                evalLengths, evalExamples, weightDecay, beta0, initScale, seed, evalEvery, liveExamples);
+    }
+
+    public NeedleConfig withSeed(long s) {
+        return new NeedleConfig(keyDim, valueDim, normaliseKeys, queryNoise, learningRate, batchSize, steps, trainLengths,
+                evalLengths, evalExamples, weightDecay, beta0, initScale, s, evalEvery, liveExamples);
+    }
+
+    public NeedleConfig withWeightDecay(double wd) {
+        return new NeedleConfig(keyDim, valueDim, normaliseKeys, queryNoise, learningRate, batchSize, steps, trainLengths,
+                evalLengths, evalExamples, wd, beta0, initScale, seed, evalEvery, liveExamples);
+    }
+
+    public NeedleConfig withEval(int[] lengths, int examples) {
+        return new NeedleConfig(keyDim, valueDim, normaliseKeys, queryNoise, learningRate, batchSize, steps, trainLengths,
+                lengths, examples, weightDecay, beta0, initScale, seed, evalEvery, liveExamples);
+    }
+
+    public NeedleConfig withEvalEvery(int every, int examples) {
+        return new NeedleConfig(keyDim, valueDim, normaliseKeys, queryNoise, learningRate, batchSize, steps, trainLengths,
+                evalLengths, evalExamples, weightDecay, beta0, initScale, seed, every, examples);
+    }
+}
