@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The streaming passes of the three-pass and online kernels with the Vector API.
  *
  * <p>Why the code repeats itself: C2 only keeps vectors in registers when each hot loop is one flat
- * method with its exp written inline (reference/kernels.md §7, pitfalls 1–2); a vector-returning
+ * method with its exp written inline; a vector-returning
  * helper shared by several loops left the vectors boxed, 5–100× slower. Each exp loop handles two
  * vectors per iteration (C2 schedules them its own way whatever the source order; with four, AVX2's
  * 16 registers ran out), takes its constants from {@link ExpLanes} (loads, not broadcasts: see there

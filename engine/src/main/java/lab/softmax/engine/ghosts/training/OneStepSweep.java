@@ -10,7 +10,7 @@ import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 
 /**
- * The one-step sweep (reference/ghosts.md §8, the paper's Figs 1 and 7): train briefly with Adam, then
+ * The one-step sweep (Sao 2026, arXiv 2603.13552, Figs 1 and 7; docs/labs/ghosts.md): train briefly with Adam, then
  * from the trained point take single steps of length τ = r·ρ_a along v = −∇L/‖∇L‖ (full-batch
  * gradient, ρ_a over the whole training set) for log-spaced r, recording the loss ratio L(θ + τv)/L(θ)
  * and the test accuracy retained. The exact batch ρ* over the samples with the largest spread is
