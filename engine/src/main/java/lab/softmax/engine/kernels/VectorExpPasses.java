@@ -115,7 +115,7 @@ final class VectorExpPasses {
                 q1 = q1.fma(t1, vC2);
                 q0 = q0.fma(t0, vC1);
                 q1 = q1.fma(t1, vC1);
-                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once, and the
                 // loop needs no constant 1 (one register and one copy fewer)
                 FloatVector f0 = s0.mul(t0).fma(q0, s0);
                 FloatVector f1 = s1.mul(t1).fma(q1, s1);
@@ -171,7 +171,7 @@ final class VectorExpPasses {
                 q1 = q1.fma(t1, vC2);
                 q0 = q0.fma(t0, vC1);
                 q1 = q1.fma(t1, vC1);
-                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once, and the
                 // loop needs no constant 1 (one register and one copy fewer)
                 FloatVector f0 = s0.mul(t0).fma(q0, s0);
                 FloatVector f1 = s1.mul(t1).fma(q1, s1);
@@ -325,7 +325,7 @@ final class VectorExpPasses {
                 q1 = q1.fma(t1, vC2);
                 q0 = q0.fma(t0, vC1);
                 q1 = q1.fma(t1, vC1);
-                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once, and the
                 // loop needs no constant 1 (one register and one copy fewer)
                 FloatVector f0 = s0.mul(t0).fma(q0, s0);
                 FloatVector f1 = s1.mul(t1).fma(q1, s1);

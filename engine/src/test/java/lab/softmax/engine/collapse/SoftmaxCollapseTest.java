@@ -58,7 +58,7 @@ class SoftmaxCollapseTest {
         assertEquals(7.6246, SoftmaxCollapse.absorptionGap(Precision.FP16), 1e-4);
         assertEquals(5.5452, SoftmaxCollapse.absorptionGap(Precision.BF16), 1e-4);
         for (Precision p : Precision.values()) {
-            assertEquals(referenceGap(p), SoftmaxCollapse.absorptionGap(p), 0.005, p + " vs collapse.md table");
+            assertEquals(referenceGap(p), SoftmaxCollapse.absorptionGap(p), 0.005, p + " vs p·ln 2");
         }
     }
 

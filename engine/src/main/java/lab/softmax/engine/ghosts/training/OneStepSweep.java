@@ -17,7 +17,7 @@ import lab.softmax.engine.task.Progress;
  * reported beside ρ_a.
  */
 public final class OneStepSweep {
-    /** Initial weights from SplitMix64(7), minibatch indices from SplitMix64(1) (§8). */
+    /** Initial weights from SplitMix64(7), minibatch indices from SplitMix64(1). */
     static final long INIT_SEED = 7;
     static final long BATCH_SEED = 1;
 
