@@ -68,7 +68,7 @@ if stream:
 print(f"floor bandwidth = best of the Java probe and C read/copy/triad: {floor_bw:.1f} GB/s")
 print()
 print(f"| N | algorithm | Java ns/element (median, spread over reps) | GB/s | ×floor | {c_col} ns/element | C ×floor "
-      "| Java/C time | Java throughput / C | C AVX-512 Zen 5 (published) | Java/doc time |")
+      "| Java/C time | Java throughput / C | C AVX-512 Zen 5 (published) | Java/published time |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 med, cmed = {}, {}
 for n in SIZES:
