@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Same-run measurement of the Java kernels against a C yardstick and the bandwidth floor.
 # Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
-# The C yardstick: ../shared/tools/softmax-ref and stream (AVX-512) when this CPU can run them,
-# else our AVX2 + FMA C (benchmarks/c/softmax_avx2.c, built here with gcc into benchmarks/target/);
+# The C yardstick: our AVX2 + FMA C (benchmarks/c/softmax_avx2.c, built here with gcc into
+# benchmarks/target/), or, when SOFTMAX_REF_TOOLS names a directory holding AVX-512 `softmax-ref` and
+# `stream` binaries (not part of this repository) that this CPU can run, those;
 # OUT_DIR/c-tool.txt says which one ran. Each repetition: C stream; then for each N of 16K/256K/4M/64M
 # the C softmax bench and `softmax-lab bench` single-thread (both thread CPU time) back to back;
 # then Java with one and two threads at 64M (wall clock, for the speed-up).
@@ -11,16 +12,21 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPS="${1:-3}"
 OUT="${2:-$ROOT/benchmarks/target/measure}"
-TOOLS="$ROOT/../shared/tools"
+TOOLS="${SOFTMAX_REF_TOOLS:-}"
 OURS="$ROOT/benchmarks/target/softmax_avx2"
 mkdir -p "$OUT" "$ROOT/benchmarks/target"
 uptime > "$OUT/uptime-start.txt"
 
 C_REF=""; C_STREAM=""; C_LABEL="none"
-if [ -x "$TOOLS/softmax-ref" ] && ( "$TOOLS/softmax-ref" bench two-pass 1024 1 ) > /dev/null 2>&1; then
-  C_REF="$TOOLS/softmax-ref bench"; C_STREAM="$TOOLS/stream"; C_LABEL="shared softmax-ref (AVX-512)"
+if [ -n "$TOOLS" ] && { [ ! -x "$TOOLS/softmax-ref" ] || [ ! -x "$TOOLS/stream" ]; }; then
+  echo "error: SOFTMAX_REF_TOOLS=$TOOLS must be a directory with executable softmax-ref and stream" >&2
+  exit 2
+fi
+if [ -n "$TOOLS" ] && ( "$TOOLS/softmax-ref" bench two-pass 1024 1 ) > /dev/null 2>&1; then
+  C_REF="$TOOLS/softmax-ref bench"; C_STREAM="$TOOLS/stream"; C_LABEL="softmax-ref (AVX-512) from $TOOLS"
 elif command -v gcc > /dev/null; then
-  # the shared tools die with SIGILL on a CPU without AVX-512: build and check our AVX2 C
+  # without SOFTMAX_REF_TOOLS, or when its AVX-512 binaries die with SIGILL on this CPU: build and check our AVX2 C
+  [ -n "$TOOLS" ] && echo "note: $TOOLS/softmax-ref does not run on this CPU (no AVX-512?); using benchmarks/c/softmax_avx2.c" >&2
   if gcc -O3 -march=native -fopenmp -o "$OURS" "$ROOT/benchmarks/c/softmax_avx2.c" -lm \
       && "$OURS" check > "$OUT/c-check.txt" 2>&1; then
     C_REF="$OURS bench"; C_STREAM="$OURS stream"; C_LABEL="ours: benchmarks/c/softmax_avx2.c (AVX2+FMA, gcc -O3 -march=native)"

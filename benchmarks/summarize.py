@@ -6,7 +6,8 @@ out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file_
 ALGOS = ["three-pass-recompute", "three-pass-reload", "two-pass", "online"]
 SIZES = [16384, 262144, 4194304, 67108864]
 BYTES = {"three-pass-recompute": 16, "three-pass-reload": 20, "two-pass": 12, "online": 12}
-# reference/kernels.md §5(a): C AVX-512 on the Zen 5 class, ns/element (context only: other hardware)
+# Published yardstick (context only: other hardware): a clean AVX-512 C implementation of the four
+# algorithms on one core of an AMD EPYC Zen 5 VM, ns/element, medians of 22 rounds (benchmarks/README.md)
 C_DOC = {("three-pass-recompute", 16384): 0.208, ("three-pass-reload", 16384): 0.170, ("two-pass", 16384): 0.204, ("online", 16384): 0.182,
          ("three-pass-recompute", 262144): 0.235, ("three-pass-reload", 262144): 0.201, ("two-pass", 262144): 0.216, ("online", 262144): 0.197,
          ("three-pass-recompute", 4194304): 0.372, ("three-pass-reload", 4194304): 0.389, ("two-pass", 4194304): 0.320, ("online", 4194304): 0.329,
@@ -67,7 +68,7 @@ if stream:
 print(f"floor bandwidth = best of the Java probe and C read/copy/triad: {floor_bw:.1f} GB/s")
 print()
 print(f"| N | algorithm | Java ns/element (median, spread over reps) | GB/s | ×floor | {c_col} ns/element | C ×floor "
-      "| Java/C time | Java throughput / C | C AVX-512 Zen 5 (doc §5(a)) | Java/doc time |")
+      "| Java/C time | Java throughput / C | C AVX-512 Zen 5 (published) | Java/published time |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 med, cmed = {}, {}
 for n in SIZES:

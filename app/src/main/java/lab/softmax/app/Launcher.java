@@ -4,7 +4,8 @@ import lab.softmax.app.cli.Cli;
 
 /**
  * Entry point. No arguments: the desktop app. Otherwise a headless command.
- * Not an Application subclass, so JavaFX can live on the class path (see stack.md).
+ * Not an Application subclass: the java launcher refuses to start a main class that extends
+ * Application unless javafx.graphics is on the module path, so this class keeps that choice open.
  */
 public final class Launcher {
     private Launcher() { }

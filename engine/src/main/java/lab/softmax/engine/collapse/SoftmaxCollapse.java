@@ -4,7 +4,8 @@ import lab.softmax.engine.nn.Rounding;
 import lab.softmax.engine.numeric.Precision;
 
 /**
- * The Softmax Collapse test of the official logger (collapse.md section 3.2): cast the logits to
+ * The Softmax Collapse test of the official logger (Prieto et al., arXiv 2501.04697; logger.py,
+ * compute_softmax_collapse): cast the logits to
  * the precision, subtract the row maximum, exponentiate and sum, all rounded to the precision after
  * every operation; the sample has collapsed when the sum is exactly 1.
  *

@@ -7,7 +7,8 @@ import lab.softmax.engine.nn.StableMaxCrossEntropy;
 import lab.softmax.engine.numeric.Precision;
 
 /**
- * Softmax and StableMax on the same logits (collapse.md sections 1 and 2): the probabilities, the
+ * Softmax and StableMax on the same logits ({@link lab.softmax.engine.nn.SoftmaxCrossEntropy},
+ * {@link lab.softmax.engine.nn.StableMaxCrossEntropy}): the probabilities, the
  * normaliser's sum relative to its largest term, the loss -ln p_c of the target and its gradient
  * with respect to the logits, for one sample (batch size 1, so no 1/N).
  *

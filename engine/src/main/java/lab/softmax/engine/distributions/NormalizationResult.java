@@ -13,7 +13,7 @@ public record NormalizationResult(NormalizerKind kind, double temperature, Preci
 
     /**
      * True when the normalising sum came out exactly 1 although other terms were positive: every
-     * term but the largest was absorbed (Softmax Collapse's precondition; collapse.md).
+     * term but the largest was absorbed (Softmax Collapse's precondition; docs/labs/collapse.md).
      */
     public boolean sumRoundedToOne() {
         return denominator == 1.0 && absorbedCount > 0;

@@ -8,7 +8,9 @@ import java.util.List;
  * F = 0 ⇔ (a_hi − a_lo) t = ln(w_lo/w_hi) + iπ(2k+1), so the zeros are
  * t_k = (δ + iπ(2k+1))/Δa with δ = ln w_lo − ln w_hi (the slower class's log-weight minus the faster's).
  * In the paper's notation, with δ = z_y − z_c and Δ = a_y − a_c, this is t = (−δ + iπ)/Δ: the sign of the
- * real part in the paper's Eq. (13) is wrong (see reference/ghosts.md §2). |t_0| = √(δ² + π²)/Δa (Thm 4.3).
+ * real part in Eq. (13) of Sao, "Ghosts of Softmax" (arXiv 2603.13552, 2026), which writes (δ + iπ)/Δ, is
+ * wrong: for z = (2, 0), a = (1, 0) the zero is −2 + iπ (e^{2−2+iπ} + e^0 = 0), where Eq. (13) gives
+ * 2 + iπ. Its modulus, |t_0| = √(δ² + π²)/Δa (Thm 4.3), is right.
  */
 public final class BinaryClosedForm {
     private BinaryClosedForm() { }

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The four softmax algorithms of the Kernels lab, with the minimum memory traffic each needs
- * (fp32, STREAM convention: no write-allocate; see reference/kernels.md §3).
+ * (fp32, STREAM convention: no write-allocate; docs/labs/kernels.md tabulates them).
  */
 public enum Algorithm {
     /** max pass, sum-of-exp pass, output pass recomputing exp: reads 3N, writes N. */

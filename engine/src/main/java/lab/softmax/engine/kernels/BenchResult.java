@@ -2,7 +2,8 @@ package lab.softmax.engine.kernels;
 
 /**
  * One kernel at one size. Times are per element (median over rounds, with the fastest and slowest
- * round for the spread); {@code gbps} counts the algorithm's minimum bytes (reference/kernels.md §3).
+ * round for the spread); {@code gbps} counts the algorithm's minimum bytes
+ * (16, 20, 12, 12 per fp32 element: {@link Algorithm}).
  * {@code valid} is false when the fp64 check failed, and then nothing was timed (times are NaN).
  *
  * @param vectorBits width of the vectors the kernel used (0 for scalar)

@@ -1,7 +1,8 @@
 package lab.softmax.engine.kernels;
 
 /**
- * Constants of the magic-bias exp (reference/kernels.md §1, XNNPACK rr2-p5): n = round(x·log2 e)
+ * Constants of the magic-bias exp (the rr2-p5 exp of the XNNPACK microkernels, github.com/google/XNNPACK,
+ * as used by Dukhan & Ablavatski, arXiv 2001.04438): n = round(x·log2 e)
  * via a bias whose low mantissa bits hold n + 127, one- or two-step Cody–Waite reduction, and a degree-5
  * minimax polynomial on [−ln2/2, ln2/2].
  */

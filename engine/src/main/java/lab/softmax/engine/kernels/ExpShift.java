@@ -2,7 +2,7 @@ package lab.softmax.engine.kernels;
 
 /**
  * How the three-pass and online kernels evaluate exp(x − m) without rounding x − m to fp32
- * (which would cost up to 2e-6 relative accuracy, reference/kernels.md §5 lessons):
+ * (which would cost up to 2e-6 relative accuracy in the output pass):
  * subtract a reference r for which x − r is exact for every entry that matters, and fold the rest
  * of the shift into the exponent as an exact power of two 2^-k.
  * <ul>

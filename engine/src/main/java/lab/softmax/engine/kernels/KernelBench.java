@@ -13,7 +13,8 @@ import lab.softmax.engine.task.Progress;
 /**
  * The benchmark behind {@code bench} and the Kernels view. For each size: build one seeded input,
  * check every kernel against the float64 reference, warm up, then time the kernels round-robin with
- * the order rotated each round and report medians (reference/kernels.md §8). One thread is timed
+ * the order rotated each round and report medians (so that drift of a shared machine hits every
+ * kernel alike; benchmarks/README.md). One thread is timed
  * with thread CPU time (robust on a shared machine); several threads with wall-clock time.
  * Results of a size are delivered through the callback as soon as that size is done.
  */

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The streaming passes of the three-pass and online kernels with the Vector API.
  *
  * <p>Why the code repeats itself: C2 only keeps vectors in registers when each hot loop is one flat
- * method with its exp written inline (reference/kernels.md §7, pitfalls 1–2); a vector-returning
+ * method with its exp written inline; a vector-returning
  * helper shared by several loops left the vectors boxed, 5–100× slower. Each exp loop handles two
  * vectors per iteration (C2 schedules them its own way whatever the source order; with four, AVX2's
  * 16 registers ran out), takes its constants from {@link ExpLanes} (loads, not broadcasts: see there
@@ -115,7 +115,7 @@ final class VectorExpPasses {
                 q1 = q1.fma(t1, vC2);
                 q0 = q0.fma(t0, vC1);
                 q1 = q1.fma(t1, vC1);
-                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once, and the
                 // loop needs no constant 1 (one register and one copy fewer)
                 FloatVector f0 = s0.mul(t0).fma(q0, s0);
                 FloatVector f1 = s1.mul(t1).fma(q1, s1);
@@ -171,7 +171,7 @@ final class VectorExpPasses {
                 q1 = q1.fma(t1, vC2);
                 q0 = q0.fma(t0, vC1);
                 q1 = q1.fma(t1, vC1);
-                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once, and the
                 // loop needs no constant 1 (one register and one copy fewer)
                 FloatVector f0 = s0.mul(t0).fma(q0, s0);
                 FloatVector f1 = s1.mul(t1).fma(q1, s1);
@@ -325,7 +325,7 @@ final class VectorExpPasses {
                 q1 = q1.fma(t1, vC2);
                 q0 = q0.fma(t0, vC1);
                 q1 = q1.fma(t1, vC1);
-                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once as before, and the
+                // s·(1 + t·q) as fma(s·t, q, s): s is a power of two (or 0), so this is p·s rounded once, and the
                 // loop needs no constant 1 (one register and one copy fewer)
                 FloatVector f0 = s0.mul(t0).fma(q0, s0);
                 FloatVector f1 = s1.mul(t1).fma(q1, s1);

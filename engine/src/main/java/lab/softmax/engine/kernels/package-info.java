@@ -1,5 +1,7 @@
 /**
- * The Kernels lab: softmax as a memory-bound fp32 kernel (reference/kernels.md).
+ * The Kernels lab: softmax as a memory-bound fp32 kernel (docs/labs/kernels.md; M. Dukhan and
+ * A. Ablavatski, "The Two-Pass Softmax Algorithm", arXiv 2001.04438, 2020; M. Milakov and
+ * N. Gimelshein, "Online normalizer calculation for softmax", arXiv 1805.02867, 2018).
  *
  * <ul>
  * <li>{@link lab.softmax.engine.kernels.SoftmaxKernel} — one interface for the four

@@ -14,7 +14,7 @@ import lab.softmax.engine.numeric.Precision;
  * denom = sqrt(v) / sqrt(1 - b2^t) + eps; p -= lr / (1 - b1^t) * m / denom.
  * Tensor arithmetic is rounded to the model precision after every operation; scalar factors
  * (bias corrections, step size) are computed in double, as Python floats are. eps may be as small
- * as 1e-30: then Adam normalises even ~1e-13 gradients into full-size steps (collapse.md section 1).
+ * as 1e-30 (the paper's runs use 1e-25): then Adam normalises even ~1e-13 gradients into full-size steps.
  * Gradients, like the values, must be representable in the precision (torch's gradient of a float32
  * tensor is float32): the float32 vector path reads them as floats.
  */

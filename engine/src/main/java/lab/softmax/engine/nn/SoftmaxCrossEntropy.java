@@ -8,7 +8,8 @@ import lab.softmax.engine.numeric.Precision;
 
 /**
  * Softmax cross-entropy with the loss computed in a chosen precision, in torch's order of
- * operations (collapse.md section 1):
+ * operations, as the official code of Prieto et al. (arXiv 2501.04697) computes it in utils.py
+ * (cross_entropy_float16/32/64):
  * out = (z - max) - ln sum_j exp(z_j - max); loss = -out_c; grad_in = grad_out - exp(out) * sum(grad_out)
  * with grad_out = -1/N at the target. Keeping this exact formula (not softmax - onehot) is what
  * makes the target's gradient exactly 0 once the sum rounds to 1.

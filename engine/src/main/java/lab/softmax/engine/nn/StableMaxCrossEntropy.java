@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * StableMax cross-entropy, always in float64 as in the official code (collapse.md section 2):
+ * StableMax cross-entropy, always in float64 as in the official code of Prieto et al., "Grokking at the
+ * Edge of Numerical Stability" (arXiv 2501.04697; utils.py, stablemax_cross_entropy):
  * s(x) = x + 1 for x >= 0, 1/(1 - x) for x < 0; loss = -ln(s(z_c) / sum_j s(z_j)), no max shift,
  * no temperature. Per sample (before 1/N): dL/dz_k = s'(z_k)/S - [k = c] s'(z_c)/s(z_c).
  * Holds scratch buffers: use one instance per thread.

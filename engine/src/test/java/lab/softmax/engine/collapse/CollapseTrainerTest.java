@@ -128,7 +128,7 @@ class CollapseTrainerTest {
         assertEquals(0.0, a.gradient()[a.target()], 0);
         assertEquals(1.0, a.expTerms()[a.predicted()], 0);
         assertEquals(a.expTerms().length - 1, a.absorbed(), "every other term is lost against 1");
-        assertTrue(a.top2Gap() > 16.64, "fp32 collapse needs a top-2 gap above 24 ln 2 (collapse.md 3.1)");
+        assertTrue(a.top2Gap() > 16.64, "fp32 collapse needs a top-2 gap above 24 ln 2 (fp32's 24 significand bits)");
         // fp32 sum, maximal term first, then index order: each term rounds away against 1
         float sum = (float) a.expTerms()[a.predicted()];
         for (int j = 0; j < a.expTerms().length; j++) if (j != a.predicted()) sum += (float) a.expTerms()[j];

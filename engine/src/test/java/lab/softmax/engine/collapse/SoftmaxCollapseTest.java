@@ -15,8 +15,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SoftmaxCollapseTest {
 
     /**
-     * Per-term absorption gaps p·ln 2 as tabulated in ../shared/reference/collapse.md section 3.1
-     * (rounded to 0.01 there; the margins below are wider than that rounding).
+     * Per-term absorption gaps p·ln 2, rounded to 0.01: under round-to-nearest-even 1 + e^{−g} is exactly 1
+     * once e^{−g} ≤ 2^{−p}, with p the significand width in bits (53, 24, 11, 8), so a single term g below
+     * the maximum is absorbed when g ≥ p·ln 2 (docs/labs/collapse.md). The margins below are wider than
+     * that rounding.
      */
     private static double referenceGap(Precision p) {
         return switch (p) {
@@ -56,7 +58,7 @@ class SoftmaxCollapseTest {
         assertEquals(7.6246, SoftmaxCollapse.absorptionGap(Precision.FP16), 1e-4);
         assertEquals(5.5452, SoftmaxCollapse.absorptionGap(Precision.BF16), 1e-4);
         for (Precision p : Precision.values()) {
-            assertEquals(referenceGap(p), SoftmaxCollapse.absorptionGap(p), 0.005, p + " vs collapse.md table");
+            assertEquals(referenceGap(p), SoftmaxCollapse.absorptionGap(p), 0.005, p + " vs p·ln 2");
         }
     }
 

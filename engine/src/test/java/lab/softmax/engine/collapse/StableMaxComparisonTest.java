@@ -13,7 +13,7 @@ import lab.softmax.engine.numeric.Precision;
 import lab.softmax.engine.numeric.SplitMix64;
 import org.junit.jupiter.api.Test;
 
-/** Softmax vs StableMax on the same logits, against hand values, float64 finite differences and the absorption gaps of collapse.md 3.1. */
+/** Softmax vs StableMax on the same logits, against hand values, float64 finite differences and the absorption gaps p·ln 2 (p significand bits). */
 class StableMaxComparisonTest {
 
     @Test
@@ -106,7 +106,7 @@ class StableMaxComparisonTest {
 
     @Test
     void collapseScaleIsTheAbsorptionGapForOneOtherClass() {
-        // one other term at gap g is absorbed by 1 once g >= p ln 2 (collapse.md 3.1), so with logits {1, 0} at scale g
+        // one other term at gap g is absorbed by 1 once g >= p ln 2 (p significand bits), so with logits {1, 0} at scale g
         assertEquals(24 * Math.log(2), StableMaxComparison.of(new double[] {1, 0}, 0, Precision.FP32, 1).collapseScale(), 1e-4);
         assertEquals(53 * Math.log(2), StableMaxComparison.of(new double[] {1, 0}, 0, Precision.FP64, 1).collapseScale(), 1e-4);
         assertEquals(11 * Math.log(2), StableMaxComparison.of(new double[] {1, 0}, 0, Precision.FP16, 1).collapseScale(), 2e-3);

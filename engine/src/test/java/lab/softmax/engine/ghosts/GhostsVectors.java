@@ -9,7 +9,10 @@ import java.util.function.IntToDoubleFunction;
 import lab.softmax.engine.io.Json;
 import tools.jackson.databind.JsonNode;
 
-/** The public test vectors of reference/ghosts-vectors.json (copied into the test resources). */
+/**
+ * The project's Ghosts test vectors (test resource ghosts/ghosts-vectors.json): logits z and slopes a, given
+ * as numbers or as NumPy formulas over a range of k, with the expected Δa, ρ_a, ρ* and zeros.
+ */
 record GhostsVectors(String name, double[] z, double[] a, boolean formula, JsonNode expected) {
 
     static List<GhostsVectors> load() {
@@ -43,7 +46,7 @@ record GhostsVectors(String name, double[] z, double[] a, boolean formula, JsonN
         return v;
     }
 
-    /** The numpy formulas used in the file, translated by hand (README: Using ghosts-vectors.json). */
+    /** The NumPy formulas used in the file, translated by hand. */
     private static double[] formula(String text, int first, int last) {
         IntToDoubleFunction fn = switch (text) {
             case "np.sin(k)" -> k -> Math.sin(k);

@@ -76,7 +76,7 @@ class StableMaxCrossEntropyTest {
                     z[j] = rnd.nextInt(6) == 0 ? special[rnd.nextInt(special.length)] : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 2);
                 }
                 int target = rnd.nextInt(classes);
-                // the formula of collapse.md section 2, one logit at a time, sum in index order
+                // s(x) = x + 1 (x >= 0), 1/(1 - x) (x < 0), one logit at a time, sum in index order
                 double sum = 0;
                 for (double x : z) sum += x >= 0 ? x + 1 : 1 / (1 - x);
                 double sTarget = z[target] >= 0 ? z[target] + 1 : 1 / (1 - z[target]);

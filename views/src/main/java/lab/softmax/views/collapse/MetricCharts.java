@@ -52,7 +52,8 @@ final class MetricCharts {
     /** The SC chart's index in {@link #METRICS}. */
     static final int SC_CHART = METRICS.indexOf(SC);
     /**
-     * A StableMax run's SC is the softmax formula applied to its logits (collapse.md section 3.2): what
+     * A StableMax run's SC is the softmax formula applied to its logits, as the official logger computes it
+     * for every run (logger.py, compute_softmax_collapse; docs/labs/collapse.md): what
      * would collapse under softmax, not something that happened to the run. Drawn thin, dash-dot (the
      * SC-50 % markers are dotted).
      */

@@ -13,7 +13,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Minimum bytes moved per fp32 element by each algorithm, read and written streams stacked
- * (reference/kernels.md §3): out of cache, time per element is at least this over the bandwidth.
+ * (STREAM convention, no write-allocate; docs/labs/kernels.md): out of cache, time per element is at
+ * least this over the bandwidth.
  */
 final class BytesChart {
     private final JFreeChart chart;

@@ -25,7 +25,7 @@ class ComparisonViewModelTest {
         assertEquals(5, c.logits().length);
         assertEquals(Precision.FP32, c.precision());
         assertFalse(c.softmax().sumIsOne(), "a top-2 gap of 2.5 is far below fp32's 16.64");
-        // one other term at gap 2.5 x scale is absorbed from 24 ln 2 / 2.5 (collapse.md 3.1)
+        // one other term at gap 2.5 x scale is absorbed from 24 ln 2 / 2.5 (p ln 2 with p = 24 significand bits; docs/labs/collapse.md)
         assertEquals(24 * Math.log(2) / 2.5, c.collapseScale(), 1e-3);
     }
 

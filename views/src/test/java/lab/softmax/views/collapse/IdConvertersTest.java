@@ -8,7 +8,7 @@ import lab.softmax.engine.collapse.OptimizerKind;
 import lab.softmax.engine.numeric.Precision;
 import org.junit.jupiter.api.Test;
 
-/** The config form's choices read as the command line's ids (cli-contract.md), in both directions. */
+/** The config form's choices read as the command line's ids (docs/cli.md), in both directions. */
 class IdConvertersTest {
     @Test
     void choicesShowTheCommandLineIds() {

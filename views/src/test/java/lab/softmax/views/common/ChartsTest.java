@@ -24,7 +24,7 @@ class ChartsTest {
         assertTrue(y.getLowerBound() < 9.455720203637473E11 && y.getUpperBound() > 9.455720203637473E11,
                 y.getLowerBound() + ".." + y.getUpperBound());
         s.add(2, 3.0);
-        assertTrue(y.getLowerBound() < 3 && y.getUpperBound() > 9e11, "ordinary ranges as before");
+        assertTrue(y.getLowerBound() < 3 && y.getUpperBound() > 9e11, "ordinary ranges still fit");
     }
 
     @Test

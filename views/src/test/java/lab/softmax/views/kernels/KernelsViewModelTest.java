@@ -92,7 +92,7 @@ class KernelsViewModelTest {
     void aListenerOnTheResultsSurvivesGarbageCollection() throws InterruptedException {
         int[] changes = {0};
         model.results().addListener((javafx.collections.ListChangeListener<BenchResult>) c -> changes[0]++);
-        for (int i = 0; i < 5; i++) {   // the view used to be a fresh weakly-linked wrapper: GC cut the listener off
+        for (int i = 0; i < 5; i++) {   // a fresh weakly-linked wrapper per call would let GC cut the listener off
             System.gc();
             Thread.sleep(20);
         }

@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
                 "precision, max term first, then index order), zero-loss fraction, mean |logit|, mean top-2 gap, weight norm and",
                 "nlm_cosine = cos(-grad L, theta) of the raw gradient. All metrics of epoch e are measured after",
                 "e optimiser steps. Defaults are the paper's Fig. 1c settings.",
-                "With --orthograd the official code's wiring applies (collapse.md section 6): AdamW runs betas",
+                "With --orthograd the official code's wiring applies (utils.py, get_optimizer): AdamW runs betas",
                 "(0.9, 0.999) and eps 1e-8, SGD runs momentum 0.8, unless you give --beta2/--eps/--momentum.",
                 "Plain SGD defaults to momentum 0.2. The model is float32; StableMax CE is always computed in fp64.",
                 "Same seed and options give the same output bit for bit, for any --threads."})

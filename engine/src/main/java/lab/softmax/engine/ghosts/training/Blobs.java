@@ -1,7 +1,7 @@
 package lab.softmax.engine.ghosts.training;
 
 /**
- * Gaussian blobs (reference/ghosts.md §8): C = 10 classes in D = 20 dimensions, 200 per class, class
+ * Gaussian blobs, the portable data set of the Ghosts lab (docs/labs/ghosts.md): C = 10 classes in D = 20 dimensions, 200 per class, class
  * means separation·N(0,1) drawn class-major, samples drawn interleaved (for i, for c) with noise
  * 1.0·N(0,1); the first 80 % are the training set. Seed 2026. Separation 1.6 is nearly separable (loss
  * blow-up, not accuracy collapse); 0.8 is the harder set on which accuracy collapses as well.

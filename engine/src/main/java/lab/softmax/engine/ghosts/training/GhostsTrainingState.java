@@ -14,7 +14,7 @@ import lab.softmax.engine.io.ScenarioType;
  * restores. experiment is "spike-test" (the policies in controllers trained side by side with a
  * learning-rate spike), "one-step-sweep" (single steps of r·ρ_a from a trained point) or "lr-step-map"
  * (r per step over a grid of base learning rates, for the first chosen policy).
- * The complex-plane view has its own state (the lead's GhostsPlaneState).
+ * The complex-plane view has its own state, {@link lab.softmax.engine.ghosts.GhostsPlaneState}.
  */
 public record GhostsTrainingState(String experiment, DatasetKind dataset, ModelKind model, OptimizerKind optimizer,
                           double lr, double spikeFactor, int spikeAt, int spikeUntil, List<Controller> controllers,

@@ -10,14 +10,14 @@ import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 
 /**
- * The one-step sweep (reference/ghosts.md §8, the paper's Figs 1 and 7): train briefly with Adam, then
+ * The one-step sweep (Sao 2026, arXiv 2603.13552, Figs 1 and 7; docs/labs/ghosts.md): train briefly with Adam, then
  * from the trained point take single steps of length τ = r·ρ_a along v = −∇L/‖∇L‖ (full-batch
  * gradient, ρ_a over the whole training set) for log-spaced r, recording the loss ratio L(θ + τv)/L(θ)
  * and the test accuracy retained. The exact batch ρ* over the samples with the largest spread is
  * reported beside ρ_a.
  */
 public final class OneStepSweep {
-    /** Initial weights from SplitMix64(7), minibatch indices from SplitMix64(1) (§8). */
+    /** Initial weights from SplitMix64(7), minibatch indices from SplitMix64(1). */
     static final long INIT_SEED = 7;
     static final long BATCH_SEED = 1;
 

@@ -4,7 +4,8 @@ package lab.softmax.engine.ghosts.training;
  * Softmax regression (no hidden layer) or a one-hidden-layer ReLU MLP, trained with mean
  * cross-entropy, with hand-written backpropagation and the forward-mode Jacobian–vector product
  * a = J_z·v that gives the logit slopes along a parameter direction (the ReLU derivative is taken at
- * the current point: the linearisation of reference/ghosts.md §1).
+ * the current point: the logits are linearised along the step, z_k(τ) = z_k + a_k τ, as in Sao 2026,
+ * arXiv 2603.13552).
  *
  * <p>Parameters are one flat vector: [W1 (H×D), b1 (H), W2 (C×H), b2 (C)] for the MLP and
  * [W (C×D), b (C)] for the linear model. An instance keeps scratch buffers: one per thread.

@@ -6,7 +6,7 @@ import lab.softmax.engine.ghosts.training.Choices.ModelKind;
 import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
 
 /**
- * One spike-test run (reference/ghosts.md §8): the base learning rate is multiplied by spikeFactor for
+ * One spike-test run (the lrspike experiment of Sao 2026, arXiv 2603.13552; docs/labs/ghosts.md): the base learning rate is multiplied by spikeFactor for
  * steps spikeAt ≤ t < spikeUntil (0-based); batches of batchSize rows drawn with replacement.
  */
 public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKind optimizer, double lr,
