@@ -23,7 +23,7 @@ import picocli.CommandLine;
  * {@code Labs.REGISTERED} lists them.
  *
  * <p>To rewrite the generated part after changing or adding a command:
- * <pre>./mvnw -o -q verify -pl app -am -Dtest=CliReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dcli.reference.write=true</pre>
+ * <pre>./mvnw -q verify -pl app -am -Dtest=CliReferenceTest -Dsurefire.failIfNoSpecifiedTests=false -Dcli.reference.write=true</pre>
  */
 class CliReferenceTest {
     static final String BEGIN = "<!-- BEGIN GENERATED: every command's --help (CliReferenceTest, -Dcli.reference.write=true) -->";
