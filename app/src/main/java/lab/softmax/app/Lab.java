@@ -13,15 +13,25 @@ import lab.softmax.views.common.LabModule;
  * @param module        builds the lab's page module
  * @param commands      top-level picocli command classes of the lab
  * @param trainCommands the lab's subcommands of {@code train}
+ * @param builtOn       the other labs whose engine this lab uses on purpose (e.g. Attention's rows go
+ *                      through the Kernels lab's softmax); any other dependency between labs fails
+ *                      {@code ArchitectureTest}
  */
 public record Lab(String id, List<ScenarioType<?>> scenarioTypes, Supplier<LabModule> module,
-                  List<Class<?>> commands, List<Class<?>> trainCommands) {
+                  List<Class<?>> commands, List<Class<?>> trainCommands, List<String> builtOn) {
     public Lab {
         scenarioTypes = List.copyOf(scenarioTypes);
         commands = List.copyOf(commands);
         trainCommands = List.copyOf(trainCommands);
+        builtOn = List.copyOf(builtOn);
         if (scenarioTypes.isEmpty() || !scenarioTypes.getFirst().lab().equals(id)) {
             throw new IllegalArgumentException(id + ": the first scenario type must carry the lab's id");
         }
+    }
+
+    /** A lab that builds on no other lab. */
+    public Lab(String id, List<ScenarioType<?>> scenarioTypes, Supplier<LabModule> module,
+               List<Class<?>> commands, List<Class<?>> trainCommands) {
+        this(id, scenarioTypes, module, commands, trainCommands, List.of());
     }
 }
