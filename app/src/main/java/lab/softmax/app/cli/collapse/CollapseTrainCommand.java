@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.ScenarioTypes;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonLinesOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.collapse.CollapseConfig;
@@ -28,6 +29,7 @@ import lab.softmax.engine.numeric.Precision;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -101,8 +103,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
     String description;
     @Option(names = "--benchmark", description = "time N training epochs (after N/2 warm-up epochs) and print ms per epoch instead of training")
     Integer benchmark;
-    @Option(names = "--json", description = "JSON Lines: one object per logged epoch, then {\"done\":true,...}.")
-    boolean json;
+    @Mixin JsonLinesOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -113,7 +114,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
         if (benchmark != null) return benchmark(config, workers, out);
         if (save != null) checkSave();
         CollapseTrainer run = new CollapseTrainer(config, workers);
-        if (!json) out.printf(Locale.ROOT, "%7s %9s %7s %7s %7s %7s %9s %8s %9s %7s %8s%n", "epoch", "train_loss",
+        if (!json.on()) out.printf(Locale.ROOT, "%7s %9s %7s %7s %7s %7s %9s %8s %9s %7s %8s%n", "epoch", "train_loss",
                 "train", "test", "SC", "zero", "|logit|", "top2gap", "|theta|", "nlm_cos", "time_s");
         run.run(Cancellation.none(), Progress.NONE, m -> print(out, m));
         List<EpochMetrics> history = run.history();
@@ -130,7 +131,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
         done.put("train_size", run.data().trainY().length);
         done.put("test_size", run.data().testY().length);
         done.set("config", Json.mapper().valueToTree(config));
-        if (json) JsonOutput.printLine(out, done);
+        if (json.on()) JsonOutput.printLine(out, done);
         else out.printf(Locale.ROOT, "done: %d epochs in %.1f s, test accuracy %.4f, SC > 50%% from epoch %s%n",
                 run.epoch(), last.elapsedS(), last.testAcc(), sc50 >= 0 ? Integer.toString(sc50) : "never");
         if (save != null) save(record);
@@ -163,7 +164,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, EpochMetrics m) {
-        if (json) {
+        if (json.on()) {
             JsonOutput.printLine(out, m);
         } else {
             out.printf(Locale.ROOT, "%7d %9.3e %7.4f %7.4f %7.4f %7.4f %9.3f %8.3f %9.2f %7.4f %8.1f%n", m.epoch(),
@@ -192,7 +193,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
         o.put("train_size", run.data().trainY().length);
         o.put("loss", config.loss().id());
         o.put("loss_precision", config.lossPrecision().id());
-        if (json) JsonOutput.printLine(out, o);
+        if (json.on()) JsonOutput.printLine(out, o);
         else out.printf(Locale.ROOT, "%.2f ms per epoch, %.2f ms CPU (%d epochs, %d threads, N = %d, %s %s)%n", ms, cpuMs, benchmark, workers,
                 run.data().trainY().length, config.loss().id(), config.lossPrecision().id());
         return Cli.OK;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.app.cli.PrecisionOption;
@@ -48,8 +49,7 @@ public final class NormalizeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Logits file, or '-' for JSON on standard input.")
     String input;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin JsonDocumentOption json;
 
     @Override
     public Integer call() {
@@ -62,7 +62,7 @@ public final class NormalizeCommand implements Callable<Integer> {
         LogitsCheck.require(logits, source, "logits");
         NormalizationResult r = Normalization.run(logits, temperature, kind, p, !noMaxShift);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(r));
         } else {
             printTable(out, r);

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.Ghosts;
 import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.numeric.SplitMix64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +43,7 @@ public final class GhostsBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random sums (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin JsonDocumentOption json;
 
     @Override
     public Integer call() {
@@ -74,7 +75,7 @@ public final class GhostsBenchCommand implements Callable<Integer> {
         double cpuMedian = cpuSorted[cases / 2];
         double cpuMax = cpuSorted[cases - 1];
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             ObjectNode o = JsonOutput.object();
             o.put("k", k);
             o.put("zeros_within", within);

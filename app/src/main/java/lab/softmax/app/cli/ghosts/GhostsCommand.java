@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.BatchGhosts;
@@ -13,6 +14,7 @@ import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.ghosts.Zero;
 import lab.softmax.engine.io.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +44,7 @@ public final class GhostsCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "JSON input file, or '-' for standard input.")
     String input;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin JsonDocumentOption json;
 
     @Override
     public Integer call() {
@@ -58,7 +59,7 @@ public final class GhostsCommand implements Callable<Integer> {
         var directions = in.directions().stream().map(v -> scale(v, temperature)).toList();
         BatchGhosts.Result result = BatchGhosts.analyse(logits, directions, within);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(result, in.batch()));
         } else {
             for (int i = 0; i < result.samples().size(); i++) {

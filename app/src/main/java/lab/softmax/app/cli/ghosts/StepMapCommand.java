@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonLinesOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.training.LrStepMap;
@@ -48,8 +49,7 @@ public final class StepMapCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every run (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--json", description = "Stream JSON Lines.")
-    boolean json;
+    @Mixin JsonLinesOption json;
 
     @Override
     public Integer call() {
@@ -62,7 +62,7 @@ public final class StepMapCommand implements Callable<Integer> {
                 steps, seed, batchSize));
         var split = data.load(seed);
         PrintWriter out = spec.commandLine().getOut();
-        if (!json) out.printf(Locale.ROOT, "%12s %12s %12s %12s%n", "lr", "r_first", "max_r", "first_nan");
+        if (!json.on()) out.printf(Locale.ROOT, "%12s %12s %12s %12s%n", "lr", "r_first", "max_r", "first_nan");
         LrStepMap.run(base, grid, split, row -> {
             double maxR = 0;
             int firstNaN = -1;
@@ -73,7 +73,7 @@ public final class StepMapCommand implements Callable<Integer> {
                     maxR = Math.max(maxR, row.r()[t]);
                 }
             }
-            if (json) {
+            if (json.on()) {
                 ObjectNode o = JsonOutput.object();
                 o.put("lr", row.lr());
                 ArrayNode r = o.putArray("r");
@@ -86,7 +86,7 @@ public final class StepMapCommand implements Callable<Integer> {
                 out.flush();
             }
         }, Progress.NONE, Cancellation.none());
-        if (json) {
+        if (json.on()) {
             ObjectNode done = JsonOutput.object();
             done.put("done", true);
             done.put("rates", grid.length);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonLinesOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.training.StepRecord;
@@ -56,21 +57,20 @@ public final class StepSafetyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Initial weights from SplitMix64(1000+S), batches from SplitMix64(77+S) (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--json", description = "Stream JSON Lines.")
-    boolean json;
+    @Mixin JsonLinesOption json;
 
     @Override
     public Integer call() {
         StepSafetyConfig cfg = config();
         PrintWriter out = spec.commandLine().getOut();
         var split = data.load(cfg.seed());
-        if (!json) {
+        if (!json.on()) {
             out.printf(Locale.ROOT, "%6s %12s %9s %9s %12s %12s %10s %11s%n", "step", "train_loss", "train_acc", "test_acc",
                     "rho_a", "step_norm", "r", "lr_eff");
             out.flush();
         }
         List<StepRecord> records = StepSafetyRun.run(cfg, split, rec -> {
-            if (json) {
+            if (json.on()) {
                 JsonOutput.printLine(out, toJson(rec));
             } else {
                 out.printf(Locale.ROOT, "%6d %12.6g %9.4f %9.4f %12.6g %12.6g %10.4g %11.4g%n", rec.step(), rec.trainLoss(),
@@ -80,7 +80,7 @@ public final class StepSafetyCommand implements Callable<Integer> {
         }, Progress.NONE, Cancellation.none());
         StepRecord last = records.get(records.size() - 1);
         double maxR = records.stream().mapToDouble(StepRecord::r).max().orElse(0);
-        if (json) {
+        if (json.on()) {
             ObjectNode done = JsonOutput.object();
             done.put("done", true);
             done.put("dataset", cfg.dataset().id());

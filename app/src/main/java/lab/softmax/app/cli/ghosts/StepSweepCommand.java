@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonLinesOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.training.OneStepSweep;
@@ -48,8 +49,7 @@ public final class StepSweepCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Added to the init seed 7 and batch seed 1 (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--json", description = "Stream JSON Lines.")
-    boolean json;
+    @Mixin JsonLinesOption json;
 
     @Override
     public Integer call() {
@@ -59,10 +59,10 @@ public final class StepSweepCommand implements Callable<Integer> {
                 rhoStarSamples, seed));
         var split = data.load(seed);
         PrintWriter out = spec.commandLine().getOut();
-        if (!json) out.printf(Locale.ROOT, "%10s %12s %12s %10s %12s%n", "r", "tau", "loss_ratio", "test_acc", "acc_retained");
+        if (!json.on()) out.printf(Locale.ROOT, "%10s %12s %12s %10s %12s%n", "r", "tau", "loss_ratio", "test_acc", "acc_retained");
         double[] rho = {Double.NaN};
         OneStepSweep.Result res = OneStepSweep.run(cfg, split, p -> {
-            if (json) {
+            if (json.on()) {
                 ObjectNode o = JsonOutput.object();
                 o.put("r", p.r());
                 o.put("tau", p.tau());
@@ -77,7 +77,7 @@ public final class StepSweepCommand implements Callable<Integer> {
                 out.flush();
             }
         }, Progress.NONE, Cancellation.none());
-        if (json) {
+        if (json.on()) {
             ObjectNode done = JsonOutput.object();
             done.put("done", true);
             done.put("rho_a", res.rhoA());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.app.cli.PrecisionOption;
@@ -54,8 +55,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Logits file, or '-' for JSON on standard input.")
     String input;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
+    @Mixin JsonDocumentOption json;
 
     @Override
     public Integer call() {
@@ -80,7 +80,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             JsonOutput.print(out, toJson(alg, usedImpl, p, in.batched(), rows));
         } else {
             printTable(out, alg, usedImpl, p, rows);
