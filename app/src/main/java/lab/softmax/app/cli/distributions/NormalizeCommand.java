@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.io.LogitsFile;
-import lab.softmax.engine.distributions.LogitsCheck;
 import lab.softmax.engine.distributions.Normalization;
 import lab.softmax.engine.distributions.NormalizationResult;
 import lab.softmax.engine.distributions.NormalizerKind;
@@ -54,11 +54,11 @@ public final class NormalizeCommand implements Callable<Integer> {
     public Integer call() {
         NormalizerKind kind = Options.parse(() -> NormalizerKind.parse(normalizer), "--normalizer");
         Precision p = Options.parse(() -> Precision.parse(precision), "--precision");
-        LogitsCheck.requireTemperature(temperature, "", "--temperature");
+        Normalization.requireTemperature(temperature, "", "--temperature");
         if (topK < 1) throw new InputException("", "--top-k", "must be >= 1, got " + topK);
         double[] logits = input.equals("-") ? LogitsFile.readJson(System.in, "<stdin>") : LogitsFile.read(Path.of(input));
         String source = input.equals("-") ? "<stdin>" : input;
-        LogitsCheck.require(logits, source, "logits");
+        LogitRules.require(logits, source, "logits");
         NormalizationResult r = Normalization.run(logits, temperature, kind, p, !noMaxShift);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
