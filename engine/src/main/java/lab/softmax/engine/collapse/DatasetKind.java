@@ -2,7 +2,7 @@ package lab.softmax.engine.collapse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /** The data set: modular arithmetic on one-hot pairs (bias-free MLP) or sparse parity (MLP with biases). */
 public enum DatasetKind {
@@ -16,9 +16,5 @@ public enum DatasetKind {
     public String id() { return id; }
 
     @JsonCreator
-    public static DatasetKind parse(String s) {
-        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (DatasetKind t : values()) if (t.id.equals(key)) return t;
-        throw new IllegalArgumentException("unknown task '" + s + "' (expected modular or sparse-parity)");
-    }
+    public static DatasetKind parse(String s) { return EnumIds.parse(values(), DatasetKind::id, s, "task"); }
 }

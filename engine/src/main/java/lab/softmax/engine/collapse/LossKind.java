@@ -2,7 +2,7 @@ package lab.softmax.engine.collapse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /** Softmax cross-entropy (in the chosen loss precision) or StableMax cross-entropy (always fp64). */
 public enum LossKind {
@@ -16,9 +16,5 @@ public enum LossKind {
     public String id() { return id; }
 
     @JsonCreator
-    public static LossKind parse(String s) {
-        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (LossKind k : values()) if (k.id.equals(key)) return k;
-        throw new IllegalArgumentException("unknown loss '" + s + "' (expected softmax-ce or stablemax-ce)");
-    }
+    public static LossKind parse(String s) { return EnumIds.parse(values(), LossKind::id, s, "loss"); }
 }

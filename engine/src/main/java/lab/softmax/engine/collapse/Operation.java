@@ -2,7 +2,7 @@ package lab.softmax.engine.collapse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /** The modular-arithmetic task: target = op(x, y) mod p. */
 public enum Operation {
@@ -24,9 +24,5 @@ public enum Operation {
     }
 
     @JsonCreator
-    public static Operation parse(String s) {
-        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (Operation o : values()) if (o.id.equals(key)) return o;
-        throw new IllegalArgumentException("unknown operation '" + s + "' (expected add, sub or mul)");
-    }
+    public static Operation parse(String s) { return EnumIds.parse(values(), Operation::id, s, "operation"); }
 }

@@ -2,7 +2,7 @@ package lab.softmax.engine.collapse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 public enum OptimizerKind {
     ADAMW("adamw"), SGD("sgd");
@@ -15,9 +15,5 @@ public enum OptimizerKind {
     public String id() { return id; }
 
     @JsonCreator
-    public static OptimizerKind parse(String s) {
-        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (OptimizerKind k : values()) if (k.id.equals(key)) return k;
-        throw new IllegalArgumentException("unknown optimizer '" + s + "' (expected adamw or sgd)");
-    }
+    public static OptimizerKind parse(String s) { return EnumIds.parse(values(), OptimizerKind::id, s, "optimizer"); }
 }

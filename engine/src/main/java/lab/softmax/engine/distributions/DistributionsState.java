@@ -1,6 +1,7 @@
 package lab.softmax.engine.distributions;
 
 import java.util.List;
+import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.engine.numeric.Precision;
 
@@ -15,7 +16,7 @@ public record DistributionsState(double[] logits, double temperature, Precision 
 
     public DistributionsState {
         if (logits == null) throw new IllegalArgumentException("logits: missing");
-        LogitsCheck.require(logits, "", "logits");
+        LogitRules.require(logits, "", "logits");
         if (!(temperature >= MIN_TEMPERATURE && temperature <= MAX_TEMPERATURE)) {
             throw new IllegalArgumentException("temperature: " + temperature + " is outside "
                     + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);

@@ -1,5 +1,7 @@
 package lab.softmax.engine.distributions;
 
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.numeric.Arithmetic;
 import lab.softmax.engine.numeric.Precision;
 
@@ -9,8 +11,8 @@ public final class Normalization {
 
     public static NormalizationResult run(double[] logits, double temperature, NormalizerKind kind,
                                           Precision precision, boolean subtractMax) {
-        LogitsCheck.require(logits, "", "logits");
-        LogitsCheck.requireTemperature(temperature, "", "temperature");
+        LogitRules.require(logits, "", "logits");
+        requireTemperature(temperature, "", "temperature");
         Arithmetic arithmetic = new Arithmetic(precision);
         NumericEvents events = new NumericEvents();
         double[] x = scale(logits, temperature, arithmetic, events);
@@ -28,6 +30,13 @@ public final class Normalization {
         }
         return new NormalizationResult(kind, temperature, precision, subtractMax, p, reference,
                 logSumExp(x64), events.overflowed, events.absorbed, events.denominator);
+    }
+
+    /** @param source the file or input the temperature came from, for the message ("" for none) */
+    public static void requireTemperature(double temperature, String source, String field) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new InputException(source, field, "temperature must be a finite number > 0, got " + temperature);
+        }
     }
 
     /**

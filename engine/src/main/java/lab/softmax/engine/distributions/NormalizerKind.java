@@ -2,9 +2,7 @@ package lab.softmax.engine.distributions;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import lab.softmax.engine.io.EnumIds;
 
 /** The normalisers of the Distributions lab, by their command-line names. */
 public enum NormalizerKind {
@@ -32,14 +30,7 @@ public enum NormalizerKind {
     public Normalizer normalizer() { return normalizer; }
 
     @JsonCreator
-    public static NormalizerKind parse(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (NormalizerKind k : values()) {
-            if (k.id.equals(key)) return k;
-        }
-        throw new IllegalArgumentException("unknown normalizer '" + name + "' (expected "
-                + Arrays.stream(values()).map(NormalizerKind::id).collect(Collectors.joining(", ")) + ")");
-    }
+    public static NormalizerKind parse(String name) { return EnumIds.parse(values(), NormalizerKind::id, name, "normalizer"); }
 
     @Override
     public String toString() { return id; }

@@ -1,5 +1,8 @@
 package lab.softmax.engine.io;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
 /**
  * Bad input from a user: names the source (file), the field or index at fault and the value,
  * so the CLI can print one line and exit 2, and the app can show it in a dialog.
@@ -21,6 +24,12 @@ public final class InputException extends RuntimeException {
         this.source = source;
         this.field = field;
         this.problem = problem;
+    }
+
+    /** A file that cannot be opened or read: "file not found", or "cannot read: " and why. */
+    public static InputException unreadable(String source, IOException e) {
+        if (e instanceof NoSuchFileException) return new InputException(source, "", "file not found");
+        return new InputException(source, "", "cannot read: " + (e.getMessage() != null ? e.getMessage() : e), e);
     }
 
     public String source() { return source; }

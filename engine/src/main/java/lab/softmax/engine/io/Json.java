@@ -1,9 +1,11 @@
 package lab.softmax.engine.io;
 
+import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -27,6 +29,15 @@ public final class Json {
 
     /** Fails on unknown fields (a misspelt control is an error, not silently ignored). */
     public static JsonMapper mapper() { return STRICT; }
+
+    /** A whole input document as a tree; malformed JSON is bad input naming the source. */
+    public static JsonNode readTree(InputStream in, String source) {
+        try {
+            return STRICT.readTree(in);
+        } catch (JacksonException e) {
+            throw new InputException(source, "", "malformed JSON: " + describe(e), e);
+        }
+    }
 
     /**
      * A parse error as one readable line: Jackson's message without its "(start marker at

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
@@ -40,10 +39,8 @@ public final class LogitsFile {
             try (InputStream in = Files.newInputStream(path)) {
                 return readJson(in, name);
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "", "file not found");
         } catch (IOException e) {
-            throw new InputException(name, "", "cannot read: " + (e.getMessage() != null ? e.getMessage() : e), e);
+            throw InputException.unreadable(name, e);
         }
     }
 
@@ -56,7 +53,7 @@ public final class LogitsFile {
             JsonToken first = p.nextToken();
             double[] logits;
             if (first == JsonToken.START_ARRAY) {
-                logits = readArray(p, source, "");
+                logits = JsonVector.read(p, source, "");
             } else if (first == JsonToken.START_OBJECT) {
                 logits = readObject(p, source);
             } else {
@@ -82,9 +79,9 @@ public final class LogitsFile {
                     throw new InputException(source, "logits", "appears twice");
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    throw new InputException(source, "logits", "expected an array of numbers, found " + describe(value));
+                    throw new InputException(source, "logits", "expected an array of numbers, found " + JsonVector.describe(value));
                 }
-                logits = readArray(p, source, "logits");
+                logits = JsonVector.read(p, source, "logits");
             } else {
                 p.skipChildren();
             }
@@ -101,43 +98,6 @@ public final class LogitsFile {
     private static String locationOf(JsonParser p) {
         var loc = p.currentLocation();
         return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-    }
-
-    private static double[] readArray(JsonParser p, String source, String field) {
-        DoubleBuffer values = new DoubleBuffer();
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) {
-                throw new InputException(source, field, "truncated: the array is not closed");
-            }
-            String at = field + "[" + values.size() + "]";
-            double v = switch (t) {
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-                case VALUE_STRING -> parseSpecial(p.getString(), source, at);
-                default -> throw new InputException(source, at, "expected a number, found " + describe(t));
-            };
-            if (values.size() >= MAX_LENGTH) {
-                throw new InputException(source, field, "more than " + MAX_LENGTH + " values (the documented limit)");
-            }
-            values.add(v);
-        }
-        return values.toArray();
-    }
-
-    /** Numbers may be written as the strings "Infinity", "-Infinity" and "NaN" (the CLI contract). */
-    static double parseSpecial(String text, String source, String at) {
-        return switch (text.trim()) {
-            case "Infinity", "+Infinity", "inf", "+inf" -> Double.POSITIVE_INFINITY;
-            case "-Infinity", "-inf" -> Double.NEGATIVE_INFINITY;
-            case "NaN", "nan" -> Double.NaN;
-            default -> {
-                try {
-                    yield Double.parseDouble(text.trim());
-                } catch (NumberFormatException e) {
-                    throw new InputException(source, at, "expected a number, found \"" + text + "\"");
-                }
-            }
-        };
     }
 
     /** Numbers pasted as text: separated by commas, semicolons, whitespace or newlines; or a JSON document. */
@@ -166,38 +126,9 @@ public final class LogitsFile {
                 if (values.size() >= MAX_LENGTH) {
                     throw new InputException(source, "", "more than " + MAX_LENGTH + " values (the documented limit)");
                 }
-                values.add(parseSpecial(cell, source, "line " + lineNr + " (value " + values.size() + ")"));
+                values.add(JsonVector.number(cell, source, "line " + lineNr + " (value " + values.size() + ")"));
             }
         }
         return values.toArray();
-    }
-
-    private static String describe(JsonToken t) {
-        if (t == null) return "end of input";
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            case VALUE_STRING -> "a string";
-            default -> t.name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /** A growable double[] (no boxing: a 10^7 vector stays 80 MB). */
-    static final class DoubleBuffer {
-        private double[] data = new double[1024];
-        private int size;
-
-        void add(double v) {
-            if (size == data.length) {
-                data = java.util.Arrays.copyOf(data, (int) Math.min((long) data.length * 2, Integer.MAX_VALUE - 8));
-            }
-            data[size++] = v;
-        }
-
-        int size() { return size; }
-
-        double[] toArray() { return java.util.Arrays.copyOf(data, size); }
     }
 }

@@ -3,7 +3,6 @@ package lab.softmax.engine.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +34,8 @@ public final class ScenarioIO {
         String source = path.toString();
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, source);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "", "file not found");
         } catch (IOException e) {
-            throw new InputException(source, "", "cannot read: " + e.getMessage(), e);
+            throw InputException.unreadable(source, e);
         }
     }
 

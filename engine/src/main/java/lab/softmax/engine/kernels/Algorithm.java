@@ -2,7 +2,7 @@ package lab.softmax.engine.kernels;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /**
  * The four softmax algorithms of the Kernels lab, with the minimum memory traffic each needs
@@ -57,14 +57,7 @@ public enum Algorithm {
     public int minBytesPerElement(int elementBytes) { return (reads + writes) * elementBytes; }
 
     @JsonCreator
-    public static Algorithm parse(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Algorithm a : values()) {
-            if (a.id.equals(key)) return a;
-        }
-        throw new IllegalArgumentException("unknown algorithm '" + name
-                + "' (expected three-pass-recompute, three-pass-reload, two-pass or online)");
-    }
+    public static Algorithm parse(String name) { return EnumIds.parse(values(), Algorithm::id, name, "algorithm"); }
 
     @Override
     public String toString() { return id; }

@@ -2,7 +2,7 @@ package lab.softmax.engine.kernels;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /** How a kernel is implemented: plain Java loops (the reference) or the incubating Vector API. */
 public enum Impl {
@@ -17,13 +17,7 @@ public enum Impl {
     public String id() { return id; }
 
     @JsonCreator
-    public static Impl parse(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Impl i : values()) {
-            if (i.id.equals(key)) return i;
-        }
-        throw new IllegalArgumentException("unknown impl '" + name + "' (expected vector or scalar)");
-    }
+    public static Impl parse(String name) { return EnumIds.parse(values(), Impl::id, name, "impl"); }
 
     @Override
     public String toString() { return id; }

@@ -5,21 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
+import lab.softmax.engine.io.JsonVector;
+import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.io.LogitsFile;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Input of the {@code softmax} command: {"logits":[...]} (one row) or {"rows":[[...],...]} in JSON,
  * numbers or the strings "Infinity"/"-Infinity"/"NaN"; a CSV with one row per line; or a 1-D .npy.
- * Every value is checked: NaN and +Infinity are rejected naming the row and index.
+ * Every row meets {@link LogitRules}: NaN and +Infinity are rejected naming the row and index.
  *
  * @param rows    the rows, each non-empty
  * @param batched true when the input was {"rows": ...} or a multi-line CSV
@@ -32,59 +32,21 @@ public record SoftmaxInput(List<double[]> rows, boolean batched) {
         try (InputStream in = Files.newInputStream(path)) {
             if (lower.endsWith(".csv") || lower.endsWith(".txt")) return readCsv(in, source);
             return readJson(in, source);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "", "file not found");
         } catch (IOException e) {
-            throw new InputException(source, "", "cannot read: " + e.getMessage(), e);
+            throw InputException.unreadable(source, e);
         }
     }
 
     public static SoftmaxInput readJson(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(in);
-        } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + Json.describe(e));
-        }
+        JsonNode root = Json.readTree(in, source);
         if (root == null || !root.isObject()) throw new InputException(source, "", "expected {\"logits\":[...]} or {\"rows\":[[...],...]}");
-        if (root.has("logits")) return checked(new SoftmaxInput(List.of(vector(root.get("logits"), source, "logits")), false), source);
+        if (root.has("logits")) return checked(new SoftmaxInput(List.of(JsonVector.read(root.get("logits"), source, "logits")), false), source);
         JsonNode rows = root.get("rows");
         if (rows == null) throw new InputException(source, "logits", "missing (expected {\"logits\":[...]} or {\"rows\":[[...],...]})");
         if (!rows.isArray() || rows.isEmpty()) throw new InputException(source, "rows", "expected a non-empty array of arrays");
         List<double[]> list = new ArrayList<>();
-        for (int r = 0; r < rows.size(); r++) list.add(vector(rows.get(r), source, "rows[" + r + "]"));
+        for (int r = 0; r < rows.size(); r++) list.add(JsonVector.read(rows.get(r), source, "rows[" + r + "]"));
         return checked(new SoftmaxInput(list, true), source);
-    }
-
-    private static double[] vector(JsonNode node, String source, String field) {
-        if (!node.isArray()) throw new InputException(source, field, "expected an array of numbers");
-        double[] v = new double[node.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonNode e = node.get(i);
-            if (e.isNumber()) {
-                v[i] = e.asDouble();
-            } else if (e.isString()) {
-                v[i] = special(e.asString(), source, field + "[" + i + "]");
-            } else {
-                throw new InputException(source, field + "[" + i + "]", "expected a number, found " + e.getNodeType().name().toLowerCase(Locale.ROOT));
-            }
-        }
-        return v;
-    }
-
-    private static double special(String text, String source, String at) {
-        return switch (text.trim()) {
-            case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            case "NaN" -> Double.NaN;
-            default -> {
-                try {
-                    yield Double.parseDouble(text.trim());
-                } catch (NumberFormatException ex) {
-                    throw new InputException(source, at, "expected a number, found \"" + text + "\"");
-                }
-            }
-        };
     }
 
     private static SoftmaxInput readCsv(InputStream in, String source) throws IOException {
@@ -98,7 +60,7 @@ public record SoftmaxInput(List<double[]> rows, boolean batched) {
             if (t.isEmpty() || t.startsWith("#")) continue;
             String[] cells = t.split("[,;\\s]+");
             double[] row = new double[cells.length];
-            for (int i = 0; i < cells.length; i++) row[i] = special(cells[i], source, "line " + lineNr + " value " + i);
+            for (int i = 0; i < cells.length; i++) row[i] = JsonVector.number(cells[i], source, "line " + lineNr + " value " + i);
             rows.add(row);
         }
         if (rows.isEmpty()) throw new InputException(source, "", "no numbers found");
@@ -107,18 +69,7 @@ public record SoftmaxInput(List<double[]> rows, boolean batched) {
 
     private static SoftmaxInput checked(SoftmaxInput input, String source) {
         for (int r = 0; r < input.rows.size(); r++) {
-            double[] row = input.rows.get(r);
-            String field = input.batched ? "rows[" + r + "]" : "logits";
-            if (row.length == 0) throw new InputException(source, field, "empty vector (need at least one logit)");
-            boolean anyFinite = false;
-            for (int i = 0; i < row.length; i++) {
-                if (Double.isNaN(row[i])) throw new InputException(source, field + "[" + i + "]", "NaN is not a logit");
-                if (row[i] == Double.POSITIVE_INFINITY) {
-                    throw new InputException(source, field + "[" + i + "]", "+Infinity is not a logit (-Infinity masks an entry)");
-                }
-                anyFinite |= Double.isFinite(row[i]);
-            }
-            if (!anyFinite) throw new InputException(source, field, "every entry is -Infinity (masked): nothing to normalise");
+            LogitRules.require(input.rows.get(r), source, input.batched ? "rows[" + r + "]" : "logits");
         }
         return input;
     }

@@ -3,7 +3,7 @@ package lab.softmax.engine.kernels;
 /**
  * One fp32 softmax algorithm: y = softmax(x) over a row x[from, to). Logits must be finite or
  * -Infinity (a masked entry, output exactly 0) with at least one finite entry; callers check
- * input (see {@link LogitChecks}). x and y may be the same array.
+ * input (see {@link lab.softmax.engine.io.LogitRules}). x and y may be the same array.
  *
  * <p>The passes are exposed so that {@link ParallelSoftmax} can run the reduction on chunks,
  * combine the partial {@link SoftmaxReduction}s and run the output pass on chunks.

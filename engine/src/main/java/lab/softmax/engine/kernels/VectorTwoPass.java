@@ -45,6 +45,9 @@ import jdk.incubator.vector.VectorSpecies;
  * its weight 2^(n − E) is exactly 0. Logits beyond fp32's exact reduction (|x| ≳ 3e6) get a
  * meaningless p too; rows whose exponent reaches 2^21 (or that hold only logits ≤ −8.7e6, or
  * whose sum is not finite) are redone exactly by the scalar path.
+ *
+ * <p>Why the passes repeat the exp lane by lane: as in {@link VectorExpPasses}, C2 keeps vectors in
+ * registers only when each hot loop is one flat method with its exp inline; a shared helper boxes them.
  */
 final class VectorTwoPass implements SoftmaxKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

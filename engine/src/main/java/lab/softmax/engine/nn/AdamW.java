@@ -9,7 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
 import lab.softmax.engine.numeric.Precision;
 
 /**
- * AdamW with torch's semantics and order of operations (torch.optim.AdamW, single-tensor path):
+ * Adam, in the two forms the labs reproduce bit for bit. The same formulas in another order of
+ * operations round differently, so each lab keeps the order of the code it reproduces:
+ * this class is the Collapse lab's torch form; {@link PaperForm} is the Ghosts lab's.
+ *
+ * <p>AdamW with torch's semantics and order of operations (torch.optim.AdamW, single-tensor path):
  * p *= 1 - lr wd; m = lerp(m, g, 1 - b1); v = b2 v + (1 - b2) g^2;
  * denom = sqrt(v) / sqrt(1 - b2^t) + eps; p -= lr / (1 - b1^t) * m / denom.
  * Tensor arithmetic is rounded to the model precision after every operation; scalar factors
@@ -133,4 +137,65 @@ public final class AdamW implements Optimizer {
     public long steps() { return step; }
 
     private double r(double x) { return Rounding.round(precision, x); }
+
+    /**
+     * Adam without weight decay as the Ghosts paper's code writes it, in double on one flat parameter
+     * vector: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g g; the step is (m / (1 - b1^t)) /
+     * (sqrt(v / (1 - b2^t)) + eps). Not the torch form above (lerp for m, sqrt(v) / sqrt(1 - b2^t),
+     * lr / (1 - b1^t) as one factor): those round differently, and the step-safety results follow
+     * the paper's code. The direction is offered on its own because the step-safety controllers
+     * choose the learning rate after seeing it.
+     */
+    public static final class PaperForm {
+        private final double beta1;
+        private final double beta2;
+        private final double eps;
+        private final double[] m;
+        private final double[] v;
+        private long step;
+        private double bc1;
+        private double bc2;
+
+        /** @param size the number of parameters; the moments start at zero */
+        public PaperForm(int size, double beta1, double beta2, double eps) {
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.eps = eps;
+            this.m = new double[size];
+            this.v = new double[size];
+        }
+
+        /** Takes in the gradient and writes the step direction d (the parameters move by -lr d). */
+        public void direction(double[] grad, double[] d) {
+            advance();
+            for (int i = 0; i < m.length; i++) {
+                updateMoments(i, grad[i]);
+                d[i] = (m[i] / bc1) / denominator(i);
+            }
+        }
+
+        /** Takes in the gradient and steps theta by lr; lr multiplies before the division, as in the paper's code. */
+        public void step(double[] theta, double[] grad, double lr) {
+            advance();
+            for (int i = 0; i < m.length; i++) {
+                updateMoments(i, grad[i]);
+                theta[i] -= lr * (m[i] / bc1) / denominator(i);
+            }
+        }
+
+        public long steps() { return step; }
+
+        private void advance() {
+            step++;
+            bc1 = 1 - Math.pow(beta1, step);
+            bc2 = 1 - Math.pow(beta2, step);
+        }
+
+        private void updateMoments(int i, double g) {
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+        }
+
+        private double denominator(int i) { return Math.sqrt(v[i] / bc2) + eps; }
+    }
 }

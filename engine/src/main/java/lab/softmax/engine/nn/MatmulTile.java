@@ -14,6 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the dependency chain every step): 30-35 GFLOP/s. With 10 accumulators nothing spills and the
  * kernel runs near the FMA peak of a core.
  *
+ * <p>Why the code repeats itself (ten named accumulators, one line per row): C2 keeps vectors in
+ * registers only in one flat loop; arrays of vectors or a helper per row leave them boxed.
+ *
  * <p>Each accumulator is updated with one fused multiply-add per k in index order; the optional
  * epilogue (bias, ReLU, mask; {@link #finish}) is applied to the finished sums, so the order of
  * operations is that of a plain loop "sum over k, then add bias, then ReLU".

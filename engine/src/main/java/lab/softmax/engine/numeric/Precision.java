@@ -2,7 +2,7 @@ package lab.softmax.engine.numeric;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /**
  * A floating-point format whose arithmetic is emulated by rounding every result computed in
@@ -65,15 +65,7 @@ public enum Precision {
     }
 
     @JsonCreator
-    public static Precision parse(String name) {
-        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (Precision p : values()) {
-            if (p.id.equals(key)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown precision '" + name + "' (expected fp64, fp32, fp16 or bf16)");
-    }
+    public static Precision parse(String name) { return EnumIds.parse(values(), Precision::id, name, "precision"); }
 
     @Override
     public String toString() { return id; }

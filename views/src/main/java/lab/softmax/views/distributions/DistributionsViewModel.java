@@ -21,9 +21,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.io.LogitsFile;
 import lab.softmax.engine.distributions.DistributionsState;
-import lab.softmax.engine.distributions.LogitsCheck;
 import lab.softmax.engine.distributions.Normalization;
 import lab.softmax.engine.distributions.NormalizationResult;
 import lab.softmax.engine.distributions.NormalizationSummary;
@@ -100,7 +100,7 @@ public final class DistributionsViewModel {
     /** Replaces the vector after checking it; a bad vector changes nothing and sets the error. */
     public boolean setLogits(double[] values, String source) {
         try {
-            LogitsCheck.require(values, source, "logits");
+            LogitRules.require(values, source, "logits");
         } catch (InputException e) {
             error.set(e.getMessage());
             return false;

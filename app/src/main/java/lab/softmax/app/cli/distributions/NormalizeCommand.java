@@ -10,11 +10,11 @@ import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.app.cli.PrecisionOption;
 import lab.softmax.app.cli.TemperatureOption;
-import lab.softmax.engine.distributions.LogitsCheck;
 import lab.softmax.engine.distributions.Normalization;
 import lab.softmax.engine.distributions.NormalizationResult;
 import lab.softmax.engine.distributions.NormalizerKind;
 import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.io.LogitsFile;
 import lab.softmax.engine.numeric.Precision;
 import picocli.CommandLine.Command;
@@ -59,7 +59,7 @@ public final class NormalizeCommand implements Callable<Integer> {
         if (topK < 1) throw new InputException("", "--top-k", "must be >= 1, got " + topK);
         double[] logits = input.equals("-") ? LogitsFile.readJson(System.in, "<stdin>") : LogitsFile.read(Path.of(input));
         String source = input.equals("-") ? "<stdin>" : input;
-        LogitsCheck.require(logits, source, "logits");
+        LogitRules.require(logits, source, "logits");
         NormalizationResult r = Normalization.run(logits, temperature, kind, p, !noMaxShift);
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {

@@ -2,8 +2,7 @@ package lab.softmax.engine.ghosts.training;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import lab.softmax.engine.io.EnumIds;
 
 /** The named choices of the step-safety experiment, with their command-line/scenario ids. */
 public final class Choices {
@@ -21,7 +20,7 @@ public final class Choices {
         public String id() { return id; }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static DatasetKind parse(String s) { return Choices.parse(values(), s, DatasetKind::id, "dataset"); }
+        public static DatasetKind parse(String s) { return EnumIds.parse(values(), DatasetKind::id, s, "dataset"); }
     }
 
     /** linear softmax regression, or the MLP (20→64→10 on blobs, the paper's 64→128→10 on digits). */
@@ -36,7 +35,7 @@ public final class Choices {
         public String id() { return id; }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static ModelKind parse(String s) { return Choices.parse(values(), s, ModelKind::id, "model"); }
+        public static ModelKind parse(String s) { return EnumIds.parse(values(), ModelKind::id, s, "model"); }
     }
 
     public enum OptimizerKind {
@@ -50,7 +49,7 @@ public final class Choices {
         public String id() { return id; }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static OptimizerKind parse(String s) { return Choices.parse(values(), s, OptimizerKind::id, "optimizer"); }
+        public static OptimizerKind parse(String s) { return EnumIds.parse(values(), OptimizerKind::id, s, "optimizer"); }
     }
 
     /** none: plain optimiser; clip: ‖g‖ ≤ clip-norm before the optimiser; rho: s = min(1, ρ_a/‖p‖). */
@@ -65,13 +64,6 @@ public final class Choices {
         public String id() { return id; }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static Controller parse(String s) { return Choices.parse(values(), s, Controller::id, "controller"); }
-    }
-
-    private static <E> E parse(E[] values, String s, java.util.function.Function<E, String> id, String what) {
-        String key = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (E e : values) if (id.apply(e).equals(key)) return e;
-        throw new IllegalArgumentException("unknown " + what + " \"" + s + "\" (choose from "
-                + String.join(", ", Arrays.stream(values).map(id).toList()) + ")");
+        public static Controller parse(String s) { return EnumIds.parse(values(), Controller::id, s, "controller"); }
     }
 }

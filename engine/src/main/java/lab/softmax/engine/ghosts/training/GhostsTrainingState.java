@@ -25,6 +25,8 @@ public record GhostsTrainingState(String experiment, DatasetKind dataset, ModelK
     public static final String ONE_STEP_SWEEP = "one-step-sweep";
     /** The (learning rate × step) map of r: the first chosen policy, no spike, LrStepMap's default rates. */
     public static final String LR_STEP_MAP = "lr-step-map";
+    /** The sweep's ρ* is taken over this many widest-spread training samples (not a scenario field). */
+    private static final int SWEEP_RHO_STAR_SAMPLES = 200;
 
     public GhostsTrainingState {
         if (!SPIKE_TEST.equals(experiment) && !ONE_STEP_SWEEP.equals(experiment) && !LR_STEP_MAP.equals(experiment)) {
@@ -36,7 +38,7 @@ public record GhostsTrainingState(String experiment, DatasetKind dataset, ModelK
         // The run configurations validate every other field and name it (fields are not assigned yet here).
         new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers.get(0),
                 clipNorm, steps, seed, batchSize);
-        new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, 200, seed);
+        new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, SWEEP_RHO_STAR_SAMPLES, seed);
     }
 
     public static GhostsTrainingState defaults() {
@@ -54,36 +56,6 @@ public record GhostsTrainingState(String experiment, DatasetKind dataset, ModelK
     public StepSafetyConfig mapConfig() { return spikeConfig(controllers.get(0)); }
 
     public OneStepSweep.Config sweepConfig() {
-        return new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, 200, seed);
-    }
-
-    public GhostsTrainingState withSeed(long s) {
-        return new GhostsTrainingState(experiment, dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
-                clipNorm, steps, s, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
-    }
-
-    public GhostsTrainingState withLr(double v) {
-        return new GhostsTrainingState(experiment, dataset, model, optimizer, v, spikeFactor, spikeAt, spikeUntil, controllers,
-                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
-    }
-
-    public GhostsTrainingState withSpikeFactor(double v) {
-        return new GhostsTrainingState(experiment, dataset, model, optimizer, lr, v, spikeAt, spikeUntil, controllers,
-                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
-    }
-
-    public GhostsTrainingState withDataset(DatasetKind d) {
-        return new GhostsTrainingState(experiment, d, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
-                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
-    }
-
-    public GhostsTrainingState withModel(ModelKind m) {
-        return new GhostsTrainingState(experiment, dataset, m, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
-                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
-    }
-
-    public GhostsTrainingState withExperiment(String e) {
-        return new GhostsTrainingState(e, dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers,
-                clipNorm, steps, seed, batchSize, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints);
+        return new OneStepSweep.Config(dataset, model, sweepTrainSteps, sweepLr, rMin, rMax, sweepPoints, SWEEP_RHO_STAR_SAMPLES, seed);
     }
 }

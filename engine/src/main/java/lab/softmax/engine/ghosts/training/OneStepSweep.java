@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import lab.softmax.engine.ghosts.BatchGhosts;
 import lab.softmax.engine.ghosts.ExponentialSum;
+import lab.softmax.engine.nn.AdamW;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 
@@ -86,21 +87,14 @@ public final class OneStepSweep {
     private static void trainAdam(SmallNet net, double[] theta, Dataset train, Config cfg, Cancellation cancel) {
         int n = theta.length;
         double[] g = new double[n];
-        double[] m = new double[n];
-        double[] s = new double[n];
+        AdamW.PaperForm adam = StepSafetyRun.adam(n);
         int[] rows = new int[64];
         PaperRandom batches = new PaperRandom(BATCH_SEED + cfg.seed());
         for (int t = 0; t < cfg.trainSteps(); t++) {
             if (t % 50 == 0) cancel.throwIfCancelled();
             for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
             net.lossAndGradient(theta, train, rows, g);
-            double c1 = 1 - Math.pow(StepSafetyRun.BETA1, t + 1);
-            double c2 = 1 - Math.pow(StepSafetyRun.BETA2, t + 1);
-            for (int i = 0; i < n; i++) {
-                m[i] = StepSafetyRun.BETA1 * m[i] + (1 - StepSafetyRun.BETA1) * g[i];
-                s[i] = StepSafetyRun.BETA2 * s[i] + (1 - StepSafetyRun.BETA2) * g[i] * g[i];
-                theta[i] -= cfg.lr() * (m[i] / c1) / (Math.sqrt(s[i] / c2) + StepSafetyRun.EPSILON);
-            }
+            adam.step(theta, g, cfg.lr());
         }
     }
 

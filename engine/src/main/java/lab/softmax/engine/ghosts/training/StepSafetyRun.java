@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import lab.softmax.engine.ghosts.training.Choices.Controller;
 import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
+import lab.softmax.engine.nn.AdamW;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 
@@ -15,9 +16,9 @@ import lab.softmax.engine.task.Progress;
  * Adam's moments always see the raw (or clipped) gradient.
  */
 public final class StepSafetyRun {
-    static final double BETA1 = 0.9;
-    static final double BETA2 = 0.999;
-    static final double EPSILON = 1e-8;
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
     /** Initial weights come from SplitMix64(INIT_SEED_BASE + seed), minibatches from (BATCH_SEED_BASE + seed). */
     static final long INIT_SEED_BASE = 1000;
     static final long BATCH_SEED_BASE = 77;
@@ -38,8 +39,7 @@ public final class StepSafetyRun {
         PaperRandom batches = new PaperRandom(BATCH_SEED_BASE + cfg.seed());
         int n = theta.length;
         double[] grad = new double[n];
-        double[] m = new double[n];
-        double[] v = new double[n];
+        AdamW.PaperForm adam = adam(n);
         double[] d = new double[n];
         double[] unit = new double[n];
         int[] rows = new int[cfg.batchSize()];
@@ -54,13 +54,7 @@ public final class StepSafetyRun {
                 scale(grad, cfg.clipNorm() / gradNorm);
             }
             if (cfg.optimizer() == OptimizerKind.ADAM) {
-                double c1 = 1 - Math.pow(BETA1, t + 1);
-                double c2 = 1 - Math.pow(BETA2, t + 1);
-                for (int i = 0; i < n; i++) {
-                    m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
-                    v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
-                    d[i] = (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPSILON);
-                }
+                adam.direction(grad, d);
             } else {
                 System.arraycopy(grad, 0, d, 0, n);
             }
@@ -90,6 +84,9 @@ public final class StepSafetyRun {
         }
         return records;
     }
+
+    /** Adam with the paper's hyperparameters, for n parameters (also the one-step sweep's training). */
+    static AdamW.PaperForm adam(int n) { return new AdamW.PaperForm(n, BETA1, BETA2, EPSILON); }
 
     static double norm(double[] x) {
         double s = 0;

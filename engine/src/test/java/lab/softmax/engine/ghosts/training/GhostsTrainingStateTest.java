@@ -20,7 +20,10 @@ class GhostsTrainingStateTest {
     @Test
     void roundTripsThroughAScenarioFile() throws Exception {
         ScenarioIO io = new ScenarioIO(List.of(GhostsTrainingState.TYPE));
-        GhostsTrainingState s = GhostsTrainingState.defaults().withLr(0.01).withSeed(4);
+        GhostsTrainingState d = GhostsTrainingState.defaults();
+        GhostsTrainingState s = new GhostsTrainingState(d.experiment(), d.dataset(), d.model(), d.optimizer(), 0.01,
+                d.spikeFactor(), d.spikeAt(), d.spikeUntil(), d.controllers(), d.clipNorm(), d.steps(), 4, d.batchSize(),
+                d.sweepTrainSteps(), d.sweepLr(), d.rMin(), d.rMax(), d.sweepPoints());
         Path file = dir.resolve("g.json");
         io.write(file, new Scenario<>(GhostsTrainingState.TYPE, "t", "d", s));
         String text = Files.readString(file);

@@ -1,13 +1,16 @@
-package lab.softmax.engine.distributions;
+package lab.softmax.engine.io;
 
-import lab.softmax.engine.io.InputException;
-
-/** The rules every logit vector meets before it is normalised, with errors that name the index. */
-public final class LogitsCheck {
-    private LogitsCheck() { }
+/**
+ * The rules every logit vector meets before anything reads it, and their error text, for every
+ * reader and lab: at least one entry; no NaN and no +Infinity (each named by its index); -Infinity
+ * masks an entry, but not every entry.
+ */
+public final class LogitRules {
+    private LogitRules() { }
 
     /**
-     * @param source the file or field the vector came from, for the message
+     * @param source the file or input the vector came from, for the message ("" for none)
+     * @param field  the vector's name in that input, e.g. "logits" or "rows[2]"
      * @throws InputException for an empty vector, NaN, +Infinity, or all entries masked
      */
     public static void require(double[] logits, String source, String field) {
@@ -28,12 +31,6 @@ public final class LogitsCheck {
         }
         if (!anyFinite) {
             throw new InputException(source, field, "every entry is -Infinity (masked): nothing to normalise");
-        }
-    }
-
-    public static void requireTemperature(double temperature, String source, String field) {
-        if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new InputException(source, field, "temperature must be a finite number > 0, got " + temperature);
         }
     }
 }
