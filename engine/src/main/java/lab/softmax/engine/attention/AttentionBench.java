@@ -1,0 +1,78 @@
+package lab.softmax.engine.attention;
+
+import java.util.Arrays;
+import lab.softmax.engine.kernels.Algorithm;
+import lab.softmax.engine.nn.Matmul;
+import lab.softmax.engine.nn.Workers;
+import lab.softmax.engine.numeric.SplitMix64;
+import lab.softmax.engine.task.Cancellation;
+
+/**
+ * Times one head's full fp32 forward ({@link FastAttention}: Q Kᵀ, softmax rows, A V) against the
+ * engine's own two matrix products of the same shapes alone, alternating the two each round so that
+ * both see the same machine, and reports medians. The ratio says how much the softmax rows (and the
+ * transposes and padding) add to the multiply-adds. Both reuse their buffers from round to round.
+ */
+public final class AttentionBench {
+    /** Medians in nanoseconds over the timed rounds, with the spread (min, max) of each. */
+    public record Result(int n, int dh, int threads, int rounds, Algorithm algorithm,
+                         double forwardNs, double forwardMinNs, double forwardMaxNs,
+                         double productsNs, double productsMinNs, double productsMaxNs) {
+        /** Forward time over the products' time. */
+        public double ratio() { return forwardNs / productsNs; }
+
+        /** Multiply-adds of the two products: 2 n² d_h. */
+        public double gflops() { return 2.0 * 2 * n * (double) n * dh / forwardNs; }
+    }
+
+    private AttentionBench() { }
+
+    public static Result run(int n, int dh, int threads, int rounds, Algorithm algorithm, Cancellation cancel) {
+        if (n < 1 || dh < 1 || threads < 1 || rounds < 1) {
+            throw new IllegalArgumentException("n, dh, threads, rounds: must be >= 1");
+        }
+        SplitMix64 r = new SplitMix64(2024);
+        float[] q = gaussian(r, n * dh);
+        float[] k = gaussian(r, n * dh);
+        float[] v = gaussian(r, n * dh);
+        int pad = Matmul.paddedColumns(n);
+        int dPad = Matmul.paddedColumns(dh);
+        float[] kT = new float[dh * pad];
+        float[] scores = new float[n * pad];
+        float[] vPad = new float[pad * dPad];
+        float[] out = new float[n * dPad];
+        long[] forward = new long[rounds];
+        long[] products = new long[rounds];
+        FastAttention.Workspace workspace = new FastAttention.Workspace();
+        try (Workers w = Workers.of(threads).open()) {
+            for (int round = -1; round < rounds; round++) { // round -1 warms up both
+                cancel.throwIfCancelled();
+                long t0 = System.nanoTime();
+                FastAttention.forward(q, k, v, n, n, dh, dh, 1, null, MaskKind.FULL, n, algorithm, w, workspace);
+                long t1 = System.nanoTime();
+                Matmul.multiply(q, 0, dh, 1, kT, 0, pad, scores, pad, n, pad, dh, w);
+                Matmul.multiply(scores, 0, pad, 1, vPad, 0, dPad, out, dPad, n, dPad, pad, w);
+                long t2 = System.nanoTime();
+                if (round >= 0) {
+                    forward[round] = t1 - t0;
+                    products[round] = t2 - t1;
+                }
+            }
+        }
+        Arrays.sort(forward);
+        Arrays.sort(products);
+        return new Result(n, dh, threads, rounds, algorithm, median(forward), forward[0], forward[rounds - 1],
+                median(products), products[0], products[rounds - 1]);
+    }
+
+    private static double median(long[] sorted) {
+        int h = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2.0;
+    }
+
+    private static float[] gaussian(SplitMix64 r, int count) {
+        float[] a = new float[count];
+        for (int i = 0; i < count; i++) a[i] = (float) r.nextGaussian();
+        return a;
+    }
+}

@@ -1,0 +1,140 @@
+package lab.softmax.engine.attention;
+
+import lab.softmax.engine.kernels.Algorithm;
+import lab.softmax.engine.kernels.Impl;
+import lab.softmax.engine.kernels.Kernels;
+import lab.softmax.engine.kernels.SoftmaxKernel;
+import lab.softmax.engine.nn.Matmul;
+import lab.softmax.engine.nn.Workers;
+
+/**
+ * One head's fp32 softmax attention at the speed of the matrix product, for large maps and the
+ * benchmark: S = Q̃ Kᵀ and Y = A V with {@link Matmul} (blocked, vector FMAs), where each query row is
+ * first scaled by τ_i/(T·√d_h) (τ_i = 1 without SSA); each score row is cut to its visible keys (a
+ * prefix under full, causal and padding masks) and normalised in place by the Kernels lab's vector
+ * softmax; the hidden tail is 0.
+ *
+ * <p>{@link Attention#compute} stays the reference: it rounds every operation as written, takes any
+ * mask, normaliser and precision, and reports every per-row metric. This path differs from its fp32
+ * result only by rounding (the scale applied to q before the dot product, fused multiply-adds), which
+ * the tests bound. A row with no visible key is all zeros, as there.
+ */
+public final class FastAttention {
+    private FastAttention() { }
+
+    /**
+     * Weights (n × ldw, row-major; columns ≥ m are 0) and outputs (n × ldo; columns ≥ dv are 0). Held as
+     * float arrays: a 4096 × 4096 map is 64 MB as floats.
+     */
+    public record Forward(int n, int m, int dv, float[] weights, int ldw, float[] output, int ldo) {
+        public float weight(int i, int j) { return weights[i * ldw + j]; }
+
+        public float output(int i, int c) { return output[i * ldo + c]; }
+    }
+
+    /**
+     * The buffers of a forward, reused by the next forward of the same or a smaller shape (a 4096-key map
+     * needs 64 MB of scores: allocating and zeroing them every time costs as much as its softmax rows).
+     * The {@link Forward} a call returns views these buffers: it is valid until the next call.
+     */
+    public static final class Workspace {
+        public Workspace() { }
+
+        private float[] scaledQ = new float[0];
+        private float[] keysT = new float[0];
+        private float[] scores = new float[0];
+        private float[] values = new float[0];
+        private float[] output = new float[0];
+
+        private static float[] atLeast(float[] a, int size) { return a.length >= size ? a : new float[size]; }
+    }
+
+    /** As {@link #forward(float[], float[], float[], int, int, int, int, double, float[], MaskKind, int, Algorithm, Workers, Workspace)} with fresh buffers. */
+    public static Forward forward(float[] q, float[] k, float[] v, int n, int m, int dh, int dv,
+                                  double temperature, float[] queryTau, MaskKind mask, int validKeys,
+                                  Algorithm algorithm, Workers workers) {
+        return forward(q, k, v, n, m, dh, dv, temperature, queryTau, mask, validKeys, algorithm, workers, new Workspace());
+    }
+
+    /**
+     * @param q          n × dh, row-major
+     * @param k          m × dh, row-major
+     * @param v          m × dv, row-major
+     * @param queryTau   τ_i per query (SSA's query temperature), or null for 1
+     * @param validKeys  keys visible under {@link MaskKind#PADDING}
+     * @param workers    the team the products and rows are split between (open it for several threads)
+     * @param ws         buffers reused from the previous call; the result views them
+     */
+    public static Forward forward(float[] q, float[] k, float[] v, int n, int m, int dh, int dv,
+                                  double temperature, float[] queryTau, MaskKind mask, int validKeys,
+                                  Algorithm algorithm, Workers workers, Workspace ws) {
+        check(q.length == (long) n * dh && k.length == (long) m * dh && v.length == (long) m * dv,
+                "q, k, v: lengths do not match n × dh, m × dh, m × dv");
+        check(n > 0 && m > 0 && dh > 0 && dv > 0, "n, m, dh, dv: must be positive");
+        check(temperature > 0 && Double.isFinite(temperature), "temperature: must be a finite number > 0");
+        check(queryTau == null || queryTau.length == n, "queryTau: needs one value per query");
+        check(mask != MaskKind.PATTERN, "mask: a pattern mask needs Attention.compute");
+        int mPad = Matmul.paddedColumns(m);
+        int dvPad = Matmul.paddedColumns(dv);
+        ws.scaledQ = Workspace.atLeast(ws.scaledQ, n * dh);
+        ws.keysT = Workspace.atLeast(ws.keysT, dh * mPad);
+        ws.scores = Workspace.atLeast(ws.scores, n * mPad);
+        ws.values = Workspace.atLeast(ws.values, mPad * dvPad);
+        ws.output = Workspace.atLeast(ws.output, n * dvPad);
+        float[] scaledQ = scaleQueries(q, n, dh, temperature, queryTau, ws.scaledQ);
+        float[] keysT = transposePadded(k, m, dh, mPad, ws.keysT);
+        float[] values = padded(v, m, dv, mPad, dvPad, ws.values);
+        float[] scores = ws.scores;
+        Matmul.multiply(scaledQ, 0, dh, 1, keysT, 0, mPad, scores, mPad, n, mPad, dh, workers);
+        SoftmaxKernel[] kernels = new SoftmaxKernel[workers.threads()];
+        for (int t = 0; t < kernels.length; t++) kernels[t] = Kernels.create(algorithm, Impl.VECTOR);
+        workers.forChunks(n, Math.max(1, n / (8 * workers.threads())), (part, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int row = i * mPad;
+                int visible = visiblePrefix(mask, validKeys, i, m);
+                if (visible > 0) kernels[part].softmax(scores, scores, row, row + visible);
+                java.util.Arrays.fill(scores, row + visible, row + mPad, 0f);
+            }
+        });
+        float[] output = ws.output;
+        Matmul.multiply(scores, 0, mPad, 1, values, 0, dvPad, output, dvPad, n, dvPad, mPad, workers);
+        return new Forward(n, m, dv, scores, mPad, output, dvPad);
+    }
+
+    /** Keys 0 .. result-1 are visible to query i; the mask kinds here all hide a suffix. */
+    static int visiblePrefix(MaskKind mask, int validKeys, int i, int m) {
+        return switch (mask) {
+            case FULL -> m;
+            case CAUSAL -> Math.min(m, i + 1);
+            case PADDING -> Math.max(0, Math.min(m, validKeys));
+            case PATTERN -> throw new IllegalArgumentException("mask: a pattern mask needs Attention.compute");
+        };
+    }
+
+    private static float[] scaleQueries(float[] q, int n, int dh, double temperature, float[] queryTau, float[] out) {
+        double base = 1.0 / (temperature * Math.sqrt(dh));
+        for (int i = 0; i < n; i++) {
+            float s = (float) (base * (queryTau == null ? 1.0 : queryTau[i]));
+            for (int d = 0; d < dh; d++) out[i * dh + d] = q[i * dh + d] * s;
+        }
+        return out;
+    }
+
+    private static float[] transposePadded(float[] k, int m, int dh, int mPad, float[] t) {
+        for (int d = 0; d < dh; d++) java.util.Arrays.fill(t, d * mPad + m, (d + 1) * mPad, 0f);
+        for (int j = 0; j < m; j++) {
+            for (int d = 0; d < dh; d++) t[d * mPad + j] = k[j * dh + d];
+        }
+        return t;
+    }
+
+    private static float[] padded(float[] v, int m, int dv, int mPad, int dvPad, float[] p) {
+        java.util.Arrays.fill(p, 0, mPad * dvPad, 0f);
+        for (int j = 0; j < m; j++) System.arraycopy(v, j * dv, p, j * dvPad, dv);
+        return p;
+    }
+
+    private static void check(boolean ok, String problem) {
+        if (!ok) throw new IllegalArgumentException(problem);
+    }
+}
