@@ -57,17 +57,13 @@ final class MapCharts {
         entropyChart.getXYPlot().getDomainAxis().setRange(-0.5, Math.max(1, m.queries() - 0.5));
     }
 
-    /** Shows row i of the map (or, for i &lt; 0, the row with the largest entropy: the most diluted). */
+    /** Shows row i of the map (or, for i &lt; 0, the last row: under a causal mask the one that sees every key). */
     void showRow(MapComputation m, int i) {
         XYPlot rp = rowChart.getXYPlot();
         String what;
         if (i < 0) {
-            i = 0;
-            double[] e = m.entropyOverLogN();
-            for (int r = 1; r < e.length; r++) {
-                if (e[r] > e[i]) i = r;
-            }
-            what = "the most diluted row, i = " + i + " (hover the map for another)";
+            i = m.queries() - 1;
+            what = "the last row, i = " + i + " (hover the map for another)";
         } else {
             what = "row i = " + i;
         }
