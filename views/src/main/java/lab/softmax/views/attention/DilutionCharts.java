@@ -75,6 +75,7 @@ final class DilutionCharts {
     void show(NeedleMode mode, List<NeedleEval> evals) {
         int s = mode == NeedleMode.VANILLA ? 0 : 1;
         for (int k = 0; k < 3; k++) {
+            charts().get(k).setNotify(false);
             XYSeries series = data[k].getSeries(s);
             series.setNotify(false);
             series.clear();
@@ -86,11 +87,13 @@ final class DilutionCharts {
                 });
             }
             series.setNotify(true);
+            charts().get(k).setNotify(true);
         }
     }
 
     void subtitle(String text) {
         for (JFreeChart c : charts()) {
+            c.setNotify(false);
             c.clearSubtitles();
             c.addSubtitle(new org.jfree.chart.title.LegendTitle(c.getXYPlot()));
             if (text != null && !text.isEmpty()) {
@@ -99,6 +102,7 @@ final class DilutionCharts {
                 t.setPaint(new Color(0x555555));
                 c.addSubtitle(t);
             }
+            c.setNotify(true);
         }
     }
 }

@@ -62,9 +62,11 @@ final class HeatMap extends Region {
         shown = m;
         WritableImage img = new WritableImage(m.columns(), m.rows());
         PixelWriter pw = img.getPixelWriter();
+        int[] pixels = new int[m.rows() * m.columns()];
         for (int r = 0; r < m.rows(); r++) {
-            for (int c = 0; c < m.columns(); c++) pw.setArgb(c, r, argb(m.cell(r, c), logColours));
+            for (int c = 0; c < m.columns(); c++) pixels[r * m.columns() + c] = argb(m.cell(r, c), logColours);
         }
+        pw.setPixels(0, 0, m.columns(), m.rows(), javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, m.columns());
         image.setImage(img);
         placeMarker();
     }

@@ -46,7 +46,17 @@ final class MapCharts {
 
     JFreeChart rowChart() { return rowChart; }
 
+    /** One chart event per call (each event redraws the whole chart on the FX thread). */
     void showEntropy(MapComputation m) {
+        entropyChart.setNotify(false);
+        try {
+            fillEntropy(m);
+        } finally {
+            entropyChart.setNotify(true);
+        }
+    }
+
+    private void fillEntropy(MapComputation m) {
         entropy.setNotify(false);
         entropy.clear();
         double[] e = m.entropyOverLogN();
@@ -59,6 +69,15 @@ final class MapCharts {
 
     /** Shows row i of the map (or, for i &lt; 0, the last row: under a causal mask the one that sees every key). */
     void showRow(MapComputation m, int i) {
+        rowChart.setNotify(false);
+        try {
+            fillRow(m, i);
+        } finally {
+            rowChart.setNotify(true);
+        }
+    }
+
+    private void fillRow(MapComputation m, int i) {
         XYPlot rp = rowChart.getXYPlot();
         String what;
         if (i < 0) {

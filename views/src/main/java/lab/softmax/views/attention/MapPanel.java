@@ -237,10 +237,15 @@ final class MapPanel extends BorderPane {
         ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> redraw());
         model.mapProperty().addListener((o, a, b) -> repaint.offer(b));
         model.logColoursProperty().addListener((o, a, b) -> repaint.offer(b));
+        // the marker follows the mouse at once; the row's bars (a chart redraw) at most ~30 times a second
+        ThrottledUpdater<Object> hover = new ThrottledUpdater<>(Platform::runLater, batch -> {
+            MapComputation m = model.mapProperty().get();
+            int row = model.hoveredRowProperty().get();
+            if (m != null) charts.showRow(m, row < m.queries() ? row : -1);
+        });
         model.hoveredRowProperty().addListener((o, a, b) -> {
             heatMap.hover(b.intValue());
-            MapComputation m = model.mapProperty().get();
-            if (m != null) charts.showRow(m, b.intValue() < m.queries() ? b.intValue() : -1);
+            hover.offer(b);
         });
         model.errorProperty().addListener((o, a, b) -> error.setText(b));
         redraw();
