@@ -76,6 +76,7 @@ final class DenoisingPanel extends BorderPane {
                 + "convex combinations and cannot shrink; a value temperature τ_v,j = 1 + tanh(u_v·flag_j) can. Both models "
                 + "learn one logit per level (AdamW, 1000 steps of 64 contexts, a few seconds).");
         about.setWrapText(true);
+        about.setMaxWidth(300);   // wrap inside the scroll pane rather than widen it past its viewport
         about.getStyleClass().add("note");
         Label heading = new Label("Value temperature");
         heading.getStyleClass().add("section-heading");
