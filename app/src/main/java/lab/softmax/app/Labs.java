@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lab.softmax.app.cli.attention.AttentionCommand;
 import lab.softmax.app.cli.collapse.CollapseTrainCommand;
 import lab.softmax.app.cli.distributions.NormalizeCommand;
 import lab.softmax.app.cli.ghosts.GhostsBenchCommand;
@@ -14,12 +15,14 @@ import lab.softmax.app.cli.ghosts.StepSafetyCommand;
 import lab.softmax.app.cli.ghosts.StepSweepCommand;
 import lab.softmax.app.cli.kernels.BenchCommand;
 import lab.softmax.app.cli.kernels.SoftmaxCommand;
+import lab.softmax.engine.attention.AttentionState;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.distributions.DistributionsState;
 import lab.softmax.engine.ghosts.GhostsPlaneState;
 import lab.softmax.engine.ghosts.training.GhostsTrainingState;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.engine.kernels.KernelsState;
+import lab.softmax.views.attention.AttentionModule;
 import lab.softmax.views.collapse.CollapseModule;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.distributions.DistributionsModule;
@@ -42,7 +45,9 @@ public final class Labs {
                     List.of(GhostsCommand.class, GhostsBenchCommand.class),
                     List.of(StepSafetyCommand.class, StepSweepCommand.class, StepMapCommand.class)),
             new Lab("collapse", List.of(CollapseState.TYPE), () -> new CollapseModule(),
-                    List.of(), List.of(CollapseTrainCommand.class)));
+                    List.of(), List.of(CollapseTrainCommand.class)),
+            new Lab("attention", List.of(AttentionState.TYPE), () -> new AttentionModule(),
+                    List.of(AttentionCommand.class), List.of()));
 
     private Labs() { }
 

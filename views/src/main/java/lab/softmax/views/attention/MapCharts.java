@@ -1,0 +1,105 @@
+package lab.softmax.views.attention;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import lab.softmax.views.common.Charts;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The Map tab's two charts: H/ln n per query row (rows downwards, beside the map) and the hovered row's weights. */
+final class MapCharts {
+    private final XYSeries entropy = new XYSeries("H / ln n_visible", false, false);
+    private final XYSeries row = new XYSeries("weights", false, false);
+    private final JFreeChart entropyChart;
+    private final JFreeChart rowChart;
+
+    MapCharts() {
+        entropyChart = Charts.lineChart("Row entropy H/ln n", "query i", "H / ln n", new XYSeriesCollection(entropy));
+        XYPlot ep = entropyChart.getXYPlot();
+        ep.setOrientation(PlotOrientation.HORIZONTAL);   // rows run downwards, as in the map
+        ep.getDomainAxis().setInverted(true);
+        ((NumberAxis) ep.getDomainAxis()).setAutoRangeIncludesZero(true);
+        ep.getRangeAxis().setRange(0, 1.02);
+        entropyChart.removeLegend();
+
+        rowChart = Charts.lineChart("Weights of the hovered row (move the mouse over the map)", "key j", "weight a_ij",
+                new XYSeriesCollection(row));
+        XYPlot rp = rowChart.getXYPlot();
+        XYBarRenderer bars = new XYBarRenderer(0.1);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, new Color(0x0072B2));
+        bars.setDrawBarOutline(false);
+        rp.setRenderer(bars);
+        rp.getRangeAxis().setRange(0, 1);
+        rowChart.removeLegend();
+        ((XYBarRenderer) rp.getRenderer()).setSeriesStroke(0, new BasicStroke(1f));
+    }
+
+    JFreeChart entropyChart() { return entropyChart; }
+
+    JFreeChart rowChart() { return rowChart; }
+
+    /** One chart event per call (each event redraws the whole chart on the FX thread). */
+    void showEntropy(MapComputation m) {
+        entropyChart.setNotify(false);
+        try {
+            fillEntropy(m);
+        } finally {
+            entropyChart.setNotify(true);
+        }
+    }
+
+    private void fillEntropy(MapComputation m) {
+        entropy.setNotify(false);
+        entropy.clear();
+        double[] e = m.entropyOverLogN();
+        for (int i = 0; i < e.length; i++) {
+            if (!Double.isNaN(e[i])) entropy.add(i, e[i]);
+        }
+        entropy.setNotify(true);
+        entropyChart.getXYPlot().getDomainAxis().setRange(-0.5, Math.max(1, m.queries() - 0.5));
+    }
+
+    /** Shows row i of the map (or, for i &lt; 0, the last row: under a causal mask the one that sees every key). */
+    void showRow(MapComputation m, int i) {
+        rowChart.setNotify(false);
+        try {
+            fillRow(m, i);
+        } finally {
+            rowChart.setNotify(true);
+        }
+    }
+
+    private void fillRow(MapComputation m, int i) {
+        XYPlot rp = rowChart.getXYPlot();
+        String what;
+        if (i < 0) {
+            i = m.queries() - 1;
+            what = "the last row, i = " + i + " (hover the map for another)";
+        } else {
+            what = "row i = " + i;
+        }
+        double[] w = m.weights()[i];
+        double top = 0;
+        row.setNotify(false);
+        row.clear();
+        for (int j = 0; j < w.length; j++) {
+            double v = Double.isNaN(w[j]) ? 0 : w[j];
+            row.add(j, v);
+            top = Math.max(top, v);
+        }
+        row.setNotify(true);
+        rowChart.setTitle(String.format(java.util.Locale.ROOT, "Weights of %s: H/ln n = %.3f, max %.3g, τ_i = %.3g", what,
+                m.entropyOverLogN()[i], m.maxWeight()[i], m.queryTau()[i]));
+        rowChart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
+        rp.getDomainAxis().setRange(-0.5, w.length - 0.5);
+        rp.getRangeAxis().setRange(0, top > 0 ? Math.min(1, top * 1.1) : 1);
+    }
+}

@@ -1,0 +1,77 @@
+package lab.softmax.views.attention;
+
+import lab.softmax.engine.attention.HeadResult;
+
+/**
+ * One recomputed attention map of the shown head, ready to draw: the full weights (for the hovered
+ * row) and per-row metrics, plus the map reduced to at most {@link #MAX_CELLS}² cells, each the
+ * largest weight of its k×k block of (query, key) entries. The logits are not kept (at n = 4096
+ * they are another 128 MiB).
+ *
+ * @param cells      [rows·columns] row-major: the block's largest visible weight, {@link #HIDDEN}
+ *                   when every entry of the block is masked, NaN when any weight is NaN
+ * @param block      k: each cell covers k queries × k keys (1: one cell per entry)
+ * @param millis     how long the engine call took (wall clock, on the worker)
+ */
+public record MapComputation(int queries, int keys, int head, int heads, double[][] weights, double[] entropy,
+                             double[] entropyOverLogN, double[] maxWeight, double[] queryTau, int[] exactZeros,
+                             int[] visible, int nanRows, float[] cells, int rows, int columns, int block, double millis,
+                             String source) {
+    /** Most cells per side of the drawn map; larger maps are reduced by the max over k×k blocks. */
+    public static final int MAX_CELLS = 512;
+    /** Cell value of a block whose entries are all masked. */
+    public static final float HIDDEN = -1f;
+
+    /** Reduces head {@code r} to cells and keeps what the view needs. */
+    static MapComputation of(HeadResult r, int head, int heads, double millis, String source) {
+        double[][] w = r.weights();
+        double[][] z = r.logits();
+        int n = w.length;
+        int m = n == 0 ? 0 : w[0].length;
+        int block = blockSize(Math.max(n, m));
+        int rows = (n + block - 1) / block;
+        int columns = (m + block - 1) / block;
+        float[] cells = new float[rows * columns];
+        java.util.Arrays.fill(cells, HIDDEN);
+        for (int i = 0; i < n; i++) {
+            int row = (i / block) * columns;
+            double[] wi = w[i];
+            double[] zi = z[i];
+            for (int j = 0; j < m; j++) {
+                if (zi[j] == Double.NEGATIVE_INFINITY) continue;
+                int c = row + j / block;
+                double v = wi[j];
+                if (Double.isNaN(v) || Float.isNaN(cells[c])) {
+                    cells[c] = Float.NaN;
+                } else if (v > cells[c]) {
+                    cells[c] = (float) v;
+                }
+            }
+        }
+        return new MapComputation(n, m, head, heads, w, r.entropy(), r.entropyOverLogN(), r.maxWeight(), r.queryTau(),
+                r.exactZeros(), r.visible(), r.nanRows(), cells, rows, columns, block, millis, source);
+    }
+
+    /** The smallest k with ⌈size/k⌉ ≤ {@link #MAX_CELLS}. */
+    static int blockSize(int size) {
+        return Math.max(1, (size + MAX_CELLS - 1) / MAX_CELLS);
+    }
+
+    public float cell(int row, int column) { return cells[row * columns + column]; }
+
+    public double meanEntropyOverLogN() { return mean(entropyOverLogN); }
+
+    public double meanMaxWeight() { return mean(maxWeight); }
+
+    public int totalExactZeros() {
+        int s = 0;
+        for (int z : exactZeros) s += z;
+        return s;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return v.length == 0 ? Double.NaN : s / v.length;
+    }
+}
