@@ -40,14 +40,14 @@ public final class Labs {
                     List.of(SoftmaxCommand.class, BenchCommand.class), List.of()),
             new Lab("distributions", List.of(DistributionsState.TYPE), () -> new DistributionsModule(Labs::logitPresets),
                     List.of(NormalizeCommand.class), List.of()),
+            new Lab("attention", List.of(AttentionState.TYPE), () -> new AttentionModule(),
+                    List.of(AttentionCommand.class), List.of(), List.of("kernels", "distributions")),
             new Lab("ghosts", List.of(GhostsPlaneState.TYPE, GhostsTrainingState.TYPE),
                     () -> new GhostsModule(() -> SampleData.directory().resolve("data/digits.csv.gz")),
                     List.of(GhostsCommand.class, GhostsBenchCommand.class),
                     List.of(StepSafetyCommand.class, StepSweepCommand.class, StepMapCommand.class)),
             new Lab("collapse", List.of(CollapseState.TYPE), () -> new CollapseModule(),
-                    List.of(), List.of(CollapseTrainCommand.class)),
-            new Lab("attention", List.of(AttentionState.TYPE), () -> new AttentionModule(),
-                    List.of(AttentionCommand.class), List.of()));
+                    List.of(), List.of(CollapseTrainCommand.class)));
 
     private Labs() { }
 
