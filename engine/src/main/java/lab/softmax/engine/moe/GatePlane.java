@@ -41,6 +41,32 @@ public final class GatePlane {
         }
     }
 
+    /** Whether the set in mask (K members) is still the top-K of l under the ranking of {@link TopK}. */
+    private static boolean stillTop(double[] l, int k, long mask) {
+        if (mask == 0) return false;
+        double weakV = Double.POSITIVE_INFINITY;
+        int weakI = -1;
+        double strongV = Double.NEGATIVE_INFINITY;
+        int strongI = Integer.MAX_VALUE;
+        boolean outsider = false;
+        for (int i = 0; i < k; i++) {
+            double v = l[i];
+            if ((mask & (1L << i)) != 0) {
+                if (v < weakV || (v == weakV && i > weakI)) {
+                    weakV = v;
+                    weakI = i;
+                }
+            } else {
+                outsider = true;
+                if (v > strongV || (v == strongV && i < strongI)) {
+                    strongV = v;
+                    strongI = i;
+                }
+            }
+        }
+        return !outsider || weakV > strongV || (weakV == strongV && weakI < strongI);
+    }
+
     /** Evaluates into a new frame. */
     public static Frame evaluate(Gates gates, int topK, double temperature, Router router, int chosen, Rect rect, int width, int height) {
         Frame f = new Frame(width, height);
@@ -70,8 +96,10 @@ public final class GatePlane {
         }
         double[] l = new double[k];
         int[] active = new int[topK];
-        boolean dense = router != Router.TOPK_SOFTMAX;
-        boolean renorm = router == Router.SOFTMAX_TOPK_RENORM;
+        // softmax-topk-renorm equals topk-softmax (p_c / Σ_A p_a = e^{l_c} / Σ_A e^{l_a}); the plane computes it the cheaper way.
+        boolean dense = router == Router.SOFTMAX_TOPK;
+        long mask = 0; // no set yet: stillTop fails and the first pixel ranks everything
+        int id = 0;
         for (int r = 0; r < h; r++) {
             double y = rect.yMax() - (r + 0.5) * dy;
             int row = r * w;
@@ -83,18 +111,23 @@ public final class GatePlane {
                     l[i] = v;
                     if (v > l[best]) best = i;
                 }
-                long mask = 0;
-                int m = 0;
-                for (int i = 0; i < k; i++) {
-                    double li = l[i];
-                    int above = 0;
-                    for (int j = 0; j < k; j++) {
-                        double lj = l[j];
-                        if (lj > li || (lj == li && j < i)) above++;
+                // Neighbouring pixels nearly always share their set: keep the previous one while its weakest member
+                // still outranks the strongest outsider (O(k)); rank everything again only when it does not.
+                if (!stillTop(l, k, mask)) {
+                    mask = 0;
+                    for (int i = 0; i < k; i++) {
+                        double li = l[i];
+                        int above = 0;
+                        for (int j = 0; j < k; j++) {
+                            double lj = l[j];
+                            if (lj > li || (lj == li && j < i)) above++;
+                        }
+                        if (above < topK) mask |= 1L << i;
                     }
-                    if (above < topK) {
-                        mask |= 1L << i;
-                        active[m++] = i;
+                    id = TopK.rank(mask);
+                    int m = 0;
+                    for (int i = 0; i < k; i++) {
+                        if ((mask & (1L << i)) != 0) active[m++] = i;
                     }
                 }
                 float wc = 0;
@@ -103,19 +136,13 @@ public final class GatePlane {
                     double s = 0;
                     if (dense) {
                         for (int i = 0; i < k; i++) s += Math.exp(l[i] - mx);
-                        double pc = Math.exp(l[chosen] - mx) / s;
-                        if (renorm) {
-                            double kept = 0;
-                            for (int a = 0; a < topK; a++) kept += Math.exp(l[active[a]] - mx) / s;
-                            pc /= kept;
-                        }
-                        wc = (float) pc;
+                        wc = (float) (Math.exp(l[chosen] - mx) / s);
                     } else {
                         for (int a = 0; a < topK; a++) s += Math.exp(l[active[a]] - mx);
                         wc = (float) (Math.exp(l[chosen] - mx) / s);
                     }
                 }
-                out.setId[row + c] = TopK.rank(mask);
+                out.setId[row + c] = id;
                 out.top1[row + c] = (byte) best;
                 out.weight[row + c] = wc;
             }
