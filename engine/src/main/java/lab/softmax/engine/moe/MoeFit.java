@@ -53,8 +53,8 @@ public final class MoeFit {
         int k = init.experts();
         int d = init.dimension();
         if (data.d() != d) throw new IllegalArgumentException("data: dimension " + data.d() + " but the model has " + d);
-        if (init.beta0(k - 1) != 0 || nonZero(init, k - 1)) throw new IllegalArgumentException("init: the last expert is the reference and needs (beta0, beta1) = (0, 0)");
         if (k < 2) throw new IllegalArgumentException("init: need at least two experts");
+        if (init.beta0(k - 1) != 0 || nonZero(init, k - 1)) throw new IllegalArgumentException("init: the last expert is the reference and needs (beta0, beta1) = (0, 0)");
         Em em = new Em(init, data);
         double llEm = em.run(s, cancel);
         int emIterations = em.iterations;
