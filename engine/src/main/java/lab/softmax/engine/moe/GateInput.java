@@ -1,0 +1,146 @@
+package lab.softmax.engine.moe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The `moe gate` input: {"gates":{"weights":[[...],...],"biases":[...]},"x":[[...],...]}. weights is k rows of d
+ * numbers, biases k numbers, x one or more rows of d numbers. Numbers are JSON numbers (the strings "NaN",
+ * "Infinity" are refused: a gate parameter or input must be finite). Every problem names the source, the field with
+ * its index and the value.
+ */
+public record GateInput(String source, Gates gates, double[][] x) {
+    private static final Set<String> ROOT_FIELDS = Set.of("gates", "x");
+    private static final Set<String> GATE_FIELDS = Set.of("weights", "biases");
+
+    public GateInput {
+        double[][] c = new double[x.length][];
+        for (int i = 0; i < x.length; i++) c[i] = x[i].clone();
+        x = c;
+    }
+
+    @Override
+    public double[][] x() {
+        double[][] c = new double[x.length][];
+        for (int i = 0; i < x.length; i++) c[i] = x[i].clone();
+        return c;
+    }
+
+    /** The `moe gate` output: one route per input row. */
+    public record Points(List<Point> points) {
+        public Points { points = List.copyOf(points); }
+    }
+
+    /** One input's active experts (ascending) and their weights. */
+    public record Point(int[] active, double[] weights) { }
+
+    public static GateInput read(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, path.toString());
+        } catch (NoSuchFileException e) {
+            throw new InputException(path.toString(), "", "file not found");
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "", "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public static GateInput read(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(in);
+        } catch (JacksonException e) {
+            throw new InputException(source, "", "malformed JSON: " + Json.describe(e));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(source, "", "expected {\"gates\":{\"weights\":[[...]],\"biases\":[...]},\"x\":[[...]]}");
+        }
+        for (String name : root.propertyNames()) {
+            if (!ROOT_FIELDS.contains(name)) throw new InputException(source, name, "unknown field (expected gates, x)");
+        }
+        JsonNode g = root.get("gates");
+        if (g == null) throw new InputException(source, "gates", "missing");
+        if (!g.isObject()) throw new InputException(source, "gates", "expected an object with weights and biases");
+        for (String name : g.propertyNames()) {
+            if (!GATE_FIELDS.contains(name)) throw new InputException(source, "gates." + name, "unknown field (expected weights, biases)");
+        }
+        double[][] w = matrix(g.get("weights"), source, "gates.weights", -1);
+        double[] b = vector(g.get("biases"), source, "gates.biases");
+        if (b.length != w.length) {
+            throw new InputException(source, "gates.biases", "has " + b.length + " entries but gates.weights has " + w.length + " rows (one per expert)");
+        }
+        int d = w[0].length;
+        double[][] x = matrix(root.get("x"), source, "x", d);
+        return new GateInput(source, new Gates(w, b), x);
+    }
+
+    /** Refuses a top-K outside 1..k, naming the option. */
+    public void requireTopK(int topK) {
+        int k = gates.experts();
+        if (topK <= 0) throw new InputException(source, "--top-k", topK + " must be >= 1");
+        if (topK > k) throw new InputException(source, "--top-k", topK + " exceeds the number of experts (" + k + ")");
+    }
+
+    /** Routes every row of x. */
+    public Points route(int topK, double temperature, Router router) {
+        requireTopK(topK);
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new InputException(source, "--temperature", temperature + " must be finite and > 0");
+        }
+        int k = gates.experts();
+        double[] logits = new double[k];
+        List<Point> out = new ArrayList<>(x.length);
+        for (double[] row : x) {
+            gates.logits(row, temperature, logits);
+            Route r = TopK.route(logits, topK, router);
+            out.add(new Point(r.active(), r.weights()));
+        }
+        return new Points(out);
+    }
+
+    private static double[][] matrix(JsonNode node, String source, String field, int width) {
+        if (node == null) throw new InputException(source, field, "missing");
+        if (!node.isArray() || node.isEmpty()) throw new InputException(source, field, "expected a non-empty array of rows");
+        double[][] m = new double[node.size()][];
+        for (int i = 0; i < m.length; i++) {
+            String f = field + "[" + i + "]";
+            JsonNode row = node.get(i);
+            if (!row.isArray()) throw new InputException(source, f, row + " is not an array (expected a row of numbers)");
+            m[i] = vector(row, source, f);
+            int expected = width > 0 ? width : m[0].length;
+            if (m[i].length != expected) {
+                throw new InputException(source, f, "has " + m[i].length + " entries but "
+                        + (width > 0 ? "the gates have dimension " + width : field + "[0] has " + expected) + " (ragged rows)");
+            }
+        }
+        return m;
+    }
+
+    private static double[] vector(JsonNode node, String source, String field) {
+        if (node == null) throw new InputException(source, field, "missing");
+        if (!node.isArray() || node.isEmpty()) throw new InputException(source, field, "expected a non-empty array of numbers");
+        double[] v = new double[node.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode e = node.get(i);
+            String f = field + "[" + i + "]";
+            if (e.isNumber()) {
+                v[i] = e.asDouble();
+            } else if (e.isString()) {
+                throw new InputException(source, f, "\"" + e.asString() + "\" is not a finite number");
+            } else {
+                throw new InputException(source, f, e + " is not a number");
+            }
+            if (!Double.isFinite(v[i])) throw new InputException(source, f, v[i] + " is not finite");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,478 @@
+package lab.softmax.engine.moe;
+
+import lab.softmax.engine.task.Cancellation;
+
+/**
+ * Maximum-likelihood fitting of a {@link GaussianMoe}: generalised EM, then a derivative-free likelihood polish.
+ *
+ * <ol>
+ *   <li>E-step: responsibilities r_ni ∝ w_i(x_n)·N(y_n | a_iᵀx_n + b_i, ν_i) within the current top-K set of x_n.</li>
+ *   <li>Expert M-step in closed form: (a_i, b_i) by weighted least squares with weights r_·i, then
+ *       ν_i = Σ r_ni (y_n − a_iᵀx_n − b_i)² / Σ r_ni, floored at 1e−6.</li>
+ *   <li>Gate M-step: damped Newton steps on Q(β) = Σ_n Σ_i r_ni ln w_i(x_n) with the top-K sets frozen and the
+ *       reference (last) expert fixed at (0, 0), halving each step until Q does not decrease.</li>
+ * </ol>
+ * EM never moves the boundaries between top-K regions (the E-step gives no mass outside the current sets, the gate
+ * step keeps them frozen), so the fit ends with Powell's method on the observed log-likelihood, which recomputes the
+ * top-K sets at every evaluation; parameters: (β_0, β_1) of the non-reference experts, a, b and ln ν of all.
+ */
+public final class MoeFit {
+    private static final double NU_FLOOR = 1e-6;
+
+    private MoeFit() { }
+
+    /**
+     * @param emIterations   most EM iterations
+     * @param emTolerance    stop EM when an iteration gains less than this many nats per point
+     * @param newtonSteps    gate Newton steps per M-step
+     * @param polishRuns     most rounds of (Powell on the gates alone, then EM) before the final Powell on all
+     *                       parameters (0 = EM only)
+     * @param polishSweeps   most Powell sweeps per run
+     * @param xtol           Powell's line-search tolerance (relative on the step)
+     * @param ftol           Powell stops when a sweep gains less than this many nats (absolute: an optimisation error of
+     *                       δ nats moves parameters by ~√(2δ) standard errors, so 1e−3 is statistically negligible)
+     */
+    public record Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
+                           double xtol, double ftol) {
+        public Settings {
+            if (emIterations < 0 || newtonSteps < 0 || polishRuns < 0 || polishSweeps < 1) throw new IllegalArgumentException("fit settings: negative counts");
+            if (!(emTolerance >= 0) || !(xtol > 0) || !(ftol >= 0)) throw new IllegalArgumentException("fit settings: tolerances must be >= 0");
+        }
+
+        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3); }
+
+        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol); }
+    }
+
+    /** The fitted model, its log-likelihood (nats, summed), and the work done. */
+    public record Result(GaussianMoe model, double logLikelihood, double emLogLikelihood, int emIterations,
+                         int polishEvaluations) { }
+
+    /** Fits from init, whose last expert must be the reference with zero gate. */
+    public static Result fit(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
+        int k = init.experts();
+        int d = init.dimension();
+        if (data.d() != d) throw new IllegalArgumentException("data: dimension " + data.d() + " but the model has " + d);
+        if (k < 2) throw new IllegalArgumentException("init: need at least two experts");
+        if (init.beta0(k - 1) != 0 || nonZero(init, k - 1)) throw new IllegalArgumentException("init: the last expert is the reference and needs (beta0, beta1) = (0, 0)");
+        Em em = new Em(init, data);
+        double llEm = em.run(s, cancel);
+        int emIterations = em.iterations;
+        GaussianMoe model = em.model();
+        double ll = llEm;
+        int evals = 0;
+        if (s.polishRuns() > 0) {
+            int topK = init.topK();
+            double[] x = data.xs();
+            double[] y = data.ys();
+            double scale = Math.max(1e-3, 10 / Math.sqrt(data.n()));
+            // Rounds of: Powell on the gates alone (moves the region boundaries), then EM from there.
+            for (int round = 0; round < s.polishRuns(); round++) {
+                GaussianMoe experts = model;
+                double[] g = packGates(model);
+                double[] step = new double[g.length];
+                java.util.Arrays.fill(step, scale);
+                Powell pg = new Powell(th -> -withGates(experts, th).logLikelihood(x, y, d), g.length, cancel);
+                Powell.Result r = pg.minimise(g, step, s.polishSweeps(), s.xtol(), s.ftol());
+                evals += r.evaluations();
+                GaussianMoe moved = -r.value() > ll ? withGates(experts, r.x()) : model;
+                Em again = new Em(moved, data);
+                double llAgain = again.run(s, cancel);
+                emIterations += again.iterations;
+                double gain = Math.max(-r.value(), llAgain) - ll;
+                if (llAgain >= -r.value() && llAgain > ll) {
+                    model = again.model();
+                    ll = llAgain;
+                } else if (-r.value() > ll) {
+                    model = moved;
+                    ll = -r.value();
+                }
+                if (gain <= s.ftol()) break;
+            }
+            // Finally all parameters together.
+            double[] theta = pack(model);
+            double[] step = new double[theta.length];
+            java.util.Arrays.fill(step, scale);
+            Powell p = new Powell(th -> -unpack(th, k, d, topK).logLikelihood(x, y, d), theta.length, cancel);
+            Powell.Result pr = p.minimise(theta, step, s.polishSweeps(), s.xtol(), s.ftol());
+            evals += pr.evaluations();
+            if (-pr.value() > ll) {
+                model = unpack(pr.x(), k, d, topK);
+                ll = model.logLikelihood(data);
+            }
+        }
+        return new Result(model, ll, llEm, emIterations, evals);
+    }
+
+    private static boolean nonZero(GaussianMoe m, int i) {
+        for (int j = 0; j < m.dimension(); j++) {
+            if (m.beta1(i, j) != 0) return true;
+        }
+        return false;
+    }
+
+    /** (β_0, β_1) of experts 0..k−2. */
+    static double[] packGates(GaussianMoe m) {
+        int k = m.experts();
+        int d = m.dimension();
+        double[] t = new double[(k - 1) * (d + 1)];
+        int p = 0;
+        for (int i = 0; i < k - 1; i++) {
+            t[p++] = m.beta0(i);
+            for (int j = 0; j < d; j++) t[p++] = m.beta1(i, j);
+        }
+        return t;
+    }
+
+    /** m's experts with the gates of experts 0..k−2 taken from g (the reference stays at 0). */
+    static GaussianMoe withGates(GaussianMoe m, double[] g) {
+        int k = m.experts();
+        int d = m.dimension();
+        double[] b0 = new double[k];
+        double[][] b1 = new double[k][d];
+        int p = 0;
+        for (int i = 0; i < k - 1; i++) {
+            b0[i] = g[p++];
+            for (int j = 0; j < d; j++) b1[i][j] = g[p++];
+        }
+        for (int i = 0; i < k; i++) {
+            if (!Double.isFinite(b0[i])) return unusable(k, d, m.topK());
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(b1[i][j])) return unusable(k, d, m.topK());
+            }
+        }
+        return new GaussianMoe(b0, b1, m.a(), m.b(), m.nu(), m.topK());
+    }
+
+    /** (β_0, β_1) of experts 0..k−2, then (a, b, ln ν) of every expert. */
+    static double[] pack(GaussianMoe m) {
+        int k = m.experts();
+        int d = m.dimension();
+        double[] t = new double[(k - 1) * (d + 1) + k * (d + 2)];
+        int p = 0;
+        for (int i = 0; i < k - 1; i++) {
+            t[p++] = m.beta0(i);
+            for (int j = 0; j < d; j++) t[p++] = m.beta1(i, j);
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < d; j++) t[p++] = m.a(i, j);
+            t[p++] = m.b(i);
+            t[p++] = Math.log(m.nu(i));
+        }
+        return t;
+    }
+
+    static GaussianMoe unpack(double[] t, int k, int d, int topK) {
+        double[] b0 = new double[k];
+        double[][] b1 = new double[k][d];
+        double[][] a = new double[k][d];
+        double[] b = new double[k];
+        double[] nu = new double[k];
+        int p = 0;
+        for (int i = 0; i < k - 1; i++) {
+            b0[i] = t[p++];
+            for (int j = 0; j < d; j++) b1[i][j] = t[p++];
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < d; j++) a[i][j] = t[p++];
+            b[i] = t[p++];
+            nu[i] = Math.max(NU_FLOOR, Math.exp(Math.max(-700, Math.min(700, t[p++]))));
+        }
+        for (int i = 0; i < k; i++) {
+            if (!Double.isFinite(b0[i]) || !Double.isFinite(b[i])) return unusable(k, d, topK);
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(b1[i][j]) || !Double.isFinite(a[i][j])) return unusable(k, d, topK);
+            }
+        }
+        return new GaussianMoe(b0, b1, a, b, nu, topK);
+    }
+
+    /** A model far from any data, for a Powell trial point that left the finite numbers. */
+    private static GaussianMoe unusable(int k, int d, int topK) {
+        double[] b = new double[k];
+        java.util.Arrays.fill(b, 1e150);
+        double[] nu = new double[k];
+        java.util.Arrays.fill(nu, NU_FLOOR);
+        return new GaussianMoe(new double[k], new double[k][d], new double[k][d], b, nu, topK);
+    }
+
+    /** The EM state: parameters as plain arrays, the frozen top-K sets and the responsibilities. */
+    private static final class Em {
+        final int k, d, topK, n;
+        final double[] x, y;
+        final double[] b0, b, nu;
+        final double[][] b1, a;
+        final int[] act;      // n × K active sets
+        final double[] resp;  // n × K responsibilities aligned with act
+        int iterations;
+
+        Em(GaussianMoe m, MoeData data) {
+            k = m.experts();
+            d = m.dimension();
+            topK = m.topK();
+            n = data.n();
+            x = data.xs();
+            y = data.ys();
+            b0 = m.beta0();
+            b1 = m.beta1();
+            a = m.a();
+            b = m.b();
+            nu = m.nu();
+            act = new int[n * topK];
+            resp = new double[n * topK];
+        }
+
+        GaussianMoe model() { return new GaussianMoe(b0, b1, a, b, nu, topK); }
+
+        double logit(int i, int off) {
+            double l = b0[i];
+            for (int j = 0; j < d; j++) l += b1[i][j] * x[off + j];
+            return l;
+        }
+
+        double mean(int i, int off) {
+            double m = b[i];
+            for (int j = 0; j < d; j++) m += a[i][j] * x[off + j];
+            return m;
+        }
+
+        /**
+         * Iterates until an iteration changes the log-likelihood by less than emTolerance·n, or 5 iterations pass
+         * without a gain of that size; leaves the best iterate
+         * (the recomputed sets make generalised EM non-monotone) and returns its log-likelihood.
+         */
+        double run(Settings s, Cancellation cancel) {
+            double prev = eStep();
+            double best = prev;
+            GaussianMoe bestModel = model();
+            int lastGain = 0;
+            for (int it = 0; it < s.emIterations(); it++) {
+                if ((it & 7) == 0) cancel.throwIfCancelled();
+                expertStep();
+                gateStep(s.newtonSteps());
+                double ll = eStep();
+                iterations = it + 1;
+                if (ll > best + s.emTolerance() * n) lastGain = it;
+                if (ll > best) {
+                    best = ll;
+                    bestModel = model();
+                }
+                boolean small = Math.abs(ll - prev) < s.emTolerance() * n;
+                prev = ll;
+                // Converged, or cycling between top-K sets without gaining for 5 iterations.
+                if (small || it - lastGain >= 5) break;
+            }
+            restore(bestModel);
+            return best;
+        }
+
+        void restore(GaussianMoe m) {
+            for (int i = 0; i < k; i++) {
+                b0[i] = m.beta0(i);
+                b[i] = m.b(i);
+                nu[i] = m.nu(i);
+                for (int j = 0; j < d; j++) {
+                    b1[i][j] = m.beta1(i, j);
+                    a[i][j] = m.a(i, j);
+                }
+            }
+        }
+
+        /** Recomputes the top-K sets and responsibilities; returns the observed log-likelihood. */
+        double eStep() {
+            double[] l = new double[k];
+            double[] c = new double[k];
+            for (int i = 0; i < k; i++) c[i] = -0.5 * (Math.log(2 * Math.PI) + Math.log(nu[i]));
+            int[] sel = new int[topK];
+            double[] e = new double[topK];
+            double ll = 0;
+            for (int t = 0; t < n; t++) {
+                int off = t * d;
+                for (int i = 0; i < k; i++) l[i] = logit(i, off);
+                TopK.select(l, k, topK, sel);
+                double lm = Double.NEGATIVE_INFINITY;
+                double em = Double.NEGATIVE_INFINITY;
+                for (int q = 0; q < topK; q++) {
+                    int i = sel[q];
+                    double r = y[t] - mean(i, off);
+                    e[q] = l[i] + c[i] - r * r / (2 * nu[i]);
+                    lm = Math.max(lm, l[i]);
+                    em = Math.max(em, e[q]);
+                }
+                double sl = 0;
+                double se = 0;
+                for (int q = 0; q < topK; q++) {
+                    sl += Math.exp(l[sel[q]] - lm);
+                    double v = Math.exp(e[q] - em);
+                    e[q] = v;
+                    se += v;
+                }
+                int base = t * topK;
+                for (int q = 0; q < topK; q++) {
+                    act[base + q] = sel[q];
+                    resp[base + q] = e[q] / se;
+                }
+                ll += em - lm + Math.log(se / sl);
+            }
+            return ll;
+        }
+
+        void expertStep() {
+            int p = d + 1;
+            double[][] ata = new double[k][p * p];
+            double[][] aty = new double[k][p];
+            double[] mass = new double[k];
+            double[] z = new double[p];
+            for (int t = 0; t < n; t++) {
+                int off = t * d;
+                z[0] = 1;
+                for (int j = 0; j < d; j++) z[j + 1] = x[off + j];
+                for (int q = 0; q < topK; q++) {
+                    int i = act[t * topK + q];
+                    double r = resp[t * topK + q];
+                    if (r == 0) continue;
+                    mass[i] += r;
+                    double[] m = ata[i];
+                    for (int u = 0; u < p; u++) {
+                        double ru = r * z[u];
+                        aty[i][u] += ru * y[t];
+                        for (int v = 0; v <= u; v++) m[u * p + v] += ru * z[v];
+                    }
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                if (mass[i] < 1e-8) continue;
+                double[] m = ata[i];
+                for (int u = 0; u < p; u++) {
+                    for (int v = u + 1; v < p; v++) m[u * p + v] = m[v * p + u];
+                }
+                double[] coef = LinearSolve.spd(m, aty[i], p, 1e-12);
+                if (coef == null) continue;
+                b[i] = coef[0];
+                for (int j = 0; j < d; j++) a[i][j] = coef[j + 1];
+            }
+            double[] rss = new double[k];
+            for (int t = 0; t < n; t++) {
+                int off = t * d;
+                for (int q = 0; q < topK; q++) {
+                    int i = act[t * topK + q];
+                    double r = resp[t * topK + q];
+                    double res = y[t] - mean(i, off);
+                    rss[i] += r * res * res;
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                if (mass[i] < 1e-8) continue;
+                nu[i] = Math.max(NU_FLOOR, rss[i] / mass[i]);
+            }
+        }
+
+        /** Q(β) with frozen sets, for gate parameters given as (β_0, β_1) rows of experts 0..k−2. */
+        double q(double[] g) {
+            int p = d + 1;
+            double[] l = new double[topK];
+            double sum = 0;
+            for (int t = 0; t < n; t++) {
+                int off = t * d;
+                double lm = Double.NEGATIVE_INFINITY;
+                for (int q = 0; q < topK; q++) {
+                    int i = act[t * topK + q];
+                    double v = 0;
+                    if (i < k - 1) {
+                        v = g[i * p];
+                        for (int j = 0; j < d; j++) v += g[i * p + 1 + j] * x[off + j];
+                    }
+                    l[q] = v;
+                    lm = Math.max(lm, v);
+                }
+                double s = 0;
+                for (int q = 0; q < topK; q++) s += Math.exp(l[q] - lm);
+                double lse = lm + Math.log(s);
+                for (int q = 0; q < topK; q++) sum += resp[t * topK + q] * (l[q] - lse);
+            }
+            return sum;
+        }
+
+        void gateStep(int steps) {
+            int p = d + 1;
+            int dim = (k - 1) * p;
+            double[] g = new double[dim];
+            for (int i = 0; i < k - 1; i++) {
+                g[i * p] = b0[i];
+                for (int j = 0; j < d; j++) g[i * p + 1 + j] = b1[i][j];
+            }
+            double qOld = q(g);
+            double[] z = new double[p];
+            double[] l = new double[topK];
+            double[] w = new double[topK];
+            for (int s = 0; s < steps; s++) {
+                double[] grad = new double[dim];
+                double[] h = new double[dim * dim]; // negative Hessian (positive semi-definite)
+                for (int t = 0; t < n; t++) {
+                    int off = t * d;
+                    z[0] = 1;
+                    for (int j = 0; j < d; j++) z[j + 1] = x[off + j];
+                    double lm = Double.NEGATIVE_INFINITY;
+                    for (int q = 0; q < topK; q++) {
+                        int i = act[t * topK + q];
+                        double v = 0;
+                        if (i < k - 1) {
+                            v = g[i * p];
+                            for (int j = 0; j < d; j++) v += g[i * p + 1 + j] * z[j + 1];
+                        }
+                        l[q] = v;
+                        lm = Math.max(lm, v);
+                    }
+                    double sw = 0;
+                    for (int q = 0; q < topK; q++) {
+                        w[q] = Math.exp(l[q] - lm);
+                        sw += w[q];
+                    }
+                    for (int q = 0; q < topK; q++) w[q] /= sw;
+                    for (int q = 0; q < topK; q++) {
+                        int i = act[t * topK + q];
+                        if (i == k - 1) continue;
+                        double gi = resp[t * topK + q] - w[q];
+                        for (int u = 0; u < p; u++) grad[i * p + u] += gi * z[u];
+                        for (int q2 = 0; q2 < topK; q2++) {
+                            int j = act[t * topK + q2];
+                            if (j == k - 1) continue;
+                            double c = (q == q2 ? w[q] : 0) - w[q] * w[q2];
+                            if (c == 0) continue;
+                            for (int u = 0; u < p; u++) {
+                                double cu = c * z[u];
+                                int row = (i * p + u) * dim + j * p;
+                                for (int v = 0; v < p; v++) h[row + v] += cu * z[v];
+                            }
+                        }
+                    }
+                }
+                double trace = 0;
+                for (int u = 0; u < dim; u++) trace += h[u * dim + u];
+                double ridge = 1e-9 * trace / dim + 1e-12;
+                for (int u = 0; u < dim; u++) h[u * dim + u] += ridge;
+                double[] delta = LinearSolve.spd(h, grad, dim, 0);
+                if (delta == null) return;
+                double[] trial = new double[dim];
+                double tStep = 1;
+                boolean moved = false;
+                for (int half = 0; half < 30; half++) {
+                    for (int u = 0; u < dim; u++) trial[u] = g[u] + tStep * delta[u];
+                    double qNew = q(trial);
+                    if (qNew >= qOld) {
+                        System.arraycopy(trial, 0, g, 0, dim);
+                        moved = qNew > qOld;
+                        qOld = qNew;
+                        break;
+                    }
+                    tStep *= 0.5;
+                }
+                if (!moved) break;
+            }
+            for (int i = 0; i < k - 1; i++) {
+                b0[i] = g[i * p];
+                for (int j = 0; j < d; j++) b1[i][j] = g[i * p + 1 + j];
+            }
+        }
+    }
+}
