@@ -141,26 +141,11 @@ public final class Attention {
             } else {
                 normaliseVisible(z, w, visible, kind, a, c.subtractMax());
             }
-            // Metrics (in double, over the weights as computed).
-            double entropyNats = 0;
-            double max = 0;
-            int zeroCount = 0;
-            for (int j = 0; j < m; j++) {
-                if (z[j] == Double.NEGATIVE_INFINITY) continue;
-                double wj = w[j];
-                if (Double.isNaN(wj)) {
-                    entropyNats = Double.NaN;
-                    max = Double.NaN;
-                } else {
-                    if (wj > 0) entropyNats -= wj * Math.log(wj);
-                    if (wj > max) max = wj;
-                    if (wj == 0) zeroCount++;
-                }
-            }
-            entropy[i] = entropyNats;
-            entropyOverLogN[i] = visible <= 1 ? (Double.isNaN(entropyNats) ? Double.NaN : 0) : entropyNats / Math.log(visible);
-            maxWeight[i] = max;
-            zeros[i] = zeroCount;
+            RowMetrics metrics = RowMetrics.of(w, j -> z[j] == Double.NEGATIVE_INFINITY, visible);
+            entropy[i] = metrics.entropy();
+            entropyOverLogN[i] = metrics.entropyOverLogN();
+            maxWeight[i] = metrics.max();
+            zeros[i] = metrics.zeros();
             // Output y_i = Σ_j a_ij τ_v,j v_j.
             double[] y = out[i];
             for (int j = 0; j < m; j++) {

@@ -6,6 +6,7 @@ import lab.softmax.engine.kernels.Kernels;
 import lab.softmax.engine.kernels.SoftmaxKernel;
 import lab.softmax.engine.nn.Matmul;
 import lab.softmax.engine.nn.Workers;
+import lab.softmax.engine.numeric.Precision;
 
 /**
  * One head's fp32 softmax attention at the speed of the matrix product, for large maps and the
@@ -99,6 +100,85 @@ public final class FastAttention {
         float[] output = ws.output;
         Matmul.multiply(scores, 0, mPad, 1, values, 0, dvPad, output, dvPad, n, dvPad, mPad, workers);
         return new Forward(n, m, dv, scores, mPad, output, dvPad);
+    }
+
+    /**
+     * Whether {@link #head} computes this one-head input and configuration: fp32 softmax with the max
+     * shift, a prefix mask (full, causal, padding) and no value temperature. Everything else goes
+     * through {@link Attention#compute}.
+     */
+    public static boolean handles(AttentionInput in, AttentionConfig c) {
+        return in.heads() == 1 && c.precision() == Precision.FP32 && c.normalizer() == AttentionNormalizer.SOFTMAX
+                && c.subtractMax() && c.mask() != MaskKind.PATTERN && in.rawPattern() == null
+                && c.ssa().rawUValue() == null;
+    }
+
+    /**
+     * The map of a one-head input through the fast path, with the per-row metrics of {@link Attention#compute}.
+     * Its {@code logits} are null: hidden keys are those at or beyond {@code visible[i]}.
+     */
+    public static HeadResult head(AttentionInput in, AttentionConfig c) {
+        return head(in, c, Workers.of(1));
+    }
+
+    /** As {@link #head(AttentionInput, AttentionConfig)} on a team of threads. */
+    public static HeadResult head(AttentionInput in, AttentionConfig c, Workers workers) {
+        if (!handles(in, c)) throw new IllegalArgumentException("config: the fast path takes fp32 softmax with a prefix mask");
+        int n = in.queries();
+        int m = in.keys();
+        int dh = in.headDim();
+        int dv = in.valueDim();
+        double[][] rawQ = in.rawQ();
+        float[] tau = queryTemperatures(rawQ, c.ssa());
+        Forward f = forward(floats(rawQ), floats(in.rawK()), floats(in.rawV()), n, m, dh, dv, c.temperature(), tau,
+                c.mask(), c.validKeys(), c.fp32Algorithm(), workers);
+        double[][] weights = new double[n][m];
+        double[][] out = new double[n][dv];
+        double[] queryTau = new double[n];
+        double[] entropy = new double[n];
+        double[] overLogN = new double[n];
+        double[] max = new double[n];
+        double[] marked = new double[n];
+        int[] zeros = new int[n];
+        int[] visible = new int[n];
+        for (int i = 0; i < n; i++) {
+            double[] w = weights[i];
+            for (int j = 0; j < m; j++) w[j] = f.weight(i, j);
+            for (int d = 0; d < dv; d++) out[i][d] = f.output(i, d);
+            int shown = visiblePrefix(c.mask(), c.validKeys(), i, m);
+            RowMetrics r = RowMetrics.of(w, j -> j >= shown, shown);
+            visible[i] = shown;
+            queryTau[i] = tau == null ? 1.0 : tau[i];
+            entropy[i] = r.entropy();
+            overLogN[i] = r.entropyOverLogN();
+            max[i] = r.max();
+            zeros[i] = r.zeros();
+            marked[i] = c.markedKey() >= 0 && c.markedKey() < m ? w[c.markedKey()] : Double.NaN;
+        }
+        return new HeadResult(null, weights, queryTau, null, entropy, overLogN, max, marked, zeros, visible, out);
+    }
+
+    /** τ_i = 1 + s·ln(i+1) + tanh(f(q_i)) in float, or null when SSA is off. */
+    private static float[] queryTemperatures(double[][] q, SsaConfig ssa) {
+        double[] u = ssa.uFor(ssa.rawU(), 0, 1, q[0].length, "ssa u");
+        if (ssa.slope() == 0 && u == null) return null;
+        float[] tau = new float[q.length];
+        for (int i = 0; i < q.length; i++) {
+            float t = 1f;
+            if (ssa.slope() != 0) t += (float) ssa.slope() * (float) Math.log(i + 1);
+            if (u != null) t += (float) Math.tanh(Attention.tokenArgument(u, q[i], ssa.form()));
+            tau[i] = t;
+        }
+        return tau;
+    }
+
+    private static float[] floats(double[][] rows) {
+        int width = rows[0].length;
+        float[] a = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            for (int c = 0; c < width; c++) a[i * width + c] = (float) rows[i][c];
+        }
+        return a;
     }
 
     /** Keys 0 .. result-1 are visible to query i; the mask kinds here all hide a suffix. */

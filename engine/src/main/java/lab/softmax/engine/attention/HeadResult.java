@@ -7,7 +7,8 @@ package lab.softmax.engine.attention;
  * <p>An all-masked row (no visible key) has all-zero weights, a zero output, entropy 0,
  * normalised entropy 0, max weight 0 and no exact zeros counted: defined, never NaN.
  *
- * @param logits          the row as normalised: τ_i·g_ij/T (length-scaled when chosen), -Infinity where hidden
+ * @param logits          the row as normalised: τ_i·g_ij/T (length-scaled when chosen), -Infinity where hidden;
+ *                        null from {@link FastAttention#head}, whose hidden keys are those at or beyond visible[i]
  * @param weights         [n][m] attention weights; hidden keys are exactly 0
  * @param queryTau        τ_i per row (1 without SSA)
  * @param valueTau        τ_v,j per key, or null without a value temperature
@@ -22,6 +23,11 @@ package lab.softmax.engine.attention;
 public record HeadResult(double[][] logits, double[][] weights, double[] queryTau, double[] valueTau, double[] entropy,
                          double[] entropyOverLogN, double[] maxWeight, double[] markedWeight, int[] exactZeros,
                          int[] visible, double[][] output) {
+
+    /** Whether key j is hidden from query i (masked: its weight is 0 by definition, not by rounding). */
+    public boolean hidden(int i, int j) {
+        return logits == null ? j >= visible[i] : logits[i][j] == Double.NEGATIVE_INFINITY;
+    }
 
     /** Rows with at least one NaN weight (an overflow shown as data, e.g. fp16 without the max shift). */
     public int nanRows() {

@@ -106,4 +106,46 @@ class FastAttentionTest {
         for (float x : f.output()) assertEquals(0f, x);
         assertTrue(f.ldw() >= 5 && f.ldo() >= 2);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"full", "causal", "padding"})
+    void theFastHeadGivesTheMetricsOfTheReferencePath(String maskName) {
+        SplitMix64 r = new SplitMix64(77);
+        int n = 40;
+        int d = 8;
+        double[][] q = new double[n][d];
+        double[][] k = new double[n][d];
+        double[][] v = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                q[i][c] = r.nextGaussian();
+                k[i][c] = r.nextGaussian();
+            }
+            for (int c = 0; c < 3; c++) v[i][c] = r.nextGaussian();
+        }
+        double[] u = new double[d];
+        for (int c = 0; c < d; c++) u[c] = 0.2 * r.nextGaussian();
+        AttentionInput in = AttentionInput.of(q, k, v);
+        AttentionConfig c = AttentionConfig.defaults().withPrecision(lab.softmax.engine.numeric.Precision.FP32)
+                .withTemperature(0.8).withMask(MaskKind.parse(maskName), 25)
+                .withSsa(new SsaConfig(0.2, u, TokenForm.LINEAR, null)).withMarkedKey(3);
+        assertTrue(FastAttention.handles(in, c));
+        HeadResult fast = FastAttention.head(in, c);
+        HeadResult ref = Attention.compute(in, c).head(0);
+        for (int i = 0; i < n; i++) {
+            assertEquals(ref.visible()[i], fast.visible()[i], "visible keys of row " + i);
+            assertEquals(ref.queryTau()[i], fast.queryTau()[i], 1e-6 * ref.queryTau()[i], "tau of row " + i);
+            for (int j = 0; j < n; j++) {
+                assertEquals(ref.hidden(i, j), fast.hidden(i, j), "hidden (" + i + ", " + j + ")");
+                assertEquals(ref.weights()[i][j], fast.weights()[i][j], 2e-5 * ref.weights()[i][j] + 1e-9,
+                        "weight (" + i + ", " + j + ")");
+            }
+            assertEquals(ref.entropy()[i], fast.entropy()[i], 1e-5 * (1 + ref.entropy()[i]), "entropy of row " + i);
+            assertEquals(ref.maxWeight()[i], fast.maxWeight()[i], 1e-5, "max weight of row " + i);
+            assertEquals(ref.markedWeight()[i], fast.markedWeight()[i], 1e-5, "marked weight of row " + i);
+            for (int col = 0; col < 3; col++) {
+                assertEquals(ref.output()[i][col], fast.output()[i][col], 1e-5, "output (" + i + ", " + col + ")");
+            }
+        }
+    }
 }

@@ -14,8 +14,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** The Map tab's two charts: H/ln n per query row (rows downwards, beside the map) and the hovered row's weights. */
 final class MapCharts {
-    private final XYSeries entropy = new XYSeries("H / ln n_visible", false, false);
-    private final XYSeries row = new XYSeries("weights", false, false);
+    private final XYSeries entropy = new XYSeries("H / ln n_visible", false, true);
+    private final XYSeries row = new XYSeries("weights", false, true);
     private final JFreeChart entropyChart;
     private final JFreeChart rowChart;
 

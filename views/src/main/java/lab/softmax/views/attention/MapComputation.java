@@ -25,7 +25,6 @@ public record MapComputation(int queries, int keys, int head, int heads, double[
     /** Reduces head {@code r} to cells and keeps what the view needs. */
     static MapComputation of(HeadResult r, int head, int heads, double millis, String source) {
         double[][] w = r.weights();
-        double[][] z = r.logits();
         int n = w.length;
         int m = n == 0 ? 0 : w[0].length;
         int block = blockSize(Math.max(n, m));
@@ -36,9 +35,8 @@ public record MapComputation(int queries, int keys, int head, int heads, double[
         for (int i = 0; i < n; i++) {
             int row = (i / block) * columns;
             double[] wi = w[i];
-            double[] zi = z[i];
             for (int j = 0; j < m; j++) {
-                if (zi[j] == Double.NEGATIVE_INFINITY) continue;
+                if (r.hidden(i, j)) continue;
                 int c = row + j / block;
                 double v = wi[j];
                 if (Double.isNaN(v) || Float.isNaN(cells[c])) {

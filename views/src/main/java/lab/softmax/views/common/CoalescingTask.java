@@ -7,8 +7,10 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * Recomputation that keeps up with a dragging user: at most one run in flight. A request while
- * one runs cancels it and schedules exactly one follow-up, which reads the inputs as they are
- * then. Call from the UI thread.
+ * one runs schedules exactly one follow-up, which reads the inputs as they are then, and cancels
+ * the run in flight unless it started less than {@code keepMillis} ago: a run that is nearly done is
+ * worth showing while the user drags (a fast map redrawn at frame rate), a slow one is not (it would
+ * only delay the newest inputs). Call from the UI thread.
  */
 public final class CoalescingTask<T> {
     private final BackgroundTasks tasks;
@@ -17,7 +19,9 @@ public final class CoalescingTask<T> {
     private final Consumer<? super T> onResult;
     private final Consumer<? super Throwable> onFailure;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final long keepNanos;
     private RunningTask<T> current;
+    private long startedNanos;
     private boolean dirty;
 
     /**
@@ -26,6 +30,13 @@ public final class CoalescingTask<T> {
      */
     public CoalescingTask(BackgroundTasks tasks, String title, Supplier<BackgroundTasks.Work<T>> work,
                           Consumer<? super T> onResult, Consumer<? super Throwable> onFailure) {
+        this(tasks, title, work, onResult, onFailure, 0);
+    }
+
+    /** @param keepMillis a request lets a run younger than this finish (and show) before the follow-up */
+    public CoalescingTask(BackgroundTasks tasks, String title, Supplier<BackgroundTasks.Work<T>> work,
+                          Consumer<? super T> onResult, Consumer<? super Throwable> onFailure, long keepMillis) {
+        this.keepNanos = keepMillis * 1_000_000;
         this.tasks = tasks;
         this.title = title;
         this.work = work;
@@ -39,11 +50,12 @@ public final class CoalescingTask<T> {
     public void request() {
         if (running.get()) {
             dirty = true;
-            if (current != null) current.cancel();
+            if (current != null && System.nanoTime() - startedNanos >= keepNanos) current.cancel();
             return;
         }
         dirty = false;
         running.set(true);
+        startedNanos = System.nanoTime();
         RunningTask<T> task = tasks.run(title, work.get(), result -> {
             onResult.accept(result);
             finished();

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Requests during a run cancel it and lead to exactly one follow-up with the newest input. */
+/** Requests during a run lead to exactly one follow-up with the newest input; they cancel the run unless it is young. */
 class CoalescingTaskTest {
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -67,5 +67,43 @@ class CoalescingTaskTest {
         assertEquals(List.of(5), shown, "only the newest input is shown; the cancelled run shows nothing");
         assertEquals(2, started.get(), "one run, cancelled, then exactly one follow-up");
         assertFalse(ui.submit(() -> holder[0].runningProperty().get()).get());
+    }
+
+    @Test
+    void aYoungRunIsKeptAndShownBeforeTheOneFollowUp() throws Exception {
+        AtomicInteger input = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        List<Integer> shown = new ArrayList<>();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch bothShown = new CountDownLatch(2);
+        CoalescingTask<Integer>[] holder = new CoalescingTask[1];
+        ui.submit(() -> holder[0] = new CoalescingTask<>(tasks, "test", () -> {
+            int value = input.get();
+            return ctx -> {
+                started.incrementAndGet();
+                firstRunning.countDown();
+                if (value == 0 && !release.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("not released");
+                ctx.cancellation().throwIfCancelled();
+                return value;
+            };
+        }, v -> {
+            shown.add(v);
+            bothShown.countDown();
+        }, e -> bothShown.countDown(), 60_000)).get();
+        ui.submit(() -> holder[0].request()).get();
+        assertTrue(firstRunning.await(10, TimeUnit.SECONDS));
+        for (int i = 1; i <= 3; i++) {
+            int v = i;
+            ui.submit(() -> {
+                input.set(v);
+                holder[0].request();
+            }).get();
+        }
+        release.countDown();
+        assertTrue(bothShown.await(10, TimeUnit.SECONDS));
+        ui.submit(() -> { }).get();
+        assertEquals(List.of(0, 3), shown, "the kept run shows its result, then the newest input follows once");
+        assertEquals(2, started.get());
     }
 }
