@@ -125,7 +125,8 @@ public final class StartPage extends ScrollPane {
         name.getStyleClass().add("card-title");
         Label summary = new Label(lab.summary());
         summary.setWrapText(true);
-        summary.setMinHeight(64);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // the whole sentence, never "…"
+        summary.setPrefHeight(84);
         summary.setAlignment(Pos.TOP_LEFT);
         Button openButton = new Button("Open");
         openButton.setId("open-" + lab.id());
