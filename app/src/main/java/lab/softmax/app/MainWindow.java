@@ -3,21 +3,30 @@ package lab.softmax.app;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import lab.softmax.app.lesson.LessonIO;
+import lab.softmax.app.lesson.LessonMode;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.common.LabPage;
 
-/** The main window's content: menus, the list of labs, the current lab's page, the status bar. */
+/**
+ * The main window's content: menus, the start page and the list of labs, the current lab's page (or
+ * the start page), the lesson panel while a lesson runs, the status bar.
+ */
 public final class MainWindow extends BorderPane {
     private final BackgroundTasks tasks;
     private final ListView<LabModule> navigation = new ListView<>();
     private final Map<String, LabPage> pages = new HashMap<>();
     private final ScenarioActions scenarios;
+    private final LessonMode lessonMode = new LessonMode(this);
+    private final LessonActions lessons;
+    private final StartPage startPage;
 
     public MainWindow(BackgroundTasks tasks, List<LabModule> labs, RecentFiles recent) {
         this.tasks = tasks;
@@ -37,18 +46,39 @@ public final class MainWindow extends BorderPane {
         });
         Label heading = new Label("Labs");
         heading.getStyleClass().add("nav-heading");
-        VBox left = new VBox(heading, navigation);
+        Button start = new Button("⌂ Start page");
+        start.setId("nav-start");
+        start.setMaxWidth(Double.MAX_VALUE);
+        start.setOnAction(e -> showStartPage());
+        start.disableProperty().bind(lessonMode.activeProperty());
+        VBox left = new VBox(4, start, heading, navigation);
+        left.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
         VBox.setVgrow(navigation, javafx.scene.layout.Priority.ALWAYS);
         setLeft(left);
-        setTop(new MenuBuilder(this, scenarios, new ExportActions(this)).build());
+        LessonIO lessonIO = new LessonIO(Labs.REGISTERED, ScenarioTypes.io());
+        lessons = new LessonActions(this, lessonMode, lessonIO);
+        startPage = new StartPage(labs, tasks, lessonIO, recent, this::show, lessons::open, scenarios::open);
+        setTop(new MenuBuilder(this, scenarios, new ExportActions(this), lessons).build());
         setBottom(new StatusBar(tasks));
-        if (!labs.isEmpty()) navigation.getSelectionModel().selectFirst();
+        showStartPage();
     }
 
-    /** The lab shown now. */
+    /** The start page: lab cards, lessons, recent files. No lab is current while it is shown. */
+    public void showStartPage() {
+        navigation.getSelectionModel().clearSelection();
+        startPage.refreshRecent();
+        setCenter(startPage);
+    }
+
+    public StartPage startPage() { return startPage; }
+
+    public LessonMode lessonMode() { return lessonMode; }
+
+    /** The lab shown now, or null while the start page is shown. */
     public LabModule currentLab() { return navigation.getSelectionModel().getSelectedItem(); }
 
-    public LabPage currentPage() { return page(currentLab()); }
+    /** The page shown now, or null while the start page is shown. */
+    public LabPage currentPage() { return currentLab() == null ? null : page(currentLab()); }
 
     /** A lab's page, created on first visit and kept, so switching labs loses nothing. */
     public LabPage page(LabModule lab) {

@@ -2,24 +2,30 @@ package lab.softmax.app;
 
 import java.nio.file.Path;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
-import lab.softmax.engine.kernels.VectorSupport;
+import lab.softmax.app.lesson.ShippedLessons;
+import lab.softmax.views.common.LabModule;
 
-/** The menu bar: File (scenarios, samples, recent), Export, Help. */
+/** The menu bar: File (scenarios, samples, recent), Export, Lesson, Help. */
 final class MenuBuilder {
     private final MainWindow window;
     private final ScenarioActions scenarios;
     private final ExportActions export;
+    private final LessonActions lessons;
+    private final HelpActions help;
 
-    MenuBuilder(MainWindow window, ScenarioActions scenarios, ExportActions export) {
+    MenuBuilder(MainWindow window, ScenarioActions scenarios, ExportActions export, LessonActions lessons) {
         this.window = window;
         this.scenarios = scenarios;
         this.export = export;
+        this.lessons = lessons;
+        this.help = new HelpActions(window);
     }
 
     MenuBar build() {
@@ -35,18 +41,57 @@ final class MenuBuilder {
                 item("Open…", "Shortcut+O", scenarios::open),
                 samples, recent,
                 new SeparatorMenuItem(),
-                item("Save", "Shortcut+S", scenarios::save),
-                item("Save As…", "Shortcut+Shift+S", scenarios::saveAs),
+                whenLabShown(item("Save", "Shortcut+S", scenarios::save)),
+                whenLabShown(item("Save As…", "Shortcut+Shift+S", scenarios::saveAs)),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", Platform::exit));
         Menu exportMenu = new Menu("Export");
         exportMenu.getItems().addAll(
-                item("View as PNG…", "Shortcut+E", export::png),
-                item("Charts as SVG…", "Shortcut+Shift+E", export::svg),
-                item("Plotted data as CSV…", "Shortcut+Shift+C", export::csv));
-        Menu help = new Menu("Help");
-        help.getItems().add(item("About Softmax Lab", null, this::about));
-        return new MenuBar(file, exportMenu, help);
+                whenLabShown(item("View as PNG…", "Shortcut+E", export::png)),
+                whenLabShown(item("Charts as SVG…", "Shortcut+Shift+E", export::svg)),
+                whenLabShown(item("Plotted data as CSV…", "Shortcut+Shift+C", export::csv)));
+        return new MenuBar(file, exportMenu, lessonMenu(), helpMenu());
+    }
+
+    /** Items that act on the lab shown are off while the start page is. */
+    private MenuItem whenLabShown(MenuItem item) {
+        item.disableProperty().bind(Bindings.isNull(window.navigation().getSelectionModel().selectedItemProperty()));
+        return item;
+    }
+
+    private Menu lessonMenu() {
+        Menu shipped = new Menu("Shipped lessons");
+        shipped.setOnShowing(e -> {
+            shipped.getItems().clear();
+            for (var p : ShippedLessons.files()) shipped.getItems().add(item(p.getFileName().toString(), null, () -> lessons.open(p)));
+            if (shipped.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("no lessons in " + ShippedLessons.directory());
+                none.setDisable(true);
+                shipped.getItems().add(none);
+            }
+        });
+        shipped.getItems().add(new MenuItem("…"));
+        ObservableBooleanValue inLesson = window.lessonMode().activeProperty();
+        MenuItem next = item("Next step", "Alt+Right", () -> window.lessonMode().show(window.lessonMode().index() + 1));
+        MenuItem back = item("Previous step", "Alt+Left", () -> window.lessonMode().show(window.lessonMode().index() - 1));
+        MenuItem edit = item("Edit this step…", null, lessons::editCurrent);
+        MenuItem leave = item("Leave the lesson", "Esc", window.lessonMode()::leave);
+        for (MenuItem m : java.util.List.of(next, back, edit, leave)) m.disableProperty().bind(Bindings.not(inLesson));
+        Menu menu = new Menu("Lesson");
+        menu.getItems().addAll(item("Open lesson…", "Shortcut+L", lessons::open), shipped, new SeparatorMenuItem(),
+                next, back, leave, new SeparatorMenuItem(),
+                whenLabShown(item("Add this view as a step…", "Shortcut+Shift+A", lessons::addCurrentView)), edit,
+                item("Save lesson as…", null, lessons::saveAs));
+        return menu;
+    }
+
+    private Menu helpMenu() {
+        Menu docs = new Menu("Lab documentation");
+        for (LabModule lab : window.labs()) docs.getItems().add(item(lab.title(), null, () -> help.labDoc(lab)));
+        Menu menu = new Menu("Help");
+        menu.getItems().addAll(item("Keyboard shortcuts", "F1", help::shortcuts), docs, new SeparatorMenuItem(),
+                item("About Softmax Lab", null, help::about));
+        return menu;
     }
 
     private void fillSamples(Menu menu) {
@@ -72,16 +117,6 @@ final class MenuBuilder {
             none.setDisable(true);
             menu.getItems().add(none);
         }
-    }
-
-    private void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(window.getScene().getWindow());
-        a.setTitle("About Softmax Lab");
-        a.setHeaderText("Softmax Lab 0.1.0");
-        a.setContentText("See how softmax and attention behave, computed for real.\n" + VectorSupport.describe()
-                + "\nJava " + Runtime.version());
-        a.show();
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

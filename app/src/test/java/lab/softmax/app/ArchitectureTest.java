@@ -72,10 +72,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Only `snapshot` and the lesson commands (which render each step and look its controls up) build views. */
     @Test
     void theCommandLineUsesTheEngineNotTheViewsExceptForSnapshots() {
         noClasses().that().resideInAPackage("lab.softmax.app.cli..")
                 .and().haveNameNotMatching(".*\\.SnapshotCommand(\\$.*)?")
+                .and().resideOutsideOfPackage("lab.softmax.app.cli.lesson..")
                 .should().dependOnClassesThat().resideInAPackage("lab.softmax.views..")
                 .check(classes);
     }

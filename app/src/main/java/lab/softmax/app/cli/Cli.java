@@ -28,6 +28,7 @@ public final class Cli {
         cl.addSubcommand(train);
         cl.addSubcommand(SnapshotCommand.class);
         cl.addSubcommand(ScenarioCommand.class);
+        cl.addSubcommand(lab.softmax.app.cli.lesson.LessonCommand.class);
         // settings below reach only the subcommands added so far, hence they come after them
         cl.setOut(out);
         cl.setErr(err);

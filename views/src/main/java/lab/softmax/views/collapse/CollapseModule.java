@@ -16,4 +16,9 @@ public final class CollapseModule implements LabModule {
 
     @Override
     public LabPage createPage(BackgroundTasks tasks) { return new CollapsePage(tasks); }
+
+    @Override
+    public String summary() {
+        return "Grokking trained live: the logits grow until the softmax sum rounds to 1 and learning stops (Softmax Collapse), and what StableMax and ⊥Grad change.";
+    }
 }

@@ -88,6 +88,19 @@ public final class CollapseView extends BorderPane {
         error.setWrapText(true);
         error.getStyleClass().add("error-label");
         sample.setEditable(true);
+        // stable ids: lessons unlock controls by them
+        form.setId("run-settings");
+        label.setId("run-label");
+        add.setId("add-run");
+        addStart.setId("add-and-start");
+        runList.setId("runs");
+        startPause.setId("start-pause");
+        remove.setId("remove-run");
+        logAxis.setId("log-epoch-axis");
+        sample.setId("sample");
+        inspect.setId("why");
+        normaliserPanel.setId("stablemax-panel");
+        projectionPanel.setId("orthograd-panel");
         sample.setPrefWidth(100);
         HBox addButtons = new HBox(6, add, addStart);
         HBox runButtons = new HBox(6, startPause, remove);

@@ -16,4 +16,7 @@ public interface LabModule {
     default boolean opens(String scenarioLab) { return id().equals(scenarioLab); }
 
     LabPage createPage(BackgroundTasks tasks);
+
+    /** One sentence on what the lab shows, for the start page's card (empty: the card shows the title only). */
+    default String summary() { return ""; }
 }

@@ -24,4 +24,9 @@ public final class DistributionsModule implements LabModule {
 
     @Override
     public LabPage createPage(BackgroundTasks tasks) { return new DistributionsPage(tasks, presets); }
+
+    @Override
+    public String summary() {
+        return "Logits in, probabilities out: softmax and its rivals under temperature, in fp64, fp32, fp16 or bf16, with every overflow, underflow and absorbed term shown.";
+    }
 }

@@ -123,8 +123,20 @@ public final class DistributionsView extends BorderPane {
         topK.setEditable(true);
         topK.setPrefWidth(90);
 
+        HBox logitSources = new HBox(6, paste, load, type);
+        // stable ids: lessons unlock controls by them
+        logitSources.setId("logit-sources");
+        presetBox.setId("logit-presets");
+        editor.setId("logit-table");
+        logitsChart.setId("logit-bars");
+        normalizers.setId("normalizers");
+        precisions.setId("precision");
+        temperature.setId("temperature");
+        maxShift.setId("subtract-max");
+        topK.setId("top-k");
+        logScale.setId("log-scale");
         controls.getChildren().addAll(
-                heading("Logits"), new HBox(6, paste, load, type), presetBox, editor,
+                heading("Logits"), logitSources, presetBox, editor,
                 new Separator(), heading("Normalisers"), normalizers,
                 new Separator(), heading("Temperature"), temperatureLabel, temperature,
                 new Separator(), heading("Precision"), precisions, precisionNote, maxShift,

@@ -29,4 +29,9 @@ public final class GhostsModule implements LabModule {
 
     @Override
     public LabPage createPage(BackgroundTasks tasks) { return new GhostsPage(tasks, digitsFile.get()); }
+
+    @Override
+    public String summary() {
+        return "The complex zeros of the softmax partition function along a step: how far a step can go before no Taylor model of the loss can be trusted.";
+    }
 }

@@ -70,6 +70,14 @@ public final class GhostsPlaneView extends BorderPane {
         temperature.setMajorTickUnit(1);
         temperature.setMinorTickCount(4);
         target.setEditable(true);
+        // stable ids: lessons unlock controls by them
+        load.setId("load-input");
+        logitsChart.setId("logit-bars");
+        slopesChart.setId("direction-bars");
+        temperature.setId("temperature");
+        target.setId("target-class");
+        degree.setId("taylor-degree");
+        phase.setId("phase-portrait");
         degree.setEditable(true);
         error.setWrapText(true);
         error.getStyleClass().add("error-label");

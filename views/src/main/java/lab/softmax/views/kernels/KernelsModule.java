@@ -16,4 +16,9 @@ public final class KernelsModule implements LabModule {
 
     @Override
     public LabPage createPage(BackgroundTasks tasks) { return new KernelsPage(tasks); }
+
+    @Override
+    public String summary() {
+        return "Softmax as a real kernel: three-pass, two-pass and online softmax timed live against this machine's memory bandwidth, with the bytes each moves per element.";
+    }
 }

@@ -74,6 +74,7 @@ public final class KernelsView extends BorderPane {
             CheckBox box = new CheckBox(a.label());
             box.setTooltip(new Tooltip(a.minBytesPerElement(4) + " bytes and " + a.expsPerElement() + " exps per element, "
                     + a.passes() + " passes"));
+            box.setId("algorithm-" + a.id());   // stable ids: lessons unlock controls by them
             algorithmBoxes.put(a, box);
             controls.getChildren().add(box);
         }
@@ -81,6 +82,7 @@ public final class KernelsView extends BorderPane {
         for (Impl i : Impl.values()) {
             CheckBox box = new CheckBox(i == Impl.VECTOR ? "Vector API (" + VectorSupport.vectorBits() + " bits)" : "Scalar Java");
             box.setDisable(i == Impl.VECTOR && !VectorSupport.available());
+            box.setId("impl-" + i.id());
             implBoxes.put(i, box);
             controls.getChildren().add(box);
         }
@@ -89,6 +91,12 @@ public final class KernelsView extends BorderPane {
         threads.setEditable(true);
         progress.setMaxWidth(Double.MAX_VALUE);
         cancel.setDisable(true);
+        sizes.setId("sizes");
+        threads.setId("threads");
+        seconds.setId("seconds");
+        run.setId("run");
+        cancel.setId("cancel");
+        stepThrough.setId("step-through");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b00020");
         machine.setWrapText(true);

@@ -87,6 +87,17 @@ public final class TrainingView extends BorderPane {
         net.setConverter(converter(ModelKind::id, ModelKind::parse));
         spikeFactor.getItems().addAll(1.0, 10.0, 100.0, 1000.0, 10000.0);
         for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.setEditable(true);
+        // stable ids: lessons unlock controls by them
+        experiment.setId("experiment");
+        dataset.setId("dataset");
+        net.setId("model");
+        lr.setId("learning-rate");
+        spikeFactor.setId("spike-factor");
+        spikeAt.setId("spike-at");
+        steps.setId("steps");
+        seed.setId("seed");
+        run.setId("run");
+        cancel.setId("cancel");
         VBox controls = new VBox(6, new Label("Experiment"), experiment, new Label("Data set"), dataset, new Label("Model"), net,
                 new Label("Base learning rate"), lr, new Label("Spike factor"), spikeFactor, new Label("Spike from step"), spikeAt,
                 new Label("Steps"), steps, new Label("Seed"), seed, new Label("Policies"));
@@ -96,6 +107,7 @@ public final class TrainingView extends BorderPane {
                 case CLIP -> "gradient clipping";
                 case RHO -> "ρ-controller";
             });
+            box.setId("policy-" + c.id());
             policies.put(c, box);
             controls.getChildren().add(box);
         }
