@@ -119,7 +119,7 @@ public final class ControlLock {
         private final List<Node> highlighted = new ArrayList<>();
 
         private void lock(Node node) {
-            if (node.disableProperty().isBound()) return;   // the view drives it; no lab binds one today
+            if (node.disableProperty().isBound()) return;   // cannot be locked: the views set, never bind, disable
             Locked l = new Locked(node, node.isDisable());
             node.setDisable(true);
             node.disableProperty().addListener(l);

@@ -47,6 +47,9 @@ final class DenoisingPanel extends BorderPane {
     JFreeChart chart() { return chart; }
 
     private void createView() {
+        seed.setId("denoise-seed");
+        run.setId("denoise-run");
+        cancel.setId("denoise-cancel");
         Charts.style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -94,8 +97,13 @@ final class DenoisingPanel extends BorderPane {
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, model.seedProperty().get()));
         run.setOnAction(e -> model.run());
         cancel.setOnAction(e -> model.cancel());
-        run.disableProperty().bind(model.busyProperty());
-        cancel.disableProperty().bind(model.busyProperty().not());
+        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
+        run.setDisable(model.busyProperty().get());
+        cancel.setDisable(!model.busyProperty().get());
+        model.busyProperty().addListener((o, was, busy) -> {
+            run.setDisable(busy);
+            cancel.setDisable(!busy);
+        });
         status.textProperty().bind(model.statusProperty());
         model.resultProperty().addListener((o, a, b) -> show(b));
         show(model.resultProperty().get());

@@ -65,6 +65,11 @@ final class DilutionPanel extends BorderPane {
     }
 
     private void createView() {
+        preset.setId("preset");
+        steps.setId("steps");
+        seed.setId("seed");
+        train.setId("train");
+        cancel.setId("cancel");
         VBox controls = new VBox(8);
         controls.setPadding(new Insets(10));
         preset.getItems().setAll(NeedlePreset.values());
@@ -144,8 +149,13 @@ final class DilutionPanel extends BorderPane {
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, model.seedProperty().get()));
         train.setOnAction(e -> model.train());
         cancel.setOnAction(e -> model.cancel());
-        train.disableProperty().bind(model.busyProperty());
-        cancel.disableProperty().bind(model.busyProperty().not());
+        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
+        train.setDisable(model.busyProperty().get());
+        cancel.setDisable(!model.busyProperty().get());
+        model.busyProperty().addListener((o, was, busy) -> {
+            train.setDisable(busy);
+            cancel.setDisable(!busy);
+        });
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         model.revisionProperty().addListener((o, a, b) -> redraw());

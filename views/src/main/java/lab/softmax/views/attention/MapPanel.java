@@ -84,9 +84,21 @@ final class MapPanel extends BorderPane {
     Label blockNote() { return blockNote; }
 
     private void createView() {
+        // Stable ids: lessons name the controls they leave free (docs/lessons.md).
+        temperature.setId("temperature");
+        slope.setId("ssa-slope");
+        token.setId("ssa-token");
+        mask.setId("mask");
+        validKeys.setId("valid-keys");
+        normalizer.setId("normalizer");
+        head.setId("head");
+        context.setId("context");
+        logColours.setId("log-colours");
+        generated.setId("generated-input");
         VBox controls = new VBox(7);
         controls.setPadding(new Insets(10));
         Button load = new Button("Load Q/K/V…");
+        load.setId("load-input");
         load.setTooltip(new Tooltip("JSON {\"q\":[[…]],\"k\":[[…]],\"v\":[[…]]} (optional \"heads\", \"mask\"), "
                 + "or tokens {\"x\",\"w_q\",\"w_k\",\"w_v\"}"));
         load.setOnAction(e -> chooseFile());
@@ -116,6 +128,7 @@ final class MapPanel extends BorderPane {
             @Override public AttentionNormalizer fromString(String s) { return AttentionNormalizer.parse(s); }
         });
         HBox precisions = new HBox(0);
+        precisions.setId("precision");
         for (Precision p : Precision.values()) {
             ToggleButton b = new ToggleButton(p.id());
             b.setToggleGroup(precisionGroup);

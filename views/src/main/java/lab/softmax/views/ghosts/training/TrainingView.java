@@ -182,7 +182,9 @@ public final class TrainingView extends BorderPane {
             if (pushState()) model.run();
         });
         cancel.setOnAction(e -> model.cancel());
-        cancel.disableProperty().bind(model.busyProperty().not());
+        // Set, not bound: a lesson locks this button by disabling it (docs/lessons.md).
+        cancel.setDisable(!model.busyProperty().get());
+        model.busyProperty().addListener((o, was, busy) -> cancel.setDisable(!busy));
         status.textProperty().bind(model.statusProperty());
         model.revisionProperty().addListener((o, a, b) -> refresh());
         model.stateProperty().addListener((o, a, s) -> showState(s));
