@@ -9,6 +9,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -16,6 +17,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class MapCharts {
     private final XYSeries entropy = new XYSeries("H / ln n_visible", false, true);
     private final XYSeries row = new XYSeries("weights", false, true);
+    /** Above this many keys a row is drawn as a filled step curve: a thousand bars cost the FX thread tens of ms. */
+    private static final int MAX_BARS = 256;
+    private static final Color ROW_COLOUR = new Color(0x0072B2);
+    private final XYBarRenderer bars = new XYBarRenderer(0.1);
+    private final XYStepAreaRenderer area = new XYStepAreaRenderer(XYStepAreaRenderer.AREA);
     private final JFreeChart entropyChart;
     private final JFreeChart rowChart;
 
@@ -31,15 +37,15 @@ final class MapCharts {
         rowChart = Charts.lineChart("Weights of the hovered row (move the mouse over the map)", "key j", "weight a_ij",
                 new XYSeriesCollection(row));
         XYPlot rp = rowChart.getXYPlot();
-        XYBarRenderer bars = new XYBarRenderer(0.1);
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, new Color(0x0072B2));
+        bars.setSeriesPaint(0, ROW_COLOUR);
         bars.setDrawBarOutline(false);
+        bars.setSeriesStroke(0, new BasicStroke(1f));
+        area.setSeriesPaint(0, ROW_COLOUR);
         rp.setRenderer(bars);
         rp.getRangeAxis().setRange(0, 1);
         rowChart.removeLegend();
-        ((XYBarRenderer) rp.getRenderer()).setSeriesStroke(0, new BasicStroke(1f));
     }
 
     JFreeChart entropyChart() { return entropyChart; }
@@ -99,6 +105,7 @@ final class MapCharts {
         rowChart.setTitle(String.format(java.util.Locale.ROOT, "Weights of %s: H/ln n = %.3f, max %.3g, τ_i = %.3g", what,
                 m.entropyOverLogN()[i], m.maxWeight()[i], m.queryTau()[i]));
         rowChart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
+        rp.setRenderer(w.length > MAX_BARS ? area : bars);
         rp.getDomainAxis().setRange(-0.5, w.length - 0.5);
         rp.getRangeAxis().setRange(0, top > 0 ? Math.min(1, top * 1.1) : 1);
     }
