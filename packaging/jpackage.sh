@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds a self-contained app image (and with --deb a Debian package) with jpackage.
 # Usage: packaging/jpackage.sh [--deb]     Output: target/package/
+# The .deb installs to /opt/softmax-lab, puts `softmax-lab` on PATH (/usr/bin) and adds a menu entry
+# where the system has a desktop menu (packaging/deb/postinst, prerm); it installs and removes cleanly
+# on a minimal Debian without one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 source "$ROOT/bin/jdk25.sh"
@@ -13,16 +16,20 @@ rm -rf "$OUT" && mkdir -p "$INPUT"
 cp app/target/app.jar app/target/lib/*.jar "$INPUT/"
 rm -f "$INPUT"/openjfx-monocle-*.jar   # patched into javafx.graphics below instead
 cp -r sample-data "$OUT/sample-data"
+# The lab pages (Help) and the start page's pictures are read from docs/ beside sample-data.
+mkdir -p "$OUT/docs" && cp -r docs/labs docs/images "$OUT/docs/"
 MONOCLE="$(ls app/target/lib/openjfx-monocle-*.jar | head -n 1)"
 TYPE=app-image
 [ "${1:-}" = "--deb" ] && TYPE=deb
 EXTRA=()
-[ "$TYPE" = deb ] && EXTRA=(--linux-package-deps "libgtk-3-0, libgl1" --linux-shortcut --linux-menu-group Education)
+[ "$TYPE" = deb ] && EXTRA=(--linux-package-deps "libgtk-3-0, libgl1" --linux-shortcut --linux-menu-group Education
+  --linux-deb-maintainer "softmax-lab@example.org" --resource-dir packaging/deb
+  --description "See how softmax and attention behave: kernels, distributions, attention, MoE gating, ghosts and collapse, computed for real")
 jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax Lab" \
   --input "$INPUT" --main-jar app.jar --main-class lab.softmax.app.Launcher \
   --module-path "app/target/javafx" \
   --add-modules java.desktop,java.logging,java.prefs,jdk.incubator.vector,javafx.controls,javafx.swing \
-  --app-content "$OUT/sample-data" \
+  --app-content "$OUT/sample-data" --app-content "$OUT/docs" --app-content packaging/launcher \
   --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m" \
   --java-options "-Dsoftmaxlab.sampleData=\$APPDIR/../sample-data" \
   --icon packaging/softmax-lab.png \
