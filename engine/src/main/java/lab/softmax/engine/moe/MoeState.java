@@ -10,7 +10,8 @@ import lab.softmax.engine.io.ScenarioType;
  * @param gateWeights    k × 2 gate weights (2 ≤ k ≤ 12), finite
  * @param gateBiases     k gate biases, finite
  * @param topK           active experts per input, 1..k
- * @param temperature    factor multiplying every logit, 0.01..100 (changes weights, never the partition)
+ * @param temperature    T dividing every logit (softmax(l/T), as in every lab), 0.01..100: a larger T flattens the
+ *                       weights; it changes weights, never the partition
  * @param router         how weights are formed on the top-K set
  * @param capacityFactor per-expert capacity as a multiple of the even share K·N/k, 0 (no limit) or 0.1..16
  * @param chosenExpert   the expert whose within-region weight shades the plane, 0..k−1
