@@ -122,6 +122,7 @@ final class ConvergenceCharts {
                 series.setNotify(true);
                 series.fireSeriesChanged();
             }
+            fitDecades(p);
             p.chart().clearSubtitles();
             p.chart().addSubtitle(new org.jfree.chart.title.LegendTitle(p.chart().getXYPlot()));
             if (subtitle != null && !subtitle.isEmpty()) {
@@ -131,6 +132,32 @@ final class ConvergenceCharts {
             }
             p.chart().setNotify(true);
         }
+    }
+
+    /**
+     * Log axes over whole decades around the data (bands included): a range inside one decade would show a single tick
+     * label or none.
+     */
+    private static void fitDecades(Panel p) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0, nLo = Double.POSITIVE_INFINITY, nHi = 0;
+        for (int s = 0; s < p.data().getSeriesCount(); s++) {
+            YIntervalSeries series = p.data().getSeries(s);
+            for (int i = 0; i < series.getItemCount(); i++) {
+                double low = series.getYLowValue(i), high = series.getYHighValue(i), n = series.getX(i).doubleValue();
+                if (low > 0) lo = Math.min(lo, low);
+                hi = Math.max(hi, high);
+                nLo = Math.min(nLo, n);
+                nHi = Math.max(nHi, n);
+            }
+        }
+        XYPlot plot = p.chart().getXYPlot();
+        if (!(hi > 0) || !Double.isFinite(lo)) {
+            plot.getRangeAxis().setAutoRange(true);
+            plot.getDomainAxis().setAutoRange(true);
+            return;
+        }
+        plot.getRangeAxis().setRange(Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi) + 1e-9)));
+        plot.getDomainAxis().setRange(nLo / 1.3, nHi * 1.3);
     }
 
     static String slopeText(double s) { return Double.isNaN(s) ? "—" : String.format(Locale.ROOT, "%.2f", s); }

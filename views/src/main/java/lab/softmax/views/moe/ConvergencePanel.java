@@ -116,6 +116,8 @@ final class ConvergencePanel extends BorderPane {
                 new HBox(6, new Label("threads"), threads), new HBox(6, quick, full), settingsProblem,
                 new HBox(6, run, cancel), progress, status,
                 new Separator(), PlanePanel.heading("Slopes of ln(median) vs ln n (n ≥ 10³)"), slopes,
+                PlanePanel.note("Note: k-too-small (k = 4, K = 2) still contains the truth (an expert that is never "
+                        + "active), so its density may converge; k-below-truth cannot."),
                 new Separator(), doc);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
@@ -260,14 +262,14 @@ final class ConvergencePanel extends BorderPane {
                 : (model.busyProperty().get() ? "running: " : "") + done + " fits";
         charts.show(model, subtitle);
         slopes.getChildren().clear();
-        slopes.addRow(0, bold("case"), bold("quantity"), bold("measured"), bold("theory"));
+        slopes.addRow(0, bold("quantity"), bold("slope"), bold("theory"));
         int row = 1;
         for (FitCase c : model.runCases()) {
             for (Metric m : metrics(c)) {
-                slopes.addRow(row++, new Label(c.id()), new Label(name(m)),
-                        value(ConvergenceCharts.slopeText(model.slope(c, m))), new Label(theory(c, m)));
+                slopes.addRow(row++, plain(c.id() + ": " + name(m)), value(ConvergenceCharts.slopeText(model.slope(c, m))),
+                        plain(theory(c, m)));
             }
-            slopes.addRow(row++, new Label(""), new Label("fits > 1 nat below truth"), value(Integer.toString(model.fitsBelowTruth(c))), new Label("0"));
+            slopes.addRow(row++, plain("   fits < truth − 1 nat"), value(Integer.toString(model.fitsBelowTruth(c))), plain(""));
         }
     }
 
@@ -295,7 +297,7 @@ final class ConvergencePanel extends BorderPane {
 
     static String theory(FitCase c, Metric m) {
         if (c == FitCase.K_BELOW_TRUTH) return "plateau (0)";
-        if (c == FitCase.K_TOO_SMALL) return "−1/2 if it finds the truth";
+        if (c == FitCase.K_TOO_SMALL) return "−1/2 (see note)";
         return switch (m) {
             case CELL_BETA1, CELL_B -> "−1/8";
             case CELL_A, CELL_NU -> "−1/4";
@@ -303,14 +305,22 @@ final class ConvergencePanel extends BorderPane {
         };
     }
 
+    private static Label plain(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label value(String text) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("value-label");
         return l;
     }
 
     private static Label bold(String text) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setStyle("-fx-font-weight: bold;");
         return l;
     }

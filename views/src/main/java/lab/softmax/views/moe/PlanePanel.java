@@ -103,7 +103,7 @@ final class PlanePanel extends BorderPane {
             @Override public String toString(Router r) { return r == null ? "" : r.id(); }
             @Override public Router fromString(String s) { return Router.parse(s); }
         });
-        router.setMaxWidth(Double.MAX_VALUE);
+        router.setPrefWidth(210);
         router.setTooltip(new Tooltip("topk-softmax: softmax over the K kept logits (the paper; Mixtral). softmax-topk: "
                 + "softmax over all k, keep K, no renormalising (Switch, GShard). softmax-topk-renorm: and divide by their sum."));
         temperature.setShowTickMarks(true);
@@ -132,7 +132,7 @@ final class PlanePanel extends BorderPane {
         addExpert.setOnAction(e -> model.addExpert());
         removeExpert.setOnAction(e -> model.removeExpert());
         controls.getChildren().addAll(
-                heading("Routing"), new HBox(6, label("top-K:"), topK, label("router"), router),
+                heading("Routing"), new HBox(6, label("top-K: K ="), topK), new HBox(6, label("router"), router),
                 heading("Temperature"), new HBox(6, label("T ="), temperatureField), temperature, tempNote,
                 new Separator(), heading("Partition check: l → a·l + c"), shiftLabel, shift, scaleLabel, scale, check,
                 new Separator(), heading("Gates"), gateNote, gateTable, new HBox(6, addExpert, removeExpert),
@@ -207,7 +207,8 @@ final class PlanePanel extends BorderPane {
         PlaneComputation p = model.planeProperty().get();
         if (p == null) return;
         canvas.show(p);
-        title.setText(String.format(Locale.ROOT, "Input plane: top-%d of %d experts, %s, T = %s", p.topK(), p.experts(),
+        title.setText(String.format(Locale.ROOT, "Input plane x₁ ∈ [%s, %s] (right), x₂ ∈ [%s, %s] (up): top-%d of %d experts, %s, T = %s",
+                fmt(p.rect().xMin()), fmt(p.rect().xMax()), fmt(p.rect().yMin()), fmt(p.rect().yMax()), p.topK(), p.experts(),
                 p.router().id(), fmt(p.temperature())));
         showReadouts(p);
         showLegend(p);
@@ -317,6 +318,7 @@ final class PlanePanel extends BorderPane {
                 int expert = i;
                 Label name = new Label("E" + (i + 1));
                 name.setGraphic(new Rectangle(10, 10, SetColours.fx(SetColours.expert(i))));
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 TextField[] f = {new TextField(), new TextField(), new TextField()};
                 for (int j = 0; j < 3; j++) {
                     int which = j;

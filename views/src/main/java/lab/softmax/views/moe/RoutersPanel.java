@@ -164,33 +164,42 @@ final class RoutersPanel extends BorderPane {
         capacityMarker.setValue(limited ? any.capacity() : 0);
         capacityMarker.setLabel(limited ? "capacity C = " + any.capacity() : "");
         capacityMarker.setPaint(limited ? new Color(0xAA0000) : new Color(0, 0, 0, 0));
+        int top = 0;
+        for (int v : load) top = Math.max(top, v);
+        if (limited) top = Math.max(top, any.capacity());
+        loadChart.getCategoryPlot().getRangeAxis().setRange(0, Math.max(1, top) * 1.1);
         loadChart.setNotify(true);
         weightChart.setNotify(true);
         table.getChildren().clear();
-        table.addRow(0, bold("router"), bold("Σw"), bold("lost"), bold("aux"), bold("H (nats)"));
+        table.addRow(0, bold("router"), bold("Σw"), bold("lost"), bold("aux"), bold("H"));
         int row = 1;
         for (RoutersViewModel.RouterResult r : cmp.routers()) {
-            table.addRow(row++, new Label(r.router().id()), value(f4(r.meanKeptWeight())), value(f4(r.droppedWeight())),
+            Label name = new Label(r.router().id());
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            table.addRow(row++, name, value(f4(r.meanKeptWeight())), value(f4(r.droppedWeight())),
                     value(f4(r.batch().auxLoss())), value(f4(r.batch().meanEntropy())));
         }
         summary.setText(String.format(Locale.ROOT, "N = %d, k = %d, K = %d: capacity %s; %d of %d assignments dropped, "
                         + "%d inputs dropped entirely; load entropy %.3f of ln k = %.3f nats. Σw: mean routed weight per "
-                        + "input; lost: mean weight of dropped assignments; H: mean routing entropy over the active set.",
+                        + "input; lost: mean weight of dropped assignments; aux: load-balancing loss; H: mean routing "
+                        + "entropy over the active set (nats).",
                 cmp.xs().length, cmp.experts(), cmp.topK(), limited ? "C = " + any.capacity() : "unlimited",
                 any.droppedAssignments(), cmp.xs().length * cmp.topK(), any.droppedInputs(), any.loadEntropy(),
                 Math.log(cmp.experts())));
     }
 
-    private static String f4(double v) { return String.format(Locale.ROOT, "%.4f", v); }
+    private static String f4(double v) { return String.format(Locale.ROOT, "%.3f", v); }
 
     private static Label value(String text) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("value-label");
         return l;
     }
 
     private static Label bold(String text) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setStyle("-fx-font-weight: bold;");
         return l;
     }

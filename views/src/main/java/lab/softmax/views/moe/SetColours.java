@@ -38,7 +38,7 @@ final class SetColours {
             g = g + (int) ((255 - g) * 0.6);
             b = b + (int) ((255 - b) * 0.6);
         } else {
-            double f = 1 - 0.6 * Math.min(1, w);
+            double f = 1 - 0.45 * Math.min(1, w);
             r = (int) (r * f);
             g = (int) (g * f);
             b = (int) (b * f);
