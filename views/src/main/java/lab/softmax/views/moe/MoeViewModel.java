@@ -22,12 +22,11 @@ import lab.softmax.engine.moe.GatePlane;
 import lab.softmax.engine.moe.MoeState;
 import lab.softmax.engine.moe.Router;
 import lab.softmax.views.common.BackgroundTasks;
-import lab.softmax.views.common.CoalescingTask;
 
 /**
  * The MoE gating lab's state as JavaFX properties and the engine calls behind the Plane tab: every input change
- * schedules one recomputation of the 400 × 400 plane off the FX thread ({@link CoalescingTask}: dragging a gate never
- * queues work). The Routers and Convergence tabs have their own small view-models ({@link #routers()},
+ * schedules one recomputation of the 400 × 400 plane off the FX thread ({@link LatestOnlyTask}: dragging a gate never
+ * queues work, and every finished frame is shown while the drag goes on). The Routers and Convergence tabs have their own small view-models ({@link #routers()},
  * {@link #convergence()}).
  *
  * <p>Bad input (K outside 1..k, a NaN or infinite gate parameter, a temperature outside its range) computes nothing:
@@ -47,7 +46,7 @@ public final class MoeViewModel {
     private final ReadOnlyObjectWrapper<PlaneComputation> plane = new ReadOnlyObjectWrapper<>(this, "plane");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final CoalescingTask<PlaneComputation> recomputation;
+    private final LatestOnlyTask<PlaneComputation> recomputation;
     private final PlaneComputation.ReferenceCache reference = new PlaneComputation.ReferenceCache();
     private final RoutersViewModel routers;
     private final ConvergenceViewModel convergence;
@@ -58,7 +57,7 @@ public final class MoeViewModel {
     public MoeViewModel(BackgroundTasks tasks) {
         routers = new RoutersViewModel(tasks, this);
         convergence = new ConvergenceViewModel(tasks);
-        recomputation = new CoalescingTask<>(tasks, "MoE plane", this::planeWork, this::show,
+        recomputation = new LatestOnlyTask<>(tasks, "MoE plane", this::planeWork, this::show,
                 failure -> problem.set(String.valueOf(failure.getMessage())));
         busy.bind(recomputation.runningProperty().or(routers.busyProperty()).or(convergence.busyProperty()));
         load(MoeState.defaults());

@@ -35,6 +35,8 @@ final class PlaneCanvas extends Region {
     private double[][] weights = new double[0][];
     private GatePlane.Rect rect = new GatePlane.Rect(-3, 3, -3, 3);
     private int profileRow = PlaneComputation.SIZE / 2;
+    /** True while an arrow is dragged. */
+    private final javafx.beans.property.BooleanProperty dragging = new javafx.beans.property.SimpleBooleanProperty(this, "dragging");
 
     PlaneCanvas(DragListener onDrag, IntConsumer onHoverRow) {
         this.onDrag = onDrag;
@@ -55,6 +57,8 @@ final class PlaneCanvas extends Region {
             onHoverRow.accept(Math.max(0, Math.min(PlaneComputation.SIZE - 1, row)));
         });
     }
+
+    javafx.beans.property.BooleanProperty draggingProperty() { return dragging; }
 
     double side() { return Math.max(1, Math.min(getWidth(), getHeight())); }
 
@@ -126,7 +130,11 @@ final class PlaneCanvas extends Region {
                 onDrag.moved(expert, round(planeX(x) - cx), round(planeY(y) - cy));
                 e.consume();
             });
-            handle.setOnMousePressed(javafx.event.Event::consume);
+            handle.setOnMousePressed(e -> {
+                dragging.set(true);
+                e.consume();
+            });
+            handle.setOnMouseReleased(e -> dragging.set(false));
             arrows.addAll(List.of(shaft, head, handle, label));
         }
         getChildren().addAll(arrows);

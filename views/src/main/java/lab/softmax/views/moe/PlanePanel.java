@@ -68,6 +68,7 @@ final class PlanePanel extends BorderPane {
     private final XYSeriesCollection profileData = new XYSeriesCollection();
     private final JFreeChart profileChart;
     private int profileRow = PlaneComputation.SIZE / 2;
+    private String legendKey = "";
     private boolean syncing;
 
     PlanePanel(MoeViewModel model) {
@@ -145,6 +146,7 @@ final class PlanePanel extends BorderPane {
         setLeft(scroller);
 
         title.getStyleClass().add("section-heading");
+        title.setWrapText(true);
         legend.getStyleClass().add("note");
         StackPane planeBox = new StackPane(canvas);
         planeBox.setAlignment(Pos.TOP_LEFT);
@@ -188,7 +190,20 @@ final class PlanePanel extends BorderPane {
             p.addListener(x -> syncControls());
         }
         syncControls();
-        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> redraw());
+        // While a gate is dragged the plane follows at up to 30 Hz; the weight chart (a JFreeChart redraw, the costly part
+        // on the FX thread) at up to 4 Hz, and at once when the drag ends.
+        ThrottledUpdater<Object> profile = new ThrottledUpdater<>(250, Platform::runLater, batch -> showProfile());
+        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> {
+            if (dragging()) {
+                redrawPlane();
+                profile.offer(batch);
+            } else {
+                redraw();
+            }
+        });
+        javafx.beans.InvalidationListener dragEnd = x -> { if (!dragging()) showProfile(); };
+        canvas.draggingProperty().addListener(dragEnd);
+        temperature.valueChangingProperty().addListener(dragEnd);
         model.planeProperty().addListener((o, a, b) -> repaint.offer(b));
         model.problemProperty().addListener((o, a, b) -> showProblem());
         redraw();
@@ -202,18 +217,31 @@ final class PlanePanel extends BorderPane {
         }
     }
 
-    /** Draws the newest plane now (the throttled repaint calls this; tests and snapshots may too). */
+    /** Whether the user is dragging an arrow, the temperature or a bias slider. */
+    private boolean dragging() {
+        if (canvas.draggingProperty().get() || temperature.isValueChanging()) return true;
+        for (Slider s : biasSliders) if (s.isValueChanging()) return true;
+        return false;
+    }
+
+    /** Draws the newest plane and its weight chart now (the throttled repaint calls this; tests and snapshots may too). */
     void redraw() {
+        if (redrawPlane()) showProfile();
+    }
+
+    /** Draws the newest plane, its read-outs and legend, not the weight chart; false when there is none yet. */
+    boolean redrawPlane() {
         PlaneComputation p = model.planeProperty().get();
-        if (p == null) return;
+        if (p == null) return false;
         canvas.show(p);
-        title.setText(String.format(Locale.ROOT, "Input plane x₁ ∈ [%s, %s] (right), x₂ ∈ [%s, %s] (up): top-%d of %d experts, %s, T = %s",
+        title.setText(String.format(Locale.ROOT, "x₁ ∈ [%s, %s] →, x₂ ∈ [%s, %s] ↑ · top-%d of %d · %s · T = %s",
                 fmt(p.rect().xMin()), fmt(p.rect().xMax()), fmt(p.rect().yMin()), fmt(p.rect().yMax()), p.topK(), p.experts(),
                 p.router().id(), fmt(p.temperature())));
         showReadouts(p);
         showLegend(p);
-        showProfile();
+        canvas.showProfileRow(profileRow);
         showProblem();
+        return true;
     }
 
     private void showProblem() {
@@ -234,21 +262,33 @@ final class PlanePanel extends BorderPane {
                     + "(rounding at exact ties)", p.differing(), p.frame().setId.length);
         }
         check.setText(checkText);
-        check.getStyleClass().removeAll("badge-info", "badge-error");
-        check.getStyleClass().add(p.checked() && p.differing() > 0 ? "badge-error" : "badge-info");
+        String badge = p.checked() && p.differing() > 0 ? "badge-error" : "badge-info";
+        if (!check.getStyleClass().contains(badge)) {
+            check.getStyleClass().removeAll("badge-info", "badge-error");
+            check.getStyleClass().add(badge);
+        }
         String[][] rows = {
                 {"active sets shown", p.sets().size() + " of C(" + p.experts() + ", " + p.topK() + ") = " + TopK.choose(p.experts(), p.topK())},
                 {"frame 400 × 400", String.format(Locale.ROOT, "%.1f ms (off the FX thread)", p.millis())},
                 {"check frame", p.checkMillis() > 0 ? String.format(Locale.ROOT, "%.1f ms", p.checkMillis()) : "reused"},
         };
-        for (int i = 0; i < rows.length; i++) {
-            Label v = new Label(rows[i][1]);
-            v.getStyleClass().add("value-label");
-            readouts.addRow(i, new Label(rows[i][0]), v);
+        if (readouts.getChildren().isEmpty()) {
+            for (int i = 0; i < rows.length; i++) {
+                Label v = new Label();
+                v.getStyleClass().add("value-label");
+                readouts.addRow(i, new Label(rows[i][0]), v);
+            }
         }
+        // the rows are (name, value) pairs in order: only the values change
+        for (int i = 0; i < rows.length; i++) ((Label) readouts.getChildren().get(2 * i + 1)).setText(rows[i][1]);
     }
 
     private void showLegend(PlaneComputation p) {
+        // rebuilt only when the sets shown or their rounded areas change (not on every frame of a drag)
+        StringBuilder key = new StringBuilder();
+        for (PlaneComputation.SetArea s : p.sets()) key.append(s.id()).append(':').append(Math.round(100 * s.fraction())).append(',');
+        if (key.toString().equals(legendKey)) return;
+        legendKey = key.toString();
         legend.getChildren().clear();
         int shown = Math.min(p.sets().size(), 16);
         for (int i = 0; i < shown; i++) {
@@ -263,7 +303,7 @@ final class PlanePanel extends BorderPane {
         if (shown < p.sets().size()) legend.getChildren().add(new Label("+ " + (p.sets().size() - shown) + " more"));
     }
 
-    private void showProfile() {
+    void showProfile() {
         canvas.showProfileRow(profileRow);
         PlaneComputation p = model.planeProperty().get();
         if (p == null) return;
@@ -334,6 +374,7 @@ final class PlanePanel extends BorderPane {
                 }
                 Slider bias = new Slider(-5, 5, 0);
                 bias.setPrefWidth(90);
+                bias.valueChangingProperty().addListener((o, x, v) -> { if (!v) showProfile(); });
                 bias.valueProperty().addListener((o, x, v) -> {
                     if (!syncing) model.setGate(expert, 2, Math.round(v.doubleValue() * 100) / 100.0);
                 });

@@ -16,7 +16,6 @@ import lab.softmax.engine.moe.Route;
 import lab.softmax.engine.moe.Router;
 import lab.softmax.engine.numeric.SplitMix64;
 import lab.softmax.views.common.BackgroundTasks;
-import lab.softmax.views.common.CoalescingTask;
 
 /**
  * The Routers tab: a batch of {@link #BATCH} points, a seeded Gaussian cloud around the plane's centre (σ = a quarter
@@ -33,7 +32,7 @@ public final class RoutersViewModel {
     private final MoeViewModel parent;
     private final DoubleProperty capacityFactor = new SimpleDoubleProperty(this, "capacityFactor");
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
-    private final CoalescingTask<Comparison> recomputation;
+    private final LatestOnlyTask<Comparison> recomputation;
 
     /** One router's routing of the batch. */
     public record RouterResult(Router router, BatchRouting.Result batch, double[] weightPerExpert, double meanKeptWeight,
@@ -51,7 +50,7 @@ public final class RoutersViewModel {
 
     RoutersViewModel(BackgroundTasks tasks, MoeViewModel parent) {
         this.parent = parent;
-        recomputation = new CoalescingTask<>(tasks, "MoE routers", this::work, comparison::set, failure -> { });
+        recomputation = new LatestOnlyTask<>(tasks, "MoE routers", this::work, comparison::set, failure -> { });
         capacityFactor.addListener(x -> recompute());
     }
 
