@@ -15,6 +15,7 @@ import lab.softmax.app.cli.ghosts.StepSafetyCommand;
 import lab.softmax.app.cli.ghosts.StepSweepCommand;
 import lab.softmax.app.cli.kernels.BenchCommand;
 import lab.softmax.app.cli.kernels.SoftmaxCommand;
+import lab.softmax.app.cli.moe.MoeCommand;
 import lab.softmax.engine.attention.AttentionState;
 import lab.softmax.engine.collapse.CollapseState;
 import lab.softmax.engine.distributions.DistributionsState;
@@ -22,12 +23,14 @@ import lab.softmax.engine.ghosts.GhostsPlaneState;
 import lab.softmax.engine.ghosts.training.GhostsTrainingState;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.engine.kernels.KernelsState;
+import lab.softmax.engine.moe.MoeState;
 import lab.softmax.views.attention.AttentionModule;
 import lab.softmax.views.collapse.CollapseModule;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.distributions.DistributionsModule;
 import lab.softmax.views.ghosts.GhostsModule;
 import lab.softmax.views.kernels.KernelsModule;
+import lab.softmax.views.moe.MoeModule;
 
 /**
  * The one registration point of a lab: {@link #REGISTERED} in navigation order. The window's
@@ -42,6 +45,7 @@ public final class Labs {
                     List.of(NormalizeCommand.class), List.of()),
             new Lab("attention", List.of(AttentionState.TYPE), () -> new AttentionModule(),
                     List.of(AttentionCommand.class), List.of(), List.of("kernels", "distributions")),
+            new Lab("moe", List.of(MoeState.TYPE), () -> new MoeModule(), List.of(MoeCommand.class), List.of()),
             new Lab("ghosts", List.of(GhostsPlaneState.TYPE, GhostsTrainingState.TYPE),
                     () -> new GhostsModule(() -> SampleData.directory().resolve("data/digits.csv.gz")),
                     List.of(GhostsCommand.class, GhostsBenchCommand.class),

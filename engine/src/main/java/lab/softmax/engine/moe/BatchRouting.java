@@ -13,7 +13,7 @@ import java.util.List;
  * GShard, where the input then passes only through the residual connection). c = 0 means no limit.
  *
  * <p>Auxiliary loss: k·Σ_i f_i·P_i with f_i = (assignments routed to expert i, before capacity) / (K·N) and P_i the
- * mean over the batch of expert i's dense softmax probability (at the same temperature). It is 1 for perfectly
+ * mean over the batch of expert i's dense softmax probability (at the same temperature T, which divides the logits). It is 1 for perfectly
  * balanced routing and reduces to the Switch Transformer's loss (Fedus, Zoph and Shazeer 2022) for K = 1.
  */
 public final class BatchRouting {
@@ -46,7 +46,7 @@ public final class BatchRouting {
         @Override public int[] served() { return served.clone(); }
     }
 
-    /** Routes every row of xs (each of the gates' dimension). capacityFactor 0 = no limit. */
+    /** Routes every row of xs (each of the gates' dimension); the logits are divided by temperature. capacityFactor 0 = no limit. */
     public static Result route(Gates gates, double[][] xs, int topK, double temperature, Router router,
                                double capacityFactor) {
         int k = gates.experts();
@@ -74,7 +74,7 @@ public final class BatchRouting {
         int[] active = new int[topK];
         double[] w = new double[topK];
         for (double[] x : xs) {
-            gates.logits(x, temperature, logits);
+            gates.logits(x, 1 / temperature, logits);
             TopK.select(logits, k, topK, active);
             TopK.weights(logits, k, active, topK, router, w);
             routes.add(new Route(active, w));

@@ -90,7 +90,7 @@ public record GateInput(String source, Gates gates, double[][] x) {
         if (topK > k) throw new InputException(source, "--top-k", topK + " exceeds the number of experts (" + k + ")");
     }
 
-    /** Routes every row of x. */
+    /** Routes every row of x with the logits divided by temperature. */
     public Points route(int topK, double temperature, Router router) {
         requireTopK(topK);
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
@@ -100,7 +100,7 @@ public record GateInput(String source, Gates gates, double[][] x) {
         double[] logits = new double[k];
         List<Point> out = new ArrayList<>(x.length);
         for (double[] row : x) {
-            gates.logits(row, temperature, logits);
+            gates.logits(row, 1 / temperature, logits);
             Route r = TopK.route(logits, topK, router);
             out.add(new Point(r.active(), r.weights()));
         }

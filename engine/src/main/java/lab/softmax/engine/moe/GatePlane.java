@@ -5,8 +5,8 @@ package lab.softmax.engine.moe;
  * the top-1 expert and the within-region weight of one chosen expert. Pixel (c, r) sits at the centre of its cell:
  * x = xMin + (c + ½)(xMax − xMin)/W, y = yMax − (r + ½)(yMax − yMin)/H (row 0 at the top, as an image).
  *
- * <p>The logits are multiplied by the temperature before routing; a positive factor never changes a top-K set, so
- * the partition is the same at every temperature and only the weights change. Ties: the lowest index wins.
+ * <p>The logits are divided by the temperature T before routing (softmax(l/T), as in every lab); a positive factor
+ * never changes a top-K set, so the partition is the same at every temperature and only the weights change. Ties: the lowest index wins.
  * One call fills a reusable {@link Frame}; nothing is shared between calls, so frames may be computed on any thread.
  */
 public final class GatePlane {
@@ -89,10 +89,11 @@ public final class GatePlane {
         double[] w0 = new double[k];
         double[] w1 = new double[k];
         double[] b = new double[k];
+        double scale = 1 / temperature;   // the logits are divided by T
         for (int i = 0; i < k; i++) {
-            w0[i] = temperature * gates.weight(i, 0);
-            w1[i] = temperature * gates.weight(i, 1);
-            b[i] = temperature * gates.bias(i);
+            w0[i] = scale * gates.weight(i, 0);
+            w1[i] = scale * gates.weight(i, 1);
+            b[i] = scale * gates.bias(i);
         }
         double[] l = new double[k];
         int[] active = new int[topK];

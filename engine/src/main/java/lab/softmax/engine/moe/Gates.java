@@ -50,7 +50,10 @@ public record Gates(double[][] weights, double[] biases) {
     /** Bias of expert i, without copying. */
     public double bias(int i) { return biases[i]; }
 
-    /** The logits at x multiplied by scale (the temperature), into out (length k). */
+    /**
+     * The logits at x multiplied by scale, into out (length k). A temperature T divides the logits (softmax(l/T), as
+     * in every lab): pass scale = 1/T. Any scale &gt; 0 leaves every top-K set unchanged.
+     */
     public void logits(double[] x, double scale, double[] out) {
         if (x.length != dimension()) throw new IllegalArgumentException("x has " + x.length + " entries, gates expect " + dimension());
         for (int i = 0; i < biases.length; i++) {

@@ -10,7 +10,8 @@ import lab.softmax.engine.io.ScenarioType;
  * @param gateWeights    k × 2 gate weights (2 ≤ k ≤ 12), finite
  * @param gateBiases     k gate biases, finite
  * @param topK           active experts per input, 1..k
- * @param temperature    factor multiplying every logit, 0.01..100 (changes weights, never the partition)
+ * @param temperature    T dividing every logit (softmax(l/T), as in every lab), 0.01..100: a larger T flattens the
+ *                       weights; it changes weights, never the partition
  * @param router         how weights are formed on the top-K set
  * @param capacityFactor per-expert capacity as a multiple of the even share K·N/k, 0 (no limit) or 0.1..16
  * @param chosenExpert   the expert whose within-region weight shades the plane, 0..k−1
@@ -76,12 +77,16 @@ public record MoeState(double[][] gateWeights, double[] gateBiases, int topK, do
         if (!(initNoise >= 0 && initNoise <= 10)) throw new IllegalArgumentException("initNoise: " + initNoise + " is outside 0..10");
     }
 
-    /** Five experts around the origin, top-2: ten possible active sets, five visible, and a clear jump at each edge. */
+    /**
+     * Five experts around the origin, top-2: ten possible active sets, five visible, and a clear jump at each edge. The
+     * experiment settings are the quick ones the app starts with (exact, over-specified and K-too-small; n = 10³, 3·10³,
+     * 10⁴; 5 repetitions: a minute or two on two cores); {@link ConvergenceExperiment.Settings#full} is the full one.
+     */
     public static MoeState defaults() {
         return new MoeState(new double[][] {{1.6, 0.5}, {0.02, 1.68}, {-1.58, 0.55}, {-0.96, -1.37}, {0.98, -1.36}},
                 new double[] {0.4, 0.0, -0.3, 0.2, 0.0}, 2, 1.0, Router.TOPK_SOFTMAX, 1.25, 0,
                 new double[] {-3, 3, -3, 3}, List.of(FitCase.EXACT, FitCase.OVER, FitCase.K_TOO_SMALL),
-                new int[] {1000, 3000, 10_000, 30_000, 100_000}, 20, 0.1, 20240913L);
+                new int[] {1000, 3000, 10_000}, 5, 0.1, 20240913L);
     }
 
     public int experts() { return gateBiases.length; }

@@ -58,7 +58,7 @@ public final class TopK {
     }
 
     /**
-     * Route one input: the top-K set of the logits (already multiplied by the temperature) and the router's weights on
+     * Route one input: the top-K set of the logits (already divided by the temperature) and the router's weights on
      * it, in the same ascending order.
      */
     public static Route route(double[] logits, int topK, Router router) {

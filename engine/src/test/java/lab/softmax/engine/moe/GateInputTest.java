@@ -41,6 +41,23 @@ class GateInputTest {
     }
 
     @Test
+    void theTemperatureDividesTheLogits() {
+        // x = (2, 0): logits (2, 0.5, -2); at T = 3 the top-2 weights are softmax((2, 0.5)/3), at T = 1/4 softmax(4·(2, 0.5))
+        GateInput in = parse(GOOD);
+        for (double t : new double[] {3, 0.25}) {
+            GateInput.Point p = in.route(2, t, Router.TOPK_SOFTMAX).points().get(0);
+            assertArrayEquals(new int[] {0, 1}, p.active(), "the same set at T = " + t);
+            double e = Math.exp(1.5 / t);
+            assertArrayEquals(new double[] {e / (e + 1), 1 / (e + 1)}, p.weights(), 1e-14, "T = " + t);
+        }
+        // a larger T flattens: the top weight falls from T = 0.25 to 1 to 3
+        double sharp = in.route(2, 0.25, Router.TOPK_SOFTMAX).points().get(0).weights()[0];
+        double plain = in.route(2, 1, Router.TOPK_SOFTMAX).points().get(0).weights()[0];
+        double flat = in.route(2, 3, Router.TOPK_SOFTMAX).points().get(0).weights()[0];
+        assertTrue(sharp > plain && plain > flat, sharp + " > " + plain + " > " + flat);
+    }
+
+    @Test
     void topKOutsideOneToKNamesTheOption() {
         GateInput in = parse(GOOD);
         InputException big = assertThrows(InputException.class, () -> in.route(4, 1, Router.TOPK_SOFTMAX));

@@ -32,7 +32,7 @@ class GatePlaneTest {
                     double x = -2 + (c + 0.5) * 5.0 / 23;
                     double y = 2 - (r + 0.5) * 3.0 / 17;
                     double[] l = new double[k];
-                    for (int i = 0; i < k; i++) l[i] = temp * (w[i][0] * x + w[i][1] * y + b[i]);
+                    for (int i = 0; i < k; i++) l[i] = (w[i][0] * x + w[i][1] * y + b[i]) / temp;
                     int[] set = TopKGatingTest.referenceTopK(l, topK);
                     int px = r * 23 + c;
                     assertArrayEquals(set, TopK.unrank(f.setId[px], k, topK));

@@ -16,4 +16,9 @@ public final class AttentionModule implements LabModule {
 
     @Override
     public LabPage createPage(BackgroundTasks tasks) { return new AttentionPage(tasks); }
+
+    @Override
+    public String summary() {
+        return "Attention maps under temperature, masks and Selective Attention, and a model trained live: how attention dilutes as the context grows, and how a position-dependent temperature keeps it sharp.";
+    }
 }

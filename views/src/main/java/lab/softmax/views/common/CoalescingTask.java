@@ -18,6 +18,8 @@ public final class CoalescingTask<T> {
     private final Supplier<BackgroundTasks.Work<T>> work;
     private final Consumer<? super T> onResult;
     private final Consumer<? super Throwable> onFailure;
+    /** keepMillis that never cancels a run: for short runs that cannot stop midway (a plane frame). */
+    public static final long KEEP_EVERY_RUN = Long.MAX_VALUE / 1_000_000;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final long keepNanos;
     private RunningTask<T> current;

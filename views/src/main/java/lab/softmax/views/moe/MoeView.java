@@ -1,0 +1,76 @@
+package lab.softmax.views.moe;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The MoE gating lab: three tabs. "Plane" shows where each set of K experts wins in a 2-D input plane and lets the
+ * gates, K, the router and the temperature be changed; "Routers" routes a batch through every router with a capacity
+ * limit; "Convergence" runs the convergence experiment of a top-K gated Gaussian MoE and plots its rates.
+ */
+public final class MoeView extends BorderPane {
+    /** Tab ids, in order (for {@code snapshot --tab}). */
+    public static final List<String> TABS = List.of("plane", "routers", "convergence");
+
+    private final MoeViewModel model;
+    private final PlanePanel planePanel;
+    private final RoutersPanel routersPanel;
+    private final ConvergencePanel convergencePanel;
+    private final TabPane tabs = new TabPane();
+
+    public MoeView(MoeViewModel model) {
+        this.model = model;
+        this.planePanel = new PlanePanel(model);
+        this.routersPanel = new RoutersPanel(model.routers(), model);
+        this.convergencePanel = new ConvergencePanel(model.convergence());
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("lab-page");
+        Tab plane = new Tab("Plane: top-K regions", planePanel);
+        Tab routers = new Tab("Routers and load", routersPanel);
+        Tab convergence = new Tab("Convergence: rates", convergencePanel);
+        for (Tab t : List.of(plane, routers, convergence)) t.setClosable(false);
+        tabs.getTabs().setAll(plane, routers, convergence);
+        setCenter(tabs);
+    }
+
+    private void initListeners() {
+        // the Routers tab redraws its charts when shown (a hidden chart is laid out at size 0 otherwise)
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 1) routersPanel.redraw();
+        });
+    }
+
+    /** The id of the tab in front. */
+    String currentTab() { return TABS.get(Math.max(0, tabs.getSelectionModel().getSelectedIndex())); }
+
+    void showTab(String id) {
+        int i = TABS.indexOf(id);
+        if (i < 0) throw new IllegalArgumentException("tab '" + id + "' is not one of " + TABS);
+        tabs.getSelectionModel().select(i);
+    }
+
+    /** The charts of the tab in front, top to bottom. */
+    List<JFreeChart> charts() {
+        return switch (currentTab()) {
+            case "routers" -> routersPanel.charts();
+            case "convergence" -> convergencePanel.charts();
+            default -> new ArrayList<>(List.of(planePanel.profileChart()));
+        };
+    }
+
+    PlanePanel planePanel() { return planePanel; }
+
+    RoutersPanel routersPanel() { return routersPanel; }
+
+    ConvergencePanel convergencePanel() { return convergencePanel; }
+
+    MoeViewModel model() { return model; }
+}
