@@ -1,8 +1,9 @@
 package lab.softmax.views.common;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -75,16 +76,26 @@ public final class BackgroundTasks implements AutoCloseable {
             running.set(running.get() + 1);
             latest.set(task);
         });
-        executor.execute(() -> task.execute(work, result -> {
-            running.set(running.get() - 1);
-            onSuccess.accept(result);
-        }, error -> {
-            running.set(running.get() - 1);
-            onFailure.accept(error);
-        }, () -> {
-            running.set(running.get() - 1);
-            onCancelled.run();
-        }));
+        try {
+            executor.execute(() -> task.execute(work, result -> {
+                running.set(running.get() - 1);
+                onSuccess.accept(result);
+            }, error -> {
+                running.set(running.get() - 1);
+                onFailure.accept(error);
+            }, () -> {
+                running.set(running.get() - 1);
+                onCancelled.run();
+            }));
+        } catch (RejectedExecutionException closed) {
+            // After close() (the window closing, a headless command done) late requests, e.g. a drag's
+            // follow-up recomputation, end as cancelled instead of throwing on the UI thread.
+            task.cancel();
+            ui.execute(() -> {
+                running.set(running.get() - 1);
+                onCancelled.run();
+            });
+        }
         return task;
     }
 

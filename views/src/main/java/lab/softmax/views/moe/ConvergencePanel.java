@@ -82,6 +82,16 @@ final class ConvergencePanel extends BorderPane {
         VBox controls = new VBox(7);
         controls.setPadding(new Insets(10));
         VBox cases = new VBox(3);
+        cases.setId("cases");
+        sizes.setId("sample-sizes");
+        reps.setId("repetitions");
+        threads.setId("threads");
+        seed.setId("seed");
+        noise.setId("init-noise");
+        quick.setId("quick");
+        full.setId("full");
+        run.setId("run");
+        cancel.setId("cancel");
         for (FitCase c : FitCase.values()) {
             CheckBox b = new CheckBox(c.id() + " (k = " + c.experts() + ", K = " + c.topK() + ")");
             caseBoxes.put(c, b);
@@ -201,8 +211,13 @@ final class ConvergencePanel extends BorderPane {
         });
         run.setOnAction(e -> model.run());
         cancel.setOnAction(e -> model.cancel());
-        run.disableProperty().bind(model.busyProperty());
-        cancel.disableProperty().bind(model.busyProperty().not());
+        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
+        run.setDisable(model.busyProperty().get());
+        cancel.setDisable(!model.busyProperty().get());
+        model.busyProperty().addListener((o, was, busy) -> {
+            run.setDisable(busy);
+            cancel.setDisable(!busy);
+        });
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         for (var p : new javafx.beans.Observable[] {model.casesProperty(), model.sampleSizesProperty(), model.repetitionsProperty(),

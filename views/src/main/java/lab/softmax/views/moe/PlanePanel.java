@@ -94,6 +94,18 @@ final class PlanePanel extends BorderPane {
     Label problemLabel() { return problem; }
 
     private void createView() {
+        // Stable ids: lessons name the controls they leave free (docs/lessons.md).
+        topK.setId("top-k");
+        router.setId("router");
+        temperature.setId("temperature");
+        temperatureField.setId("temperature-value");
+        chosen.setId("chosen-expert");
+        shade.setId("shade");
+        shift.setId("shift-all");
+        scale.setId("scale-all");
+        addExpert.setId("add-expert");
+        removeExpert.setId("remove-expert");
+        gateTable.setId("gates");
         VBox controls = new VBox(7);
         controls.setPadding(new Insets(10));
         topK.setEditable(true);

@@ -87,6 +87,7 @@ final class RoutersPanel extends BorderPane {
     }
 
     private void createView() {
+        capacity.setId("capacity-factor");
         VBox controls = new VBox(8);
         controls.setPadding(new Insets(10));
         capacity.setShowTickMarks(true);

@@ -91,4 +91,16 @@ class BackgroundTasksTest {
         ui.submit(() -> { }).get();
         assertEquals("steps: step 1000", task.messageProperty().get());
     }
+
+    @Test
+    void workRequestedAfterCloseEndsAsCancelledInsteadOfThrowing() throws Exception {
+        tasks.close();
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AtomicReference<Object> other = new AtomicReference<>();
+        RunningTask<Integer> t = ui.submit(() -> tasks.run("late", ctx -> 1, other::set, other::set, cancelled::countDown)).get();
+        assertTrue(cancelled.await(5, TimeUnit.SECONDS), "onCancelled runs");
+        assertEquals(null, other.get(), "neither success nor failure");
+        assertEquals(0, ui.submit(() -> tasks.runningProperty().get()).get());
+        assertTrue(t.isCancelled());
+    }
 }
