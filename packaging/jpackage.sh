@@ -24,7 +24,7 @@ TYPE=app-image
 EXTRA=()
 [ "$TYPE" = deb ] && EXTRA=(--linux-package-deps "libgtk-3-0, libgl1" --linux-shortcut --linux-menu-group Education
   --linux-deb-maintainer "softmax-lab@example.org" --resource-dir packaging/deb
-  --description "See how softmax and attention behave: kernels, distributions, attention, MoE gating, ghosts and collapse, computed for real")
+  --description "See how softmax and attention behave, computed for real")
 jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax Lab" \
   --input "$INPUT" --main-jar app.jar --main-class lab.softmax.app.Launcher \
   --module-path "app/target/javafx" \
