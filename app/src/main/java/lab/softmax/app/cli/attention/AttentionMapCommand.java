@@ -40,8 +40,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AttentionMapCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "Q/K/V JSON file, or '-' for standard input.")
+    @Option(names = "--input", required = true,
+            description = "Q/K/V JSON file, '-' for JSON on standard input, or three .npy files Q.npy,K.npy,V.npy")
     String input;
+
+    @Option(names = "--heads", defaultValue = "1", description = "Heads in .npy input (JSON input says so itself) (default: ${DEFAULT-VALUE})")
+    int heads;
 
     @Mixin TemperatureOption temperatureOption;
 
@@ -85,7 +89,7 @@ public final class AttentionMapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttentionInput in = input.equals("-") ? AttentionFile.readJson(System.in, "<stdin>") : AttentionFile.read(Path.of(input));
+        AttentionInput in = readInput();
         if (head < 0 || head >= in.heads()) {
             throw new InputException(in.source(), "--head", head + " is outside 0.." + (in.heads() - 1) + " (the input has "
                     + in.heads() + (in.heads() == 1 ? " head)" : " heads)"));
@@ -177,5 +181,19 @@ public final class AttentionMapCommand implements Callable<Integer> {
         if (shownRows < n || shownCols < m) out.println("(showing " + shownRows + " of " + n + " rows and " + shownCols + " of " + m
                 + " keys; use --json for all)");
         if (r.nanRows() > 0) out.println(r.nanRows() + " rows hold NaN (an overflow without the max shift)");
+    }
+
+    /** One JSON document (a file or standard input), or three 2-D .npy arrays named in --input. */
+    private AttentionInput readInput() {
+        if (input.equals("-")) return AttentionFile.readJson(System.in, "<stdin>");
+        String[] files = input.split(",");
+        if (files.length == 3) {
+            if (heads < 1) throw new InputException("", "--heads", heads + " must be >= 1");
+            return AttentionFile.readNpy(Path.of(files[0].trim()), Path.of(files[1].trim()), Path.of(files[2].trim()), heads);
+        }
+        if (files.length != 1) {
+            throw new InputException("", "--input", "give one JSON file, '-', or three .npy files Q,K,V (got " + files.length + ")");
+        }
+        return AttentionFile.read(Path.of(input));
     }
 }

@@ -120,4 +120,33 @@ class AttentionMapCommandTest {
         for (int i = 0; i < n; i++) rows.append(i == 0 ? "" : ",").append("[1]");
         assertBadInput(map(dir, "{\"q\":[" + rows + "],\"k\":[" + rows + "],\"v\":[" + rows + "]}"), "k", "exceed the limit");
     }
+
+    /** A little-endian float64 C-order .npy of a 2-D array. */
+    private static Path npy(Path dir, String name, int rows, int cols, double... data) throws Exception {
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
+        while ((10 + header.length() + 1) % 64 != 0) header += " ";
+        header += "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 8 * data.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        b.putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (double x : data) b.putDouble(x);
+        Path f = dir.resolve(name);
+        Files.write(f, b.array());
+        return f;
+    }
+
+    @Test
+    void threeNpyFilesGiveTheSameMapAsTheirJson(@TempDir Path dir) throws Exception {
+        String files = npy(dir, "q.npy", 2, 2, 1, 0, 0, 1) + "," + npy(dir, "k.npy", 2, 2, 1, 0, 0, 1) + ","
+                + npy(dir, "v.npy", 2, 2, 1, 2, 3, 4);
+        CliRun r = CliRun.of("attention", "map", "--input", files, "--temperature", "0.5", "--json");
+        assertEquals(0, r.exit(), r.err());
+        double x = 1 / Math.sqrt(2) / 0.5;
+        double a0 = Math.exp(x) / (Math.exp(x) + 1);
+        assertRow(new double[] {a0, 1 - a0}, r.json().get("weights").get(0), 1e-15);
+        CliRun two = CliRun.of("attention", "map", "--input", files + "," + files, "--json");
+        assertEquals(2, two.exit());
+        assertTrue(two.err().startsWith("error: --input: "), two.err());
+    }
 }
