@@ -4,6 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -78,6 +84,32 @@ public final class Charts {
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
         return axis;
+    }
+
+    /**
+     * Three charts and a fourth cell (a note) in a 2×2 grid of equal quarters: the charts top left, top right and
+     * bottom left, the fourth bottom right.
+     */
+    public static GridPane quadrants(List<JFreeChart> charts, Node fourth) {
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        grid.add(viewer(charts.get(0)), 0, 0);
+        grid.add(viewer(charts.get(1)), 1, 0);
+        grid.add(viewer(charts.get(2)), 0, 1);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(50);
+        row.setVgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.getRowConstraints().addAll(row, row);
+        grid.getChildren().forEach(n -> {
+            if (n instanceof ChartViewer v) v.setPrefSize(300, 200);
+        });
+        grid.add(fourth, 1, 1);
+        return grid;
     }
 
     public static ChartViewer viewer(JFreeChart chart) {

@@ -16,15 +16,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.softmax.engine.moe.FitCase;
 import lab.softmax.engine.moe.FitRecord.Metric;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.RunControls;
 import lab.softmax.views.common.ThrottledUpdater;
 import org.jfree.chart.JFreeChart;
 
@@ -135,13 +133,6 @@ final class ConvergencePanel extends BorderPane {
         scroller.setMinWidth(280);
         setLeft(scroller);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        List<JFreeChart> list = charts.charts();
-        grid.add(Charts.viewer(list.get(0)), 0, 0);
-        grid.add(Charts.viewer(list.get(1)), 1, 0);
-        grid.add(Charts.viewer(list.get(2)), 0, 1);
         Label explain = PlanePanel.note("D1 (exact) and D2 (over-specified) are the paper's Voronoi losses: fitted atoms "
                 + "are matched to the true atom nearest in parameters, never by index. The paper's rates: D1, D2 and the "
                 + "density ~ n^−1/2 (up to log n); in the cell where two fitted atoms share E1 (over-specified), β₁ and b "
@@ -149,19 +140,7 @@ final class ConvergencePanel extends BorderPane {
                 + "converge; k-below-truth (K = 1 < K* = 2) cannot represent it and plateaus. Bands: first to third "
                 + "quartile over the repetitions finished so far; the curves fill in while the experiment runs.");
         explain.setPadding(new Insets(8));
-        grid.add(explain, 1, 1);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        RowConstraints row = new RowConstraints();
-        row.setPercentHeight(50);
-        row.setVgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(half, half);
-        grid.getRowConstraints().addAll(row, row);
-        grid.getChildren().forEach(n -> {
-            if (n instanceof org.jfree.chart.fx.ChartViewer v) v.setPrefSize(300, 200);
-        });
-        setCenter(grid);
+        setCenter(Charts.quadrants(charts.charts(), explain));
     }
 
     private void initListeners() {
@@ -209,15 +188,7 @@ final class ConvergencePanel extends BorderPane {
             model.sampleSizesProperty().set(FULL_N.clone());
             model.repetitionsProperty().set(FULL_REPS);
         });
-        run.setOnAction(e -> model.run());
-        cancel.setOnAction(e -> model.cancel());
-        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
-        run.setDisable(model.busyProperty().get());
-        cancel.setDisable(!model.busyProperty().get());
-        model.busyProperty().addListener((o, was, busy) -> {
-            run.setDisable(busy);
-            cancel.setDisable(!busy);
-        });
+        RunControls.wire(run, cancel, model.busyProperty(), model::run, model::cancel);
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         for (var p : new javafx.beans.Observable[] {model.casesProperty(), model.sampleSizesProperty(), model.repetitionsProperty(),
