@@ -1,10 +1,10 @@
 package lab.softmax.app.cli.attention;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.InputArgument;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.app.cli.PrecisionOption;
@@ -85,7 +85,7 @@ public final class AttentionMapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttentionInput in = input.equals("-") ? AttentionFile.readJson(System.in, "<stdin>") : AttentionFile.read(Path.of(input));
+        AttentionInput in = InputArgument.read(input, AttentionFile::readJson, AttentionFile::read);
         if (head < 0 || head >= in.heads()) {
             throw new InputException(in.source(), "--head", head + " is outside 0.." + (in.heads() - 1) + " (the input has "
                     + in.heads() + (in.heads() == 1 ? " head)" : " heads)"));
