@@ -1,5 +1,9 @@
 package lab.softmax.views.attention;
 
+import static lab.softmax.views.common.Labels.bold;
+import static lab.softmax.views.common.Labels.heading;
+import static lab.softmax.views.common.Labels.value;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -190,22 +194,4 @@ final class DilutionPanel extends BorderPane {
     }
 
     private static String f3(double v) { return String.format(Locale.ROOT, "%.3f", v); }
-
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("value-label");
-        return l;
-    }
-
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-heading");
-        return l;
-    }
 }

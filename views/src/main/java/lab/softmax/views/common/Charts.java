@@ -15,8 +15,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 
@@ -110,6 +113,23 @@ public final class Charts {
         });
         grid.add(fourth, 1, 1);
         return grid;
+    }
+
+    /**
+     * Styles a bar chart like the line charts, with flat bars (no gradient, no shadow) in the palette's first
+     * {@code series} colours; returns its renderer for anything more.
+     */
+    public static BarRenderer styleBars(JFreeChart chart, int series) {
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setOutlineVisible(false);
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        for (int i = 0; i < series; i++) r.setSeriesPaint(i, PALETTE[i]);
+        return r;
     }
 
     public static ChartViewer viewer(JFreeChart chart) {
