@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,23 +45,13 @@ public final class AttentionFile {
         String name = path.toString();
         try (InputStream in = Files.newInputStream(path)) {
             return readJson(in, name);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, "", "file not found");
         } catch (IOException e) {
-            throw new InputException(name, "", "cannot read: " + e.getMessage(), e);
+            throw InputException.unreadable(name, e);
         }
     }
 
     public static AttentionInput readJson(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(in);
-        } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + Json.describe(e), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source, "", "expected an object {\"q\":[[...]],\"k\":[[...]],\"v\":[[...]]}");
-        }
+        JsonNode root = Json.readObject(in, source, "expected an object {\"q\":[[...]],\"k\":[[...]],\"v\":[[...]]}");
         for (String name : root.propertyNames()) {
             if (!FIELDS.contains(name)) {
                 throw new InputException(source, name, "unknown field (expected q, k, v or x, w_q, w_k, w_v; heads; mask)");

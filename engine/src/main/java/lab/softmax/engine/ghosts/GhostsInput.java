@@ -30,10 +30,7 @@ public record GhostsInput(List<double[]> logits, List<double[]> directions, bool
     }
 
     public static GhostsInput read(InputStream in, String source) {
-        JsonNode root = Json.readTree(in, source);
-        if (root == null || !root.isObject()) {
-            throw new InputException(source, "", "expected {\"logits\":[...],\"direction\":[...]} or {\"samples\":[...]}");
-        }
+        JsonNode root = Json.readObject(in, source, "expected {\"logits\":[...],\"direction\":[...]} or {\"samples\":[...]}");
         List<double[]> z = new ArrayList<>();
         List<double[]> a = new ArrayList<>();
         if (root.has("samples")) {

@@ -40,6 +40,16 @@ public final class Json {
     }
 
     /**
+     * A whole input document that must be a JSON object; malformed JSON or anything but an object is bad input naming
+     * the source ({@code expected} says what the object should look like).
+     */
+    public static JsonNode readObject(InputStream in, String source, String expected) {
+        JsonNode root = readTree(in, source);
+        if (root == null || !root.isObject()) throw new InputException(source, "", expected);
+        return root;
+    }
+
+    /**
      * A parse error as one readable line: Jackson's message without its "(start marker at
      * [Source: REDACTED ...])" aside, plus the line and column where parsing stopped.
      */

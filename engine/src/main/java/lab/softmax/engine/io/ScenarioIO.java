@@ -40,15 +40,7 @@ public final class ScenarioIO {
     }
 
     public Scenario<?> read(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(in);
-        } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + Json.describe(e), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source, "", "expected a JSON object with \"lab\", \"version\" and \"state\"");
-        }
+        JsonNode root = Json.readObject(in, source, "expected a JSON object with \"lab\", \"version\" and \"state\"");
         ScenarioType<?> type = typeOf(root, source);
         int version = versionOf(root, source, type);
         if (version != type.version()) {

@@ -38,8 +38,7 @@ public record SoftmaxInput(List<double[]> rows, boolean batched) {
     }
 
     public static SoftmaxInput readJson(InputStream in, String source) {
-        JsonNode root = Json.readTree(in, source);
-        if (root == null || !root.isObject()) throw new InputException(source, "", "expected {\"logits\":[...]} or {\"rows\":[[...],...]}");
+        JsonNode root = Json.readObject(in, source, "expected {\"logits\":[...]} or {\"rows\":[[...],...]}");
         if (root.has("logits")) return checked(new SoftmaxInput(List.of(JsonVector.read(root.get("logits"), source, "logits")), false), source);
         JsonNode rows = root.get("rows");
         if (rows == null) throw new InputException(source, "logits", "missing (expected {\"logits\":[...]} or {\"rows\":[[...],...]})");

@@ -3,14 +3,12 @@ package lab.softmax.engine.moe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,23 +45,13 @@ public record GateInput(String source, Gates gates, double[][] x) {
     public static GateInput read(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(path.toString(), "", "file not found");
         } catch (IOException e) {
-            throw new InputException(path.toString(), "", "cannot read: " + e.getMessage(), e);
+            throw InputException.unreadable(path.toString(), e);
         }
     }
 
     public static GateInput read(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(in);
-        } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + Json.describe(e));
-        }
-        if (root == null || !root.isObject()) {
-            throw new InputException(source, "", "expected {\"gates\":{\"weights\":[[...]],\"biases\":[...]},\"x\":[[...]]}");
-        }
+        JsonNode root = Json.readObject(in, source, "expected {\"gates\":{\"weights\":[[...]],\"biases\":[...]},\"x\":[[...]]}");
         for (String name : root.propertyNames()) {
             if (!ROOT_FIELDS.contains(name)) throw new InputException(source, name, "unknown field (expected gates, x)");
         }

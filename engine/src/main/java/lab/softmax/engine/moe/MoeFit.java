@@ -369,28 +369,37 @@ public final class MoeFit {
 
         /** Q(β) with frozen sets, for gate parameters given as (β_0, β_1) rows of experts 0..k−2. */
         double q(double[] g) {
-            int p = d + 1;
             double[] l = new double[topK];
             double sum = 0;
             for (int t = 0; t < n; t++) {
-                int off = t * d;
-                double lm = Double.NEGATIVE_INFINITY;
-                for (int q = 0; q < topK; q++) {
-                    int i = act[t * topK + q];
-                    double v = 0;
-                    if (i < k - 1) {
-                        v = g[i * p];
-                        for (int j = 0; j < d; j++) v += g[i * p + 1 + j] * x[off + j];
-                    }
-                    l[q] = v;
-                    lm = Math.max(lm, v);
-                }
+                double lm = activeLogits(g, t, l);
                 double s = 0;
                 for (int q = 0; q < topK; q++) s += Math.exp(l[q] - lm);
                 double lse = lm + Math.log(s);
                 for (int q = 0; q < topK; q++) sum += resp[t * topK + q] * (l[q] - lse);
             }
             return sum;
+        }
+
+        /**
+         * Writes into l[0..K-1] the gate logits of point t's frozen active experts under parameters g (the last expert's
+         * logit is pinned at 0) and returns their maximum.
+         */
+        private double activeLogits(double[] g, int t, double[] l) {
+            int p = d + 1;
+            int off = t * d;
+            double lm = Double.NEGATIVE_INFINITY;
+            for (int q = 0; q < topK; q++) {
+                int i = act[t * topK + q];
+                double v = 0;
+                if (i < k - 1) {
+                    v = g[i * p];
+                    for (int j = 0; j < d; j++) v += g[i * p + 1 + j] * x[off + j];
+                }
+                l[q] = v;
+                lm = Math.max(lm, v);
+            }
+            return lm;
         }
 
         void gateStep(int steps) {
@@ -412,17 +421,7 @@ public final class MoeFit {
                     int off = t * d;
                     z[0] = 1;
                     for (int j = 0; j < d; j++) z[j + 1] = x[off + j];
-                    double lm = Double.NEGATIVE_INFINITY;
-                    for (int q = 0; q < topK; q++) {
-                        int i = act[t * topK + q];
-                        double v = 0;
-                        if (i < k - 1) {
-                            v = g[i * p];
-                            for (int j = 0; j < d; j++) v += g[i * p + 1 + j] * z[j + 1];
-                        }
-                        l[q] = v;
-                        lm = Math.max(lm, v);
-                    }
+                    double lm = activeLogits(g, t, l);
                     double sw = 0;
                     for (int q = 0; q < topK; q++) {
                         w[q] = Math.exp(l[q] - lm);

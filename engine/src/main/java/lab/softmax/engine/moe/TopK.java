@@ -24,13 +24,7 @@ public final class TopK {
     public static void select(double[] logits, int k, int topK, int[] active) {
         int m = 0;
         for (int i = 0; i < k; i++) {
-            double li = logits[i];
-            int above = 0;
-            for (int j = 0; j < k; j++) {
-                double lj = logits[j];
-                if (lj > li || (lj == li && j < i)) above++;
-            }
-            if (above < topK) active[m++] = i;
+            if (ranksInTop(logits, k, topK, i)) active[m++] = i;
         }
     }
 
@@ -38,15 +32,20 @@ public final class TopK {
     public static long mask(double[] logits, int k, int topK) {
         long mask = 0;
         for (int i = 0; i < k; i++) {
-            double li = logits[i];
-            int above = 0;
-            for (int j = 0; j < k; j++) {
-                double lj = logits[j];
-                if (lj > li || (lj == li && j < i)) above++;
-            }
-            if (above < topK) mask |= 1L << i;
+            if (ranksInTop(logits, k, topK, i)) mask |= 1L << i;
         }
         return mask;
+    }
+
+    /** Whether logit i is among the K highest of logits[0..k-1]; ties go to the lower index. */
+    private static boolean ranksInTop(double[] logits, int k, int topK, int i) {
+        double li = logits[i];
+        int above = 0;
+        for (int j = 0; j < k; j++) {
+            double lj = logits[j];
+            if (lj > li || (lj == li && j < i)) above++;
+        }
+        return above < topK;
     }
 
     /** The top-K set of the given logits, ascending. */

@@ -11,6 +11,7 @@ import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.ScenarioHeader;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -21,8 +22,7 @@ import org.jfree.chart.JFreeChart;
 public final class AttentionPage implements LabPage {
     private final AttentionViewModel model;
     private final AttentionView view;
-    private String title = "";
-    private String description = "";
+    private final ScenarioHeader<AttentionState> header = new ScenarioHeader<>(AttentionState.TYPE);
 
     public AttentionPage(BackgroundTasks tasks) {
         model = new AttentionViewModel(tasks);
@@ -37,15 +37,11 @@ public final class AttentionPage implements LabPage {
     public Region view() { return view; }
 
     @Override
-    public Scenario<?> scenario() { return new Scenario<>(AttentionState.TYPE, title, description, model.state()); }
+    public Scenario<?> scenario() { return header.wrap(model.state()); }
 
     @Override
     public void load(Scenario<?> scenario) {
-        if (!(scenario.state() instanceof AttentionState s)) {
-            throw new IllegalArgumentException("not an attention scenario: " + scenario.lab());
-        }
-        title = scenario.title();
-        description = scenario.description();
+        AttentionState s = header.unwrap(scenario);
         model.load(s);
     }
 

@@ -3,9 +3,8 @@ package lab.softmax.views.attention;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import lab.softmax.views.common.LabTabs;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -21,7 +20,7 @@ public final class AttentionView extends BorderPane {
     private final MapPanel mapPanel;
     private final DilutionPanel dilutionPanel;
     private final DenoisingPanel denoisingPanel;
-    private final TabPane tabs = new TabPane();
+    private final LabTabs tabs = new LabTabs(TABS);
 
     public AttentionView(AttentionViewModel model) {
         this.model = model;
@@ -34,11 +33,9 @@ public final class AttentionView extends BorderPane {
 
     private void createView() {
         getStyleClass().add("lab-page");
-        Tab map = new Tab("Map", mapPanel);
-        Tab dilution = new Tab("Dilution: vanilla vs SSA", dilutionPanel);
-        Tab denoising = new Tab("Value denoising", denoisingPanel);
-        for (Tab t : List.of(map, dilution, denoising)) t.setClosable(false);
-        tabs.getTabs().setAll(map, dilution, denoising);
+        tabs.add("Map", mapPanel);
+        tabs.add("Dilution: vanilla vs SSA", dilutionPanel);
+        tabs.add("Value denoising", denoisingPanel);
         setCenter(tabs);
     }
 
@@ -56,13 +53,9 @@ public final class AttentionView extends BorderPane {
     }
 
     /** The id of the tab in front. */
-    String currentTab() { return TABS.get(Math.max(0, tabs.getSelectionModel().getSelectedIndex())); }
+    String currentTab() { return tabs.currentId(); }
 
-    void showTab(String id) {
-        int i = TABS.indexOf(id);
-        if (i < 0) throw new IllegalArgumentException("tab '" + id + "' is not one of " + TABS);
-        tabs.getSelectionModel().select(i);
-    }
+    void showTab(String id) { tabs.show(id); }
 
     /** The charts of the tab in front, top to bottom. */
     List<JFreeChart> charts() {

@@ -29,6 +29,7 @@ import lab.softmax.engine.attention.MaskKind;
 import lab.softmax.engine.attention.SsaConfig;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.numeric.Precision;
+import lab.softmax.views.common.ChangeBatch;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CoalescingTask;
 
@@ -69,7 +70,7 @@ public final class AttentionViewModel {
     private final DenoisingViewModel denoising;
     /** The fields without a control of their own (heads, d_h, length scale, fp32 kernel, …), as last loaded. */
     private AttentionState base;
-    private boolean loading;
+    private final ChangeBatch loading = new ChangeBatch();
 
     public AttentionViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -174,13 +175,10 @@ public final class AttentionViewModel {
     /** Shows this input instead of the generated one (null: back to the generated input). */
     public void setInput(AttentionInput in) {
         error.set("");
-        loading = true;
-        try {
+        loading.run(() -> {
             if (in != null && head.get() >= in.heads()) head.set(0);
             if (in == null && head.get() >= base.heads()) head.set(0);
-        } finally {
-            loading = false;
-        }
+        });
         loadedInput.set(in);
     }
 
@@ -198,8 +196,7 @@ public final class AttentionViewModel {
     }
 
     public void load(AttentionState s) {
-        loading = true;
-        try {
+        loading.run(() -> {
             base = s;
             loadedInput.set(null);
             temperature.set(s.temperature());
@@ -215,14 +212,12 @@ public final class AttentionViewModel {
             dilution.load(s);
             denoising.seedProperty().set(s.seed());
             error.set("");
-        } finally {
-            loading = false;
-        }
+        });
         recompute();
     }
 
     private void recompute() {
-        if (loading) return;
+        if (loading.active()) return;
         recomputation.request();
     }
 

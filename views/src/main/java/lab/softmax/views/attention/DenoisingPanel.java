@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import lab.softmax.engine.attention.ValueDenoising;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.RunControls;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -95,15 +96,7 @@ final class DenoisingPanel extends BorderPane {
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) model.seedProperty().set(b); });
         model.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, b.longValue())));
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, model.seedProperty().get()));
-        run.setOnAction(e -> model.run());
-        cancel.setOnAction(e -> model.cancel());
-        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
-        run.setDisable(model.busyProperty().get());
-        cancel.setDisable(!model.busyProperty().get());
-        model.busyProperty().addListener((o, was, busy) -> {
-            run.setDisable(busy);
-            cancel.setDisable(!busy);
-        });
+        RunControls.wire(run, cancel, model.busyProperty(), model::run, model::cancel);
         status.textProperty().bind(model.statusProperty());
         model.resultProperty().addListener((o, a, b) -> show(b));
         show(model.resultProperty().get());

@@ -1,5 +1,9 @@
 package lab.softmax.views.attention;
 
+import static lab.softmax.views.common.Labels.bold;
+import static lab.softmax.views.common.Labels.heading;
+import static lab.softmax.views.common.Labels.value;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -12,11 +16,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.softmax.engine.attention.AttentionState;
 import lab.softmax.engine.attention.NeedleEval;
@@ -25,6 +26,7 @@ import lab.softmax.engine.attention.NeedlePreset;
 import lab.softmax.engine.attention.NeedleResult;
 import lab.softmax.engine.attention.NeedleStep;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.RunControls;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -108,24 +110,6 @@ final class DilutionPanel extends BorderPane {
         scroller.setMinWidth(260);
         setLeft(scroller);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        List<JFreeChart> list = charts.charts();
-        grid.add(Charts.viewer(list.get(0)), 0, 0);
-        grid.add(Charts.viewer(list.get(1)), 1, 0);
-        grid.add(Charts.viewer(list.get(2)), 0, 1);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        RowConstraints row = new RowConstraints();
-        row.setPercentHeight(50);
-        row.setVgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(half, half);
-        grid.getRowConstraints().addAll(row, row);
-        grid.getChildren().forEach(n -> {
-            if (n instanceof org.jfree.chart.fx.ChartViewer v) v.setPrefSize(300, 200);
-        });
         Label explain = new Label("Vanilla attention dilutes as n grows past the training range: the needle's weight "
                 + "falls towards 1/n, rows turn uniform (H/ln n → 1) and the output stops decoding to the needle's value. "
                 + "SSA's learned position slope s raises τ with ln n and keeps the row sharp. In the negative control "
@@ -134,8 +118,7 @@ final class DilutionPanel extends BorderPane {
         explain.setWrapText(true);
         explain.getStyleClass().add("note");
         explain.setPadding(new Insets(8));
-        grid.add(explain, 1, 1);
-        setCenter(grid);
+        setCenter(Charts.quadrants(charts.charts(), explain));
     }
 
     private void initListeners() {
@@ -147,15 +130,7 @@ final class DilutionPanel extends BorderPane {
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) model.seedProperty().set(b); });
         model.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, b.longValue())));
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, model.seedProperty().get()));
-        train.setOnAction(e -> model.train());
-        cancel.setOnAction(e -> model.cancel());
-        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
-        train.setDisable(model.busyProperty().get());
-        cancel.setDisable(!model.busyProperty().get());
-        model.busyProperty().addListener((o, was, busy) -> {
-            train.setDisable(busy);
-            cancel.setDisable(!busy);
-        });
+        RunControls.wire(train, cancel, model.busyProperty(), model::train, model::cancel);
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         model.revisionProperty().addListener((o, a, b) -> redraw());
@@ -219,22 +194,4 @@ final class DilutionPanel extends BorderPane {
     }
 
     private static String f3(double v) { return String.format(Locale.ROOT, "%.3f", v); }
-
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("value-label");
-        return l;
-    }
-
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-heading");
-        return l;
-    }
 }

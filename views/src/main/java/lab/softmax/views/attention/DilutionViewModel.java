@@ -9,11 +9,9 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,6 +25,7 @@ import lab.softmax.engine.attention.NeedleResult;
 import lab.softmax.engine.attention.NeedleStep;
 import lab.softmax.engine.attention.NeedleTrainer;
 import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.RunStatus;
 import lab.softmax.views.common.RunningTask;
 import lab.softmax.views.common.ThrottledUpdater;
 
@@ -44,9 +43,7 @@ public final class DilutionViewModel {
     private final ObjectProperty<NeedlePreset> preset = new SimpleObjectProperty<>(this, "preset", NeedlePreset.DEFAULT);
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 1500);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "progress");
+    private final RunStatus runStatus = new RunStatus(this);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final Map<NeedleMode, List<NeedleEval>> evals = new EnumMap<>(NeedleMode.class);
     private final Map<NeedleMode, NeedleStep> lastStep = new EnumMap<>(NeedleMode.class);
@@ -69,11 +66,11 @@ public final class DilutionViewModel {
     public ObjectProperty<NeedlePreset> presetProperty() { return preset; }
     public IntegerProperty stepsProperty() { return steps; }
     public LongProperty seedProperty() { return seed; }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return runStatus.busyProperty(); }
     /** "step 300/1500", "done", "cancelled", or the failure. */
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return runStatus.statusProperty(); }
     /** The running pair's progress in [0, 1] (0 when idle). */
-    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return runStatus.progressProperty(); }
     /** Increments whenever evaluations, steps or results change: the charts redraw on it. */
     public ReadOnlyIntegerProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
@@ -100,7 +97,7 @@ public final class DilutionViewModel {
         steps.set(s.steps());
         seed.set(s.seed());
         clear();
-        status.set("");
+        runStatus.status("");
     }
 
     /** The configuration a run uses: the preset with this seed and step count, with live evaluations. */
@@ -119,13 +116,12 @@ public final class DilutionViewModel {
         try {
             c = config();
         } catch (IllegalArgumentException e) {
-            status.set("not started: " + e.getMessage());
+            runStatus.status("not started: " + e.getMessage());
             return;
         }
         int gen = ++generation;
         clear();
-        busy.set(true);
-        status.set("starting");
+        runStatus.start("starting");
         ThrottledUpdater<Item> updater = new ThrottledUpdater<>(tasks.uiExecutor(), this::apply);
         NeedleListener listener = new NeedleListener() {
             @Override
@@ -157,9 +153,9 @@ public final class DilutionViewModel {
                     updater.flush();
                     finish(gen, "cancelled" + (evalStep > 0 ? " (charts: live evaluation at step " + evalStep + ")" : ""));
                 });
-        if (busy.get()) {
-            status.set("training");
-            progress.bind(running.progressProperty().map(p -> Math.max(0, p.doubleValue())));
+        if (runStatus.busy()) {
+            runStatus.status("training");
+            runStatus.follow(running);
         }
     }
 
@@ -179,10 +175,7 @@ public final class DilutionViewModel {
     private void finish(int gen, String message) {
         if (gen != generation) return;
         running = null;
-        progress.unbind();
-        progress.set(message.startsWith("done") ? 1 : 0);
-        busy.set(false);
-        status.set(message);
+        runStatus.finish(message);
         revision.set(revision.get() + 1);
     }
 
@@ -200,7 +193,7 @@ public final class DilutionViewModel {
         }
         if (!changed) return;
         NeedleStep s = lastStep.get(NeedleMode.SSA);
-        if (busy.get() && s != null) status.set("step " + s.step() + "/" + steps.get());
+        if (runStatus.busy() && s != null) runStatus.status("step " + s.step() + "/" + steps.get());
         revision.set(revision.get() + 1);
     }
 }

@@ -1,5 +1,7 @@
 package lab.softmax.views.attention;
 
+import static lab.softmax.views.common.Labels.heading;
+
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -338,12 +340,6 @@ final class MapPanel extends BorderPane {
         } finally {
             syncing = false;
         }
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-heading");
-        return l;
     }
 
     private void chooseFile() {

@@ -10,14 +10,14 @@ import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.ScenarioHeader;
 import org.jfree.chart.JFreeChart;
 
 /** The Collapse lab as a page of the app. */
 public final class CollapsePage implements LabPage {
     private final CollapseViewModel model;
     private final CollapseView view;
-    private String title = "";
-    private String description = "";
+    private final ScenarioHeader<CollapseState> header = new ScenarioHeader<>(CollapseState.TYPE);
 
     public CollapsePage(BackgroundTasks tasks) {
         model = new CollapseViewModel(tasks);
@@ -30,15 +30,11 @@ public final class CollapsePage implements LabPage {
     public Region view() { return view; }
 
     @Override
-    public Scenario<?> scenario() { return new Scenario<>(CollapseState.TYPE, title, description, model.state()); }
+    public Scenario<?> scenario() { return header.wrap(model.state()); }
 
     @Override
     public void load(Scenario<?> scenario) {
-        if (!(scenario.state() instanceof CollapseState s)) {
-            throw new IllegalArgumentException("not a collapse scenario: " + scenario.lab());
-        }
-        title = scenario.title();
-        description = scenario.description();
+        CollapseState s = header.unwrap(scenario);
         model.load(s);
     }
 

@@ -4,13 +4,22 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 
@@ -78,6 +87,49 @@ public final class Charts {
         axis.setLabelFont(LABEL_FONT);
         axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
         return axis;
+    }
+
+    /**
+     * Three charts and a fourth cell (a note) in a 2×2 grid of equal quarters: the charts top left, top right and
+     * bottom left, the fourth bottom right.
+     */
+    public static GridPane quadrants(List<JFreeChart> charts, Node fourth) {
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        grid.add(viewer(charts.get(0)), 0, 0);
+        grid.add(viewer(charts.get(1)), 1, 0);
+        grid.add(viewer(charts.get(2)), 0, 1);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(50);
+        row.setVgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.getRowConstraints().addAll(row, row);
+        grid.getChildren().forEach(n -> {
+            if (n instanceof ChartViewer v) v.setPrefSize(300, 200);
+        });
+        grid.add(fourth, 1, 1);
+        return grid;
+    }
+
+    /**
+     * Styles a bar chart like the line charts, with flat bars (no gradient, no shadow) in the palette's first
+     * {@code series} colours; returns its renderer for anything more.
+     */
+    public static BarRenderer styleBars(JFreeChart chart, int series) {
+        style(chart);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setOutlineVisible(false);
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        for (int i = 0; i < series; i++) r.setSeriesPaint(i, PALETTE[i]);
+        return r;
     }
 
     public static ChartViewer viewer(JFreeChart chart) {

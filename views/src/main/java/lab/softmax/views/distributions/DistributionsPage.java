@@ -11,14 +11,14 @@ import lab.softmax.engine.distributions.NormalizationResult;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.ScenarioHeader;
 import org.jfree.chart.JFreeChart;
 
 /** The Distributions lab as a page of the app. */
 public final class DistributionsPage implements LabPage {
     private final DistributionsViewModel model;
     private final DistributionsView view;
-    private String title = "";
-    private String description = "";
+    private final ScenarioHeader<DistributionsState> header = new ScenarioHeader<>(DistributionsState.TYPE);
 
     public DistributionsPage(BackgroundTasks tasks, Supplier<List<Path>> presets) {
         model = new DistributionsViewModel(tasks);
@@ -34,16 +34,12 @@ public final class DistributionsPage implements LabPage {
 
     @Override
     public Scenario<?> scenario() {
-        return new Scenario<>(DistributionsState.TYPE, title, description, model.state());
+        return header.wrap(model.state());
     }
 
     @Override
     public void load(Scenario<?> scenario) {
-        if (!(scenario.state() instanceof DistributionsState s)) {
-            throw new IllegalArgumentException("not a distributions scenario: " + scenario.lab());
-        }
-        title = scenario.title();
-        description = scenario.description();
+        DistributionsState s = header.unwrap(scenario);
         model.load(s);
     }
 
@@ -56,16 +52,16 @@ public final class DistributionsPage implements LabPage {
     public CsvTable plottedData() {
         double[] z = model.logitsProperty().get();
         List<NormalizationResult> results = model.resultsProperty().get();
-        String[] header = new String[2 + 2 * results.size()];
-        header[0] = "index";
-        header[1] = "logit";
+        String[] columns = new String[2 + 2 * results.size()];
+        columns[0] = "index";
+        columns[1] = "logit";
         for (int j = 0; j < results.size(); j++) {
-            header[2 + 2 * j] = results.get(j).kind().id() + "_" + results.get(j).precision().id();
-            header[3 + 2 * j] = results.get(j).kind().id() + "_fp64";
+            columns[2 + 2 * j] = results.get(j).kind().id() + "_" + results.get(j).precision().id();
+            columns[3 + 2 * j] = results.get(j).kind().id() + "_fp64";
         }
-        CsvTable.Builder b = CsvTable.builder(header);
+        CsvTable.Builder b = CsvTable.builder(columns);
         for (int i = 0; i < z.length; i++) {
-            Object[] row = new Object[header.length];
+            Object[] row = new Object[columns.length];
             row[0] = i;
             row[1] = z[i];
             for (int j = 0; j < results.size(); j++) {

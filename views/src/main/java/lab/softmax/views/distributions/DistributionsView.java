@@ -1,5 +1,7 @@
 package lab.softmax.views.distributions;
 
+import static lab.softmax.views.common.Labels.heading;
+
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -230,12 +232,6 @@ public final class DistributionsView extends BorderPane {
     private static String precisionTip(Precision p) {
         return String.format(Locale.ROOT, "%s: %d significand bits, max %.4g, unit roundoff %.3g",
                 p.id(), p.significandBits(), p.maxFinite(), p.unitRoundoff());
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-heading");
-        return l;
     }
 
     private void pasteFromClipboard() {

@@ -17,6 +17,7 @@ import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.ScenarioHeader;
 import lab.softmax.views.ghosts.training.TrainingView;
 import lab.softmax.views.ghosts.training.TrainingViewModel;
 import org.jfree.chart.JFreeChart;
@@ -34,8 +35,7 @@ public final class GhostsPage implements LabPage {
     private final Tab planeTab;
     private final Tab trainingTab;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private String title = "";
-    private String description = "";
+    private final ScenarioHeader<GhostsPlaneState> header = new ScenarioHeader<>(GhostsPlaneState.TYPE);
 
     public GhostsPage(BackgroundTasks tasks, Path digitsFile) {
         planeModel = new GhostsPlaneViewModel(tasks);
@@ -62,9 +62,9 @@ public final class GhostsPage implements LabPage {
     @Override
     public Scenario<?> scenario() {
         if (trainingInFront()) {
-            return new Scenario<>(GhostsTrainingState.TYPE, title, description, trainingModel.stateProperty().get());
+            return header.wrap(GhostsTrainingState.TYPE, trainingModel.stateProperty().get());
         }
-        return new Scenario<>(GhostsPlaneState.TYPE, title, description, planeModel.state());
+        return header.wrap(planeModel.state());
     }
 
     @Override
@@ -81,10 +81,9 @@ public final class GhostsPage implements LabPage {
                 // starts them (live, cancellable) instead of showing empty charts.
                 trainingModel.run();
             }
-            default -> throw new IllegalArgumentException("not a ghosts scenario: " + scenario.lab());
+            default -> throw header.notOurs(scenario);
         }
-        title = scenario.title();
-        description = scenario.description();
+        header.remember(scenario);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package lab.softmax.views.ghosts;
 
+import static lab.softmax.views.common.Labels.heading;
+
 import java.awt.Color;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -184,12 +186,6 @@ public final class GhostsPlaneView extends BorderPane {
         } finally {
             syncing = false;
         }
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-heading");
-        return l;
     }
 
     private void chooseFile() {

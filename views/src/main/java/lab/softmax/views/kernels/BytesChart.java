@@ -1,14 +1,10 @@
 package lab.softmax.views.kernels;
 
-import java.awt.Color;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -28,16 +24,7 @@ final class BytesChart {
         }
         chart = ChartFactory.createStackedBarChart("Bytes moved per element (minimum)", "", "bytes / element", data,
                 PlotOrientation.HORIZONTAL, true, true, false);
-        Charts.style(chart);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
-        BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setSeriesPaint(0, Charts.PALETTE[0]);
-        r.setSeriesPaint(1, Charts.PALETTE[1]);
+        Charts.styleBars(chart, 2);
     }
 
     JFreeChart chart() { return chart; }

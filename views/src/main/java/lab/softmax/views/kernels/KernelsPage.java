@@ -9,14 +9,14 @@ import lab.softmax.engine.kernels.KernelsState;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.ScenarioHeader;
 import org.jfree.chart.JFreeChart;
 
 /** The Kernels lab as a page of the app. */
 public final class KernelsPage implements LabPage {
     private final KernelsViewModel model;
     private final KernelsView view;
-    private String title = "";
-    private String description = "";
+    private final ScenarioHeader<KernelsState> header = new ScenarioHeader<>(KernelsState.TYPE);
 
     public KernelsPage(BackgroundTasks tasks) {
         model = new KernelsViewModel(tasks);
@@ -29,15 +29,11 @@ public final class KernelsPage implements LabPage {
     public Region view() { return view; }
 
     @Override
-    public Scenario<?> scenario() { return new Scenario<>(KernelsState.TYPE, title, description, model.state()); }
+    public Scenario<?> scenario() { return header.wrap(model.state()); }
 
     @Override
     public void load(Scenario<?> scenario) {
-        if (!(scenario.state() instanceof KernelsState s)) {
-            throw new IllegalArgumentException("not a kernels scenario: " + scenario.lab());
-        }
-        title = scenario.title();
-        description = scenario.description();
+        KernelsState s = header.unwrap(scenario);
         model.load(s);
         // A scenario without recorded results is a measurement to make on this machine: start it, so
         // the charts fill in live instead of the page opening empty.

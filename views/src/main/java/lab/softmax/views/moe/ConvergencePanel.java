@@ -1,5 +1,9 @@
 package lab.softmax.views.moe;
 
+import static lab.softmax.views.common.Labels.heading;
+import static lab.softmax.views.common.Labels.note;
+import static lab.softmax.views.common.Labels.unshrunk;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,15 +20,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import lab.softmax.engine.moe.FitCase;
 import lab.softmax.engine.moe.FitRecord.Metric;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Labels;
+import lab.softmax.views.common.RunControls;
 import lab.softmax.views.common.ThrottledUpdater;
 import org.jfree.chart.JFreeChart;
 
@@ -115,18 +118,18 @@ final class ConvergencePanel extends BorderPane {
         settingsProblem.getStyleClass().add("error-label");
         slopes.setHgap(8);
         slopes.setVgap(2);
-        Label doc = PlanePanel.note(DOC_NOTE);
+        Label doc = note(DOC_NOTE);
         doc.getStyleClass().add("badge-info");
         doc.setPadding(new Insets(4));
-        controls.getChildren().addAll(PlanePanel.heading("Experiment"),
-                PlanePanel.note("Truth: k* = 3 experts, K* = 2, x ~ U[0, 1]. Each fit starts from its case's centre plus "
+        controls.getChildren().addAll(heading("Experiment"),
+                note("Truth: k* = 3 experts, K* = 2, x ~ U[0, 1]. Each fit starts from its case's centre plus "
                         + "noise N(0, σ²) that does not shrink with n, then EM and a likelihood polish."),
                 cases, new Label("sample sizes n"), sizes, new HBox(6, new Label("repetitions"), reps),
                 new HBox(6, new Label("seed"), seed), new HBox(6, new Label("init noise σ"), noise),
                 new HBox(6, new Label("threads"), threads), new HBox(6, quick, full), settingsProblem,
                 new HBox(6, run, cancel), progress, status,
-                new Separator(), PlanePanel.heading("Slopes of ln(median) vs ln n (n ≥ 10³)"), slopes,
-                PlanePanel.note("Note: k-too-small (k = 4, K = 2) still contains the truth (an expert that is never "
+                new Separator(), heading("Slopes of ln(median) vs ln n (n ≥ 10³)"), slopes,
+                note("Note: k-too-small (k = 4, K = 2) still contains the truth (an expert that is never "
                         + "active), so its density may converge; k-below-truth cannot."),
                 new Separator(), doc);
         ScrollPane scroller = new ScrollPane(controls);
@@ -135,33 +138,14 @@ final class ConvergencePanel extends BorderPane {
         scroller.setMinWidth(280);
         setLeft(scroller);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(4);
-        grid.setVgap(4);
-        List<JFreeChart> list = charts.charts();
-        grid.add(Charts.viewer(list.get(0)), 0, 0);
-        grid.add(Charts.viewer(list.get(1)), 1, 0);
-        grid.add(Charts.viewer(list.get(2)), 0, 1);
-        Label explain = PlanePanel.note("D1 (exact) and D2 (over-specified) are the paper's Voronoi losses: fitted atoms "
+        Label explain = note("D1 (exact) and D2 (over-specified) are the paper's Voronoi losses: fitted atoms "
                 + "are matched to the true atom nearest in parameters, never by index. The paper's rates: D1, D2 and the "
                 + "density ~ n^−1/2 (up to log n); in the cell where two fitted atoms share E1 (over-specified), β₁ and b "
                 + "~ n^−1/8, a and ν ~ n^−1/4. k-too-small (k = 4, K = 2) still contains the truth, so its density can "
                 + "converge; k-below-truth (K = 1 < K* = 2) cannot represent it and plateaus. Bands: first to third "
                 + "quartile over the repetitions finished so far; the curves fill in while the experiment runs.");
         explain.setPadding(new Insets(8));
-        grid.add(explain, 1, 1);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        half.setHgrow(Priority.ALWAYS);
-        RowConstraints row = new RowConstraints();
-        row.setPercentHeight(50);
-        row.setVgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(half, half);
-        grid.getRowConstraints().addAll(row, row);
-        grid.getChildren().forEach(n -> {
-            if (n instanceof org.jfree.chart.fx.ChartViewer v) v.setPrefSize(300, 200);
-        });
-        setCenter(grid);
+        setCenter(Charts.quadrants(charts.charts(), explain));
     }
 
     private void initListeners() {
@@ -209,15 +193,7 @@ final class ConvergencePanel extends BorderPane {
             model.sampleSizesProperty().set(FULL_N.clone());
             model.repetitionsProperty().set(FULL_REPS);
         });
-        run.setOnAction(e -> model.run());
-        cancel.setOnAction(e -> model.cancel());
-        // Set, not bound: a lesson locks these buttons by disabling them (docs/lessons.md).
-        run.setDisable(model.busyProperty().get());
-        cancel.setDisable(!model.busyProperty().get());
-        model.busyProperty().addListener((o, was, busy) -> {
-            run.setDisable(busy);
-            cancel.setDisable(!busy);
-        });
+        RunControls.wire(run, cancel, model.busyProperty(), model::run, model::cancel);
         progress.progressProperty().bind(model.progressProperty());
         status.textProperty().bind(model.statusProperty());
         for (var p : new javafx.beans.Observable[] {model.casesProperty(), model.sampleSizesProperty(), model.repetitionsProperty(),
@@ -320,23 +296,9 @@ final class ConvergencePanel extends BorderPane {
         };
     }
 
-    private static Label plain(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
-    }
+    private static Label plain(String text) { return unshrunk(new Label(text)); }
 
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.getStyleClass().add("value-label");
-        return l;
-    }
+    private static Label value(String text) { return unshrunk(Labels.value(text)); }
 
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
+    private static Label bold(String text) { return unshrunk(Labels.bold(text)); }
 }

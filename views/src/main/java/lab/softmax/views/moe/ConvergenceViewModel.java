@@ -11,13 +11,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -28,6 +25,7 @@ import lab.softmax.engine.moe.FitRecord;
 import lab.softmax.engine.moe.MoeFit;
 import lab.softmax.engine.moe.MoeState;
 import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.RunStatus;
 import lab.softmax.views.common.RunningTask;
 import lab.softmax.views.common.ThrottledUpdater;
 
@@ -47,9 +45,7 @@ public final class ConvergenceViewModel {
     private final DoubleProperty initNoise = new SimpleDoubleProperty(this, "initNoise", 0.1);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final RunStatus runStatus = new RunStatus(this);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final List<FitRecord> fits = new ArrayList<>();
     private List<FitCase> runCases = List.of();
@@ -73,10 +69,10 @@ public final class ConvergenceViewModel {
     public LongProperty seedProperty() { return seed; }
     /** Worker threads of a run (not part of the scenario: the results do not depend on it). */
     public IntegerProperty threadsProperty() { return threads; }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return runStatus.busyProperty(); }
     /** "fit 12/45 (…)", "done: …", "cancelled …" or why it did not start. */
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return runStatus.statusProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return runStatus.progressProperty(); }
     /** Increments whenever fits arrive or a run starts or ends: the charts redraw on it. */
     public ReadOnlyIntegerProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
@@ -93,7 +89,7 @@ public final class ConvergenceViewModel {
         seed.set(s.seed());
         fits.clear();
         runCases = List.of();
-        status.set("");
+        runStatus.status("");
         revision.set(revision.get() + 1);
     }
 
@@ -116,12 +112,12 @@ public final class ConvergenceViewModel {
         try {
             s = experiment();
         } catch (IllegalArgumentException e) {
-            status.set("not started: " + e.getMessage());
+            runStatus.status("not started: " + e.getMessage());
             return;
         }
         int nThreads = threads.get();
         if (nThreads < 1 || nThreads > 256) {
-            status.set("not started: threads " + nThreads + " is outside 1 … 256");
+            runStatus.status("not started: threads " + nThreads + " is outside 1 … 256");
             return;
         }
         int gen = ++generation;
@@ -129,8 +125,7 @@ public final class ConvergenceViewModel {
         runCases = s.cases();
         runSizes = s.sampleSizes();
         Arrays.sort(runSizes);
-        busy.set(true);
-        status.set("starting");
+        runStatus.start("starting");
         startNanos = System.nanoTime();
         revision.set(revision.get() + 1);
         ThrottledUpdater<FitRecord> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> apply(gen, batch));
@@ -161,8 +156,8 @@ public final class ConvergenceViewModel {
             updater.flush();
             finish(gen, "cancelled after " + fits.size() + " fits (the charts keep them)");
         });
-        if (busy.get()) progress.bind(running.progressProperty().map(p -> Math.max(0, p.doubleValue())));
-        if (busy.get()) running.messageProperty().addListener((o, a, b) -> { if (gen == generation && busy.get() && b != null) status.set(b); });
+        if (runStatus.busy()) runStatus.follow(running);
+        if (runStatus.busy()) running.messageProperty().addListener((o, a, b) -> { if (gen == generation && runStatus.busy() && b != null) runStatus.status(b); });
     }
 
     public void cancel() {
@@ -178,10 +173,7 @@ public final class ConvergenceViewModel {
     private void finish(int gen, String message) {
         if (gen != generation) return;
         running = null;
-        progress.unbind();
-        progress.set(message.startsWith("done") ? 1 : 0);
-        busy.set(false);
-        status.set(message);
+        runStatus.finish(message);
         revision.set(revision.get() + 1);
     }
 

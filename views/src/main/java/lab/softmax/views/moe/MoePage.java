@@ -10,6 +10,7 @@ import lab.softmax.engine.moe.MoeState;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CsvTable;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.ScenarioHeader;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -20,8 +21,7 @@ import org.jfree.chart.JFreeChart;
 public final class MoePage implements LabPage {
     private final MoeViewModel model;
     private final MoeView view;
-    private String title = "";
-    private String description = "";
+    private final ScenarioHeader<MoeState> header = new ScenarioHeader<>(MoeState.TYPE);
 
     public MoePage(BackgroundTasks tasks) {
         model = new MoeViewModel(tasks);
@@ -36,15 +36,11 @@ public final class MoePage implements LabPage {
     public Region view() { return view; }
 
     @Override
-    public Scenario<?> scenario() { return new Scenario<>(MoeState.TYPE, title, description, model.state()); }
+    public Scenario<?> scenario() { return header.wrap(model.state()); }
 
     @Override
     public void load(Scenario<?> scenario) {
-        if (!(scenario.state() instanceof MoeState s)) {
-            throw new IllegalArgumentException("not a moe scenario: " + scenario.lab());
-        }
-        title = scenario.title();
-        description = scenario.description();
+        MoeState s = header.unwrap(scenario);
         model.load(s);
     }
 

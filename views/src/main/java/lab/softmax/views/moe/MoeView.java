@@ -2,9 +2,8 @@ package lab.softmax.views.moe;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import lab.softmax.views.common.LabTabs;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -20,7 +19,7 @@ public final class MoeView extends BorderPane {
     private final PlanePanel planePanel;
     private final RoutersPanel routersPanel;
     private final ConvergencePanel convergencePanel;
-    private final TabPane tabs = new TabPane();
+    private final LabTabs tabs = new LabTabs(TABS);
 
     public MoeView(MoeViewModel model) {
         this.model = model;
@@ -33,11 +32,9 @@ public final class MoeView extends BorderPane {
 
     private void createView() {
         getStyleClass().add("lab-page");
-        Tab plane = new Tab("Plane: top-K regions", planePanel);
-        Tab routers = new Tab("Routers and load", routersPanel);
-        Tab convergence = new Tab("Convergence: rates", convergencePanel);
-        for (Tab t : List.of(plane, routers, convergence)) t.setClosable(false);
-        tabs.getTabs().setAll(plane, routers, convergence);
+        tabs.add("Plane: top-K regions", planePanel);
+        tabs.add("Routers and load", routersPanel);
+        tabs.add("Convergence: rates", convergencePanel);
         setCenter(tabs);
     }
 
@@ -49,13 +46,9 @@ public final class MoeView extends BorderPane {
     }
 
     /** The id of the tab in front. */
-    String currentTab() { return TABS.get(Math.max(0, tabs.getSelectionModel().getSelectedIndex())); }
+    String currentTab() { return tabs.currentId(); }
 
-    void showTab(String id) {
-        int i = TABS.indexOf(id);
-        if (i < 0) throw new IllegalArgumentException("tab '" + id + "' is not one of " + TABS);
-        tabs.getSelectionModel().select(i);
-    }
+    void showTab(String id) { tabs.show(id); }
 
     /** The charts of the tab in front, top to bottom. */
     List<JFreeChart> charts() {

@@ -21,6 +21,7 @@ import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.moe.GatePlane;
 import lab.softmax.engine.moe.MoeState;
 import lab.softmax.engine.moe.Router;
+import lab.softmax.views.common.ChangeBatch;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CoalescingTask;
 
@@ -53,7 +54,7 @@ public final class MoeViewModel {
     private final ConvergenceViewModel convergence;
     /** The fields without a control on the Plane tab (the rectangle), as last loaded. */
     private MoeState base;
-    private boolean loading;
+    private final ChangeBatch loading = new ChangeBatch();
 
     public MoeViewModel(BackgroundTasks tasks) {
         routers = new RoutersViewModel(tasks, this);
@@ -128,13 +129,10 @@ public final class MoeViewModel {
         double angle = 2 * Math.PI * (k + 0.5) / (k + 1);
         w[k] = new double[] {1.5 * Math.cos(angle), 1.5 * Math.sin(angle)};
         double[] b = java.util.Arrays.copyOf(gateBiases.get(), k + 1);
-        loading = true;
-        try {
+        loading.run(() -> {
             gateWeights.set(w);
             gateBiases.set(b);
-        } finally {
-            loading = false;
-        }
+        });
         recompute();
     }
 
@@ -142,15 +140,12 @@ public final class MoeViewModel {
     public void removeExpert() {
         int k = experts();
         if (k <= 2) return;
-        loading = true;
-        try {
+        loading.run(() -> {
             gateWeights.set(java.util.Arrays.copyOf(copy(gateWeights.get()), k - 1));
             gateBiases.set(java.util.Arrays.copyOf(gateBiases.get(), k - 1));
             if (topK.get() > k - 1) topK.set(k - 1);
             if (chosenExpert.get() > k - 2) chosenExpert.set(k - 2);
-        } finally {
-            loading = false;
-        }
+        });
         recompute();
     }
 
@@ -198,8 +193,7 @@ public final class MoeViewModel {
     }
 
     public void load(MoeState s) {
-        loading = true;
-        try {
+        loading.run(() -> {
             base = s;
             gateWeights.set(s.gateWeights());
             gateBiases.set(s.gateBiases());
@@ -212,14 +206,12 @@ public final class MoeViewModel {
             routers.load(s);
             convergence.load(s);
             problem.set("");
-        } finally {
-            loading = false;
-        }
+        });
         recompute();
     }
 
     private void recompute() {
-        if (loading) return;
+        if (loading.active()) return;
         recomputation.request();
         routers.recompute();
     }

@@ -1,5 +1,9 @@
 package lab.softmax.views.moe;
 
+import static lab.softmax.views.common.Labels.bold;
+import static lab.softmax.views.common.Labels.heading;
+import static lab.softmax.views.common.Labels.note;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -411,23 +415,4 @@ final class PlanePanel extends BorderPane {
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.3g", v); }
 
     private static Label label(String text) { return new Label(text); }
-
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
-
-    static Label note(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.getStyleClass().add("note");
-        return l;
-    }
-
-    static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-heading");
-        return l;
-    }
 }

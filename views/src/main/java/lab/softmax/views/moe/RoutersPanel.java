@@ -1,5 +1,9 @@
 package lab.softmax.views.moe;
 
+import static lab.softmax.views.common.Labels.heading;
+import static lab.softmax.views.common.Labels.note;
+import static lab.softmax.views.common.Labels.unshrunk;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
@@ -16,14 +20,13 @@ import javafx.scene.layout.VBox;
 import lab.softmax.engine.moe.BatchRouting;
 import lab.softmax.engine.moe.Router;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Labels;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -68,16 +71,8 @@ final class RoutersPanel extends BorderPane {
 
     private static JFreeChart barChart(String title, String yLabel, DefaultCategoryDataset data) {
         JFreeChart c = ChartFactory.createBarChart(title, "expert", yLabel, data, PlotOrientation.VERTICAL, true, true, false);
-        Charts.style(c);
+        Charts.styleBars(c, 3).setItemMargin(0.05);
         CategoryPlot plot = c.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
-        BarRenderer r = (BarRenderer) plot.getRenderer();
-        r.setBarPainter(new StandardBarPainter());
-        r.setShadowVisible(false);
-        r.setItemMargin(0.05);
-        for (int i = 0; i < 3; i++) r.setSeriesPaint(i, Charts.PALETTE[i]);
         java.awt.Font f = new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 12);
         plot.getDomainAxis().setLabelFont(f);
         plot.getDomainAxis().setTickLabelFont(f.deriveFont(11f));
@@ -96,14 +91,14 @@ final class RoutersPanel extends BorderPane {
         table.setHgap(10);
         table.setVgap(2);
         summary.setWrapText(true);
-        controls.getChildren().addAll(PlanePanel.heading("Batch"),
-                PlanePanel.note(RoutersViewModel.BATCH + " points, a seeded Gaussian cloud around the plane's centre "
+        controls.getChildren().addAll(heading("Batch"),
+                note(RoutersViewModel.BATCH + " points, a seeded Gaussian cloud around the plane's centre "
                         + "(σ = a quarter of its width), routed with the Plane tab's gates, K and T."),
-                new Separator(), PlanePanel.heading("Capacity"), capacityLabel, capacity,
-                PlanePanel.note("Each expert takes at most C = max(1, ⌊c·K·N/k⌋) inputs, in batch order; a later "
+                new Separator(), heading("Capacity"), capacityLabel, capacity,
+                note("Each expert takes at most C = max(1, ⌊c·K·N/k⌋) inputs, in batch order; a later "
                         + "assignment to a full expert is dropped and its weight lost (Switch, GShard). c = 0: no limit."),
-                new Separator(), PlanePanel.heading("Per router"), table, summary,
-                new Separator(), PlanePanel.note("Every router picks the same top-K set for an input, so the load, the "
+                new Separator(), heading("Per router"), table, summary,
+                new Separator(), note("Every router picks the same top-K set for an input, so the load, the "
                         + "drops and the auxiliary loss k·Σ fᵢ·Pᵢ (1 at perfect balance; fᵢ: share of assignments, Pᵢ: mean "
                         + "dense softmax probability) are the same for all three. They differ in the weights: softmax-topk "
                         + "keeps only part of the mass, and so loses less to a drop; the other two sum to 1 and agree up "
@@ -191,17 +186,7 @@ final class RoutersPanel extends BorderPane {
 
     private static String f4(double v) { return String.format(Locale.ROOT, "%.3f", v); }
 
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.getStyleClass().add("value-label");
-        return l;
-    }
+    private static Label value(String text) { return unshrunk(Labels.value(text)); }
 
-    private static Label bold(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
+    private static Label bold(String text) { return unshrunk(Labels.bold(text)); }
 }

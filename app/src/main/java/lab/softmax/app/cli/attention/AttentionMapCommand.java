@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.InputArgument;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.app.cli.PrecisionOption;
@@ -185,7 +186,6 @@ public final class AttentionMapCommand implements Callable<Integer> {
 
     /** One JSON document (a file or standard input), or three 2-D .npy arrays named in --input. */
     private AttentionInput readInput() {
-        if (input.equals("-")) return AttentionFile.readJson(System.in, "<stdin>");
         String[] files = input.split(",");
         if (files.length == 3) {
             if (heads < 1) throw new InputException("", "--heads", heads + " must be >= 1");
@@ -194,6 +194,6 @@ public final class AttentionMapCommand implements Callable<Integer> {
         if (files.length != 1) {
             throw new InputException("", "--input", "give one JSON file, '-', or three .npy files Q,K,V (got " + files.length + ")");
         }
-        return AttentionFile.read(Path.of(input));
+        return InputArgument.read(input, AttentionFile::readJson, AttentionFile::read);
     }
 }

@@ -1,10 +1,10 @@
 package lab.softmax.app.cli.distributions;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.InputArgument;
 import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
@@ -57,8 +57,8 @@ public final class NormalizeCommand implements Callable<Integer> {
         Precision p = precision.value();
         double temperature = temperatureOption.value();
         if (topK < 1) throw new InputException("", "--top-k", "must be >= 1, got " + topK);
-        double[] logits = input.equals("-") ? LogitsFile.readJson(System.in, "<stdin>") : LogitsFile.read(Path.of(input));
-        String source = input.equals("-") ? "<stdin>" : input;
+        double[] logits = InputArgument.read(input, LogitsFile::readJson, LogitsFile::read);
+        String source = InputArgument.source(input);
         LogitRules.require(logits, source, "logits");
         NormalizationResult r = Normalization.run(logits, temperature, kind, p, !noMaxShift);
         PrintWriter out = spec.commandLine().getOut();

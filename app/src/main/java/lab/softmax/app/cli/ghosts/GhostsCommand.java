@@ -1,10 +1,10 @@
 package lab.softmax.app.cli.ghosts;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.InputArgument;
 import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
@@ -54,7 +54,7 @@ public final class GhostsCommand implements Callable<Integer> {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new InputException("", "--temperature", "must be a positive number, got " + temperature);
         }
-        GhostsInput in = input.equals("-") ? GhostsInput.read(System.in, "<stdin>") : GhostsInput.read(Path.of(input));
+        GhostsInput in = InputArgument.read(input, GhostsInput::read, GhostsInput::read);
         var logits = in.logits().stream().map(v -> scale(v, temperature)).toList();
         var directions = in.directions().stream().map(v -> scale(v, temperature)).toList();
         BatchGhosts.Result result = BatchGhosts.analyse(logits, directions, within);

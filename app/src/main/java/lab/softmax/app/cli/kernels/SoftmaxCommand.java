@@ -1,12 +1,12 @@
 package lab.softmax.app.cli.kernels;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.InputArgument;
 import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
@@ -63,8 +63,8 @@ public final class SoftmaxCommand implements Callable<Integer> {
         Impl requested = Options.parse(() -> Impl.parse(impl), "--impl");
         Precision p = precision.value();
         double temperature = temperatureOption.value();
-        String source = input.equals("-") ? "<stdin>" : input;
-        SoftmaxInput in = input.equals("-") ? SoftmaxInput.readJson(System.in, source) : SoftmaxInput.read(Path.of(input));
+        String source = InputArgument.source(input);
+        SoftmaxInput in = InputArgument.read(input, SoftmaxInput::readJson, SoftmaxInput::read);
         List<RowResult> rows = new ArrayList<>();
         String usedImpl = "scalar";
         for (int r = 0; r < in.rows().size(); r++) {

@@ -1,11 +1,11 @@
 package lab.softmax.app.cli.moe;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.softmax.app.cli.Cli;
+import lab.softmax.app.cli.InputArgument;
 import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
@@ -61,7 +61,7 @@ public final class MoeGateCommand implements Callable<Integer> {
         if (capacityFactor != null && (!(capacityFactor >= 0) || !Double.isFinite(capacityFactor))) {
             throw new InputException("", "--capacity-factor", capacityFactor + " must be a finite number >= 0 (0: no limit)");
         }
-        GateInput in = input.equals("-") ? GateInput.read(System.in, "<stdin>") : GateInput.read(Path.of(input));
+        GateInput in = InputArgument.read(input, GateInput::read, GateInput::read);
         GateInput.Points points = in.route(topK, t, r);
         BatchRouting.Result batch = capacityFactor == null ? null
                 : BatchRouting.route(in.gates(), in.x(), topK, t, r, capacityFactor);
