@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.numeric.SplitMix64;
 import lab.softmax.engine.task.Cancellation;
 
 /**
@@ -31,25 +32,90 @@ public final class MoeFit {
      * @param xtol           Powell's line-search tolerance (relative on the step)
      * @param ftol           Powell stops when a sweep gains less than this many nats (absolute: an optimisation error of
      *                       δ nats moves parameters by ~√(2δ) standard errors, so 1e−3 is statistically negligible)
+     * @param restarts       extra fits after the first, each started from the best fit so far plus seeded noise
+     *                       (0 = a single fit)
+     * @param restartNoise   σ of the restart noise: N(0, σ²) on every non-reference (β_0, β_1), on a and b, and on
+     *                       ln ν; it does not depend on n
+     * @param restartSeed    seed of the restart noise (restart r draws from its own stream, so the fit is
+     *                       deterministic)
      */
     public record Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
-                           double xtol, double ftol) {
+                           double xtol, double ftol, int restarts, double restartNoise, long restartSeed) {
         public Settings {
-            if (emIterations < 0 || newtonSteps < 0 || polishRuns < 0 || polishSweeps < 1) throw new IllegalArgumentException("fit settings: negative counts");
+            if (emIterations < 0 || newtonSteps < 0 || polishRuns < 0 || polishSweeps < 1 || restarts < 0) throw new IllegalArgumentException("fit settings: negative counts");
             if (!(emTolerance >= 0) || !(xtol > 0) || !(ftol >= 0)) throw new IllegalArgumentException("fit settings: tolerances must be >= 0");
+            if (!(restartNoise >= 0) || restartNoise > 10) throw new IllegalArgumentException("fit settings: restartNoise " + restartNoise + " is outside 0..10");
         }
 
-        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3); }
+        /** A single fit, no restarts (the settings before restarts existed). */
+        public Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
+                        double xtol, double ftol) {
+            this(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, 0, 0, 0);
+        }
 
-        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol); }
+        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3, DEFAULT_RESTARTS, DEFAULT_RESTART_NOISE, 0x6D6F652D66697421L); }
+
+        /** EM alone: no polish and no restarts. */
+        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol, 0, restartNoise, restartSeed); }
+
+        /** The same settings with another number of restarts. */
+        public Settings withRestarts(int count) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, count, restartNoise, restartSeed); }
+
+        /** The same settings with another restart noise σ. */
+        public Settings withRestartNoise(double sigma) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, restarts, sigma, restartSeed); }
     }
+
+    /** Restarts of {@link Settings#defaults()}: 2 left some of the recorded stuck fits stuck, 3 freed all of them. */
+    static final int DEFAULT_RESTARTS = 3;
+    /** Restart σ of {@link Settings#defaults()}: 0.6 left more recorded stuck fits stuck than 0.3. */
+    static final double DEFAULT_RESTART_NOISE = 0.3;
 
     /** The fitted model, its log-likelihood (nats, summed), and the work done. */
     public record Result(GaussianMoe model, double logLikelihood, double emLogLikelihood, int emIterations,
                          int polishEvaluations) { }
 
-    /** Fits from init, whose last expert must be the reference with zero gate. */
+    /**
+     * Fits from init, then {@link Settings#restarts()} times from the best fit so far plus seeded noise; returns the
+     * fit with the highest log-likelihood (the first on ties). emIterations and polishEvaluations add up every start.
+     */
     public static Result fit(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
+        Result best = polishAll(fitGates(init, data, s, cancel), data, s, cancel);
+        int em = best.emIterations();
+        int evals = best.polishEvaluations();
+        for (int r = 1; r <= s.restarts(); r++) {
+            cancel.throwIfCancelled();
+            SplitMix64 rng = new SplitMix64(s.restartSeed() ^ (0x9E3779B97F4A7C15L * r));
+            Result next = polishAll(fitGates(perturb(best.model(), s.restartNoise(), rng), data, s, cancel), data, s, cancel);
+            em += next.emIterations();
+            evals += next.polishEvaluations();
+            if (next.logLikelihood() > best.logLikelihood()) best = next;
+        }
+        return new Result(best.model(), best.logLikelihood(), best.emLogLikelihood(), em, evals);
+    }
+
+    /** m plus N(0, σ²) on the non-reference (β_0, β_1), on a and b, and on ln ν (floored); the reference stays at 0. */
+    static GaussianMoe perturb(GaussianMoe m, double sigma, SplitMix64 rng) {
+        int k = m.experts();
+        int d = m.dimension();
+        double[] b0 = m.beta0();
+        double[][] b1 = m.beta1();
+        double[][] a = m.a();
+        double[] b = m.b();
+        double[] nu = m.nu();
+        for (int i = 0; i < k; i++) {
+            if (i < k - 1) {
+                b0[i] += sigma * rng.nextGaussian();
+                for (int j = 0; j < d; j++) b1[i][j] += sigma * rng.nextGaussian();
+            }
+            for (int j = 0; j < d; j++) a[i][j] += sigma * rng.nextGaussian();
+            b[i] += sigma * rng.nextGaussian();
+            nu[i] = Math.max(NU_FLOOR, nu[i] * Math.exp(sigma * rng.nextGaussian()));
+        }
+        return new GaussianMoe(b0, b1, a, b, nu, m.topK());
+    }
+
+    /** EM, then rounds of (Powell on the gates, EM) from init, whose last expert must be the reference with zero gate. */
+    static Result fitGates(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
         int k = init.experts();
         int d = init.dimension();
         if (data.d() != d) throw new IllegalArgumentException("data: dimension " + data.d() + " but the model has " + d);
@@ -89,7 +155,23 @@ public final class MoeFit {
                 }
                 if (gain <= s.ftol()) break;
             }
-            // Finally all parameters together.
+        }
+        return new Result(model, ll, llEm, emIterations, evals);
+    }
+
+    /** Powell on all parameters from r's model; returns r with the better model and the evaluations added. */
+    static Result polishAll(Result r, MoeData data, Settings s, Cancellation cancel) {
+        if (s.polishRuns() == 0) return r;
+        GaussianMoe model = r.model();
+        int k = model.experts();
+        int d = model.dimension();
+        int topK = model.topK();
+        double[] x = data.xs();
+        double[] y = data.ys();
+        double scale = Math.max(1e-3, 10 / Math.sqrt(data.n()));
+        double ll = r.logLikelihood();
+        int evals = r.polishEvaluations();
+        {
             double[] theta = pack(model);
             double[] step = new double[theta.length];
             java.util.Arrays.fill(step, scale);
@@ -101,7 +183,7 @@ public final class MoeFit {
                 ll = model.logLikelihood(data);
             }
         }
-        return new Result(model, ll, llEm, emIterations, evals);
+        return new Result(model, ll, r.emLogLikelihood(), r.emIterations(), evals);
     }
 
     private static boolean nonZero(GaussianMoe m, int i) {

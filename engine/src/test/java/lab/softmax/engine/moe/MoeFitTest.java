@@ -7,6 +7,8 @@ import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.CancelledException;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 class MoeFitTest {
     @Test
@@ -16,7 +18,8 @@ class MoeFitTest {
             for (int seed = 1; seed <= 3; seed++) {
                 MoeData data = truth.sample(1500, 0, 1, new SplitMix64(100 + seed));
                 GaussianMoe init = ConvergenceExperiment.perturb(c.center(), 0.1, new SplitMix64(seed));
-                MoeFit.Result r = MoeFit.fit(init, data, MoeFit.Settings.defaults(), Cancellation.none());
+                // a single start (these seeds do not need restarts; restartsFreeRecordedStuckFits covers those)
+                MoeFit.Result r = MoeFit.fit(init, data, MoeFit.Settings.defaults().withRestarts(0), Cancellation.none());
                 double llTrue = truth.logLikelihood(data);
                 assertTrue(r.logLikelihood() >= llTrue - 1, c + " seed " + seed + ": " + r.logLikelihood() + " vs true " + llTrue);
                 // the reported log-likelihood is the model's, recomputed directly
@@ -40,6 +43,55 @@ class MoeFitTest {
         assertTrue(full.logLikelihood() >= llTrue - 1, "polished: " + full.logLikelihood() + " vs true " + llTrue);
         double boundary = -full.model().beta0(1) / full.model().beta1(1, 0);
         assertTrue(Math.abs(boundary - 0.5) < 0.03, "boundary " + boundary);
+    }
+
+    /**
+     * Two fits of the recorded 20-repetition run (seed 20240913) that a single start left in a local optimum: over,
+     * n = 1000, rep 12 (7.4 nats below the truth's log-likelihood) and k-too-small, n = 3000, rep 8 (69 nats below).
+     * The default restarts bring both to at least loglik_true − 1; the first start is the same, so a fit with restarts
+     * is never worse than the single fit.
+     */
+    @Test
+    void restartsFreeRecordedStuckFits() {
+        ConvergenceExperiment.Settings base = ConvergenceExperiment.Settings.full(20240913L);
+        ConvergenceExperiment.Settings single = new ConvergenceExperiment.Settings(base.cases(), base.sampleSizes(),
+                base.repetitions(), base.initNoise(), base.seed(), base.minSlopeN(), 8, MoeFit.Settings.defaults().withRestarts(0));
+        ConvergenceExperiment.Settings restarted = new ConvergenceExperiment.Settings(base.cases(), base.sampleSizes(),
+                base.repetitions(), base.initNoise(), base.seed(), base.minSlopeN(), 8, MoeFit.Settings.defaults());
+        Object[][] stuck = {{FitCase.OVER, 1000, 12}, {FitCase.K_TOO_SMALL, 3000, 8}};
+        for (Object[] c : stuck) {
+            FitCase fc = (FitCase) c[0];
+            int n = (Integer) c[1];
+            int rep = (Integer) c[2];
+            FitRecord one = ConvergenceExperiment.fitOne(single, fc, n, rep, Cancellation.none());
+            FitRecord many = ConvergenceExperiment.fitOne(restarted, fc, n, rep, Cancellation.none());
+            // the truth's log-likelihood, recomputed independently on the same sample
+            MoeData data = LabModel.truth().sample(n, 0, 1, new SplitMix64(ConvergenceExperiment.dataSeed(base.seed(), n, rep)));
+            double llTrue = GaussianMoeTest.directLogLikelihood(LabModel.truth(), data);
+            assertTrue(Math.abs(llTrue - many.loglikTrue()) < 1e-8 * Math.abs(llTrue));
+            assertTrue(one.loglik() < llTrue - 1, fc + " n=" + n + " rep " + rep + " single start should be stuck: " + (one.loglik() - llTrue));
+            assertTrue(many.loglik() >= llTrue - 1, fc + " n=" + n + " rep " + rep + " with restarts: " + (many.loglik() - llTrue));
+            assertTrue(many.loglik() >= one.loglik());
+        }
+    }
+
+    @Test
+    void restartsAreDeterministicAndKeepTheBest() {
+        MoeData data = LabModel.truth().sample(600, 0, 1, new SplitMix64(11));
+        GaussianMoe init = ConvergenceExperiment.perturb(FitCase.OVER.center(), 0.1, new SplitMix64(3));
+        MoeFit.Settings s = MoeFit.Settings.defaults();
+        MoeFit.Result a = MoeFit.fit(init, data, s, Cancellation.none());
+        MoeFit.Result b = MoeFit.fit(init, data, s, Cancellation.none());
+        assertEquals(a.logLikelihood(), b.logLikelihood());
+        assertArrayEquals(MoeFit.pack(a.model()), MoeFit.pack(b.model()));
+        MoeFit.Result single = MoeFit.fit(init, data, s.withRestarts(0), Cancellation.none());
+        assertTrue(a.logLikelihood() >= single.logLikelihood());
+        assertTrue(a.polishEvaluations() > single.polishEvaluations(), "restarts add work");
+        // the reported log-likelihood is the model's
+        double direct = GaussianMoeTest.directLogLikelihood(a.model(), data);
+        assertEquals(direct, a.logLikelihood(), 1e-8 * Math.abs(direct));
+        assertThrows(IllegalArgumentException.class, () -> s.withRestarts(-1));
+        assertThrows(IllegalArgumentException.class, () -> s.withRestartNoise(Double.NaN));
     }
 
     @Test
