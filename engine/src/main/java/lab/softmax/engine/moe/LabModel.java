@@ -29,4 +29,14 @@ public final class LabModel {
         return GaussianMoe.of1d(new double[] {h, h, -4, 0}, new double[] {0, 0, 8, 0}, new double[] {-4, -4, 5, 2},
                 new double[] {2, 2, -1, -3}, new double[] {0.10, 0.10, 0.15, 0.20}, topK);
     }
+
+    /**
+     * The truth plus an idle fourth expert (index 0, gate (β_0, β_1) = (−10, 0), any a, b, ν), k = 4, with the given K.
+     * On [0, 1] the truth's second-largest logit is ≥ 0 &gt; −10, so for K ≤ 2 the idle expert is never in the top-K set
+     * and the density equals the truth's: the k = 4, K = 2 model of the "K too small" control contains the truth.
+     */
+    public static GaussianMoe withIdleExpert(int topK) {
+        return GaussianMoe.of1d(new double[] {-10, 1, -4, 0}, new double[] {0, 0, 8, 0}, new double[] {0, -4, 5, 2},
+                new double[] {0, 2, -1, -3}, new double[] {1, 0.10, 0.15, 0.20}, topK);
+    }
 }
