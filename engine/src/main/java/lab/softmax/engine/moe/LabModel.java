@@ -12,7 +12,8 @@ package lab.softmax.engine.moe;
  * E1's logit exceeds the third-ranked logit by at least 1 &gt; ln 2 everywhere on [0, 1], so the top-2 set is {E1, E3}
  * for x &lt; ½ and {E1, E2} for x &gt; ½. Splitting E1 into two copies with β_0 = 1 − ln 2 each gives a k = 4 model
  * with the same density when K = 3 (both copies always active): the over-specified fit. With K = 2 the two copies
- * crowd E3 out for x &lt; ½ and the density is wrong: the K-too-small control.
+ * crowd E3 out for x &lt; ½ and the density of that start is wrong, but the k = 4, K = 2 model still contains the
+ * truth ({@link #withIdleExpert}), so K = 2 is not too small for it; K &lt; K* = 2 is.
  */
 public final class LabModel {
     private LabModel() { }

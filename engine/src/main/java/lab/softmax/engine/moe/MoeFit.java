@@ -16,6 +16,8 @@ import lab.softmax.engine.task.Cancellation;
  * EM never moves the boundaries between top-K regions (the E-step gives no mass outside the current sets, the gate
  * step keeps them frozen), so the fit ends with Powell's method on the observed log-likelihood, which recomputes the
  * top-K sets at every evaluation; parameters: (β_0, β_1) of the non-reference experts, a, b and ln ν of all.
+ * Then {@link Settings#restarts()} more fits start from the best fit so far plus seeded, n-independent noise, and the
+ * best log-likelihood wins: a single start left some fits in local optima far below the truth's likelihood.
  */
 public final class MoeFit {
     private static final double NU_FLOOR = 1e-6;
