@@ -40,9 +40,13 @@ public final class MoeFit {
      *                       ln ν; it does not depend on n
      * @param restartSeed    seed of the restart noise (restart r draws from its own stream, so the fit is
      *                       deterministic)
+     * @param gateScaleDirections Powell's first direction for each non-reference gate is its own (β_0, β_1)
+     *                       ("radial": it rescales the gate, so the boundary with the reference stays put), the
+     *                       others orthonormal to it; false = coordinate directions
      */
     public record Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
-                           double xtol, double ftol, int restarts, double restartNoise, long restartSeed) {
+                           double xtol, double ftol, int restarts, double restartNoise, long restartSeed,
+                           boolean gateScaleDirections) {
         public Settings {
             if (emIterations < 0 || newtonSteps < 0 || polishRuns < 0 || polishSweeps < 1 || restarts < 0) throw new IllegalArgumentException("fit settings: negative counts");
             if (!(emTolerance >= 0) || !(xtol > 0) || !(ftol >= 0)) throw new IllegalArgumentException("fit settings: tolerances must be >= 0");
@@ -52,19 +56,22 @@ public final class MoeFit {
         /** A single fit, no restarts (the settings before restarts existed). */
         public Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
                         double xtol, double ftol) {
-            this(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, 0, 0, 0);
+            this(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, 0, 0, 0, false);
         }
 
-        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3, DEFAULT_RESTARTS, DEFAULT_RESTART_NOISE, 0x6D6F652D66697421L); }
+        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3, DEFAULT_RESTARTS, DEFAULT_RESTART_NOISE, 0x6D6F652D66697421L, false); }
 
         /** EM alone: no polish and no restarts. */
-        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol, 0, restartNoise, restartSeed); }
+        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol, 0, restartNoise, restartSeed, gateScaleDirections); }
 
         /** The same settings with another number of restarts. */
-        public Settings withRestarts(int count) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, count, restartNoise, restartSeed); }
+        public Settings withRestarts(int count) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, count, restartNoise, restartSeed, gateScaleDirections); }
 
         /** The same settings with another restart noise σ. */
-        public Settings withRestartNoise(double sigma) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, restarts, sigma, restartSeed); }
+        public Settings withRestartNoise(double sigma) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, restarts, sigma, restartSeed, gateScaleDirections); }
+
+        /** The same settings with or without gate-scale directions in the polish. */
+        public Settings withGateScaleDirections(boolean on) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, restarts, restartNoise, restartSeed, on); }
     }
 
     /** Restarts of {@link Settings#defaults()}: 2 left some of the recorded stuck fits stuck, 3 freed all of them. */
@@ -140,10 +147,12 @@ public final class MoeFit {
                 double[] g = packGates(model);
                 double[] step = new double[g.length];
                 java.util.Arrays.fill(step, scale);
-                Powell pg = new Powell(th -> -withGates(experts, th).logLikelihood(x, y, d), g.length, cancel);
-                Powell.Result r = pg.minimise(g, step, s.polishSweeps(), s.xtol(), s.ftol());
+                double[][] basis = s.gateScaleDirections() ? gateBasis(g, d, g.length) : null;
+                double[] g0 = g;
+                Powell pg = new Powell(th -> -withGates(experts, mapGates(g0, basis, th)).logLikelihood(x, y, d), g.length, cancel);
+                Powell.Result r = pg.minimise(basis == null ? g : new double[g.length], step, s.polishSweeps(), s.xtol(), s.ftol());
                 evals += r.evaluations();
-                GaussianMoe moved = -r.value() > ll ? withGates(experts, r.x()) : model;
+                GaussianMoe moved = -r.value() > ll ? withGates(experts, mapGates(g0, basis, r.x())) : model;
                 Em again = new Em(moved, data);
                 double llAgain = again.run(s, cancel);
                 emIterations += again.iterations;
@@ -177,11 +186,13 @@ public final class MoeFit {
             double[] theta = pack(model);
             double[] step = new double[theta.length];
             java.util.Arrays.fill(step, scale);
-            Powell p = new Powell(th -> -unpack(th, k, d, topK).logLikelihood(x, y, d), theta.length, cancel);
-            Powell.Result pr = p.minimise(theta, step, s.polishSweeps(), s.xtol(), s.ftol());
+            double[][] basis = s.gateScaleDirections() ? gateBasis(theta, d, (k - 1) * (d + 1)) : null;
+            double[] t0 = theta;
+            Powell p = new Powell(th -> -unpack(mapGates(t0, basis, th), k, d, topK).logLikelihood(x, y, d), theta.length, cancel);
+            Powell.Result pr = p.minimise(basis == null ? theta : new double[theta.length], step, s.polishSweeps(), s.xtol(), s.ftol());
             evals += pr.evaluations();
             if (-pr.value() > ll) {
-                model = unpack(pr.x(), k, d, topK);
+                model = unpack(mapGates(t0, basis, pr.x()), k, d, topK);
                 ll = model.logLikelihood(data);
             }
         }
@@ -193,6 +204,65 @@ public final class MoeFit {
             if (m.beta1(i, j) != 0) return true;
         }
         return false;
+    }
+
+    /**
+     * An orthonormal basis of the first gateLength coordinates of t (blocks of d + 1 per non-reference expert): per
+     * block, the block's own direction first (if non-zero), then the unit vectors made orthogonal to it
+     * (Gram–Schmidt, dropping the one that vanishes). Coordinates after gateLength keep their unit vectors.
+     */
+    static double[][] gateBasis(double[] t, int d, int gateLength) {
+        int m = t.length;
+        int p = d + 1;
+        double[][] basis = new double[m][];
+        for (int i = gateLength; i < m; i++) {
+            basis[i] = new double[m];
+            basis[i][i] = 1;
+        }
+        for (int off = 0; off < gateLength; off += p) {
+            java.util.List<double[]> vs = new java.util.ArrayList<>();
+            double[] r = new double[p];
+            double norm = 0;
+            for (int u = 0; u < p; u++) norm += t[off + u] * t[off + u];
+            norm = Math.sqrt(norm);
+            if (norm > 1e-9) {
+                for (int u = 0; u < p; u++) r[u] = t[off + u] / norm;
+                vs.add(r);
+            }
+            for (int e = 0; e < p && vs.size() < p; e++) {
+                double[] v = new double[p];
+                v[e] = 1;
+                for (double[] w : vs) {
+                    double dot = 0;
+                    for (int u = 0; u < p; u++) dot += v[u] * w[u];
+                    for (int u = 0; u < p; u++) v[u] -= dot * w[u];
+                }
+                double nv = 0;
+                for (int u = 0; u < p; u++) nv += v[u] * v[u];
+                nv = Math.sqrt(nv);
+                if (nv < 1e-6) continue;
+                for (int u = 0; u < p; u++) v[u] /= nv;
+                vs.add(v);
+            }
+            for (int q = 0; q < p; q++) {
+                double[] full = new double[m];
+                for (int u = 0; u < p; u++) full[off + u] = vs.get(q)[u];
+                basis[off + q] = full;
+            }
+        }
+        return basis;
+    }
+
+    /** t0 + Σ_q θ_q·basis[q], or θ itself when basis is null. */
+    static double[] mapGates(double[] t0, double[][] basis, double[] theta) {
+        if (basis == null) return theta;
+        double[] out = t0.clone();
+        for (int q = 0; q < theta.length; q++) {
+            if (theta[q] == 0) continue;
+            double[] b = basis[q];
+            for (int u = 0; u < out.length; u++) out[u] += theta[q] * b[u];
+        }
+        return out;
     }
 
     /** (β_0, β_1) of experts 0..k−2. */

@@ -94,6 +94,56 @@ class MoeFitTest {
         assertThrows(IllegalArgumentException.class, () -> s.withRestartNoise(Double.NaN));
     }
 
+    /**
+     * Scaling E2's gate (β_0, β_1) keeps its boundary with the reference at x = ½ but changes the E1-vs-E2 weights.
+     * Every coordinate move of E2's gate shifts that boundary, which makes the top-K likelihood jump, so the coordinate
+     * polish leaves E2's scale where it started; the gate-scale directions move it, and fits from a scale of 0.8 and
+     * of 1.25 then agree.
+     */
+    @Test
+    void gateScaleDirectionsFreeAGateScaleThatTheCoordinatePolishKeeps() {
+        GaussianMoe truth = LabModel.truth();
+        MoeData data = truth.sample(2000, 0, 1, new SplitMix64(7));
+        double llTrue = GaussianMoeTest.directLogLikelihood(truth, data);
+        MoeFit.Settings coordinate = MoeFit.Settings.defaults().withRestarts(0);
+        MoeFit.Settings scaled = coordinate.withGateScaleDirections(true);
+        double[] scales = new double[2];
+        int i = 0;
+        for (double sc : new double[] {0.8, 1.25}) {
+            GaussianMoe start = GaussianMoe.of1d(new double[] {1, -4 * sc, 0}, new double[] {0, 8 * sc, 0}, new double[] {-4, 5, 2},
+                    new double[] {2, -1, -3}, new double[] {0.10, 0.15, 0.20}, 2);
+            MoeFit.Result r = MoeFit.fit(start, data, scaled, Cancellation.none());
+            assertTrue(r.logLikelihood() >= llTrue, "scale " + sc + ": " + (r.logLikelihood() - llTrue));
+            scales[i++] = r.model().beta1(1, 0) / 8;
+            if (sc == 0.8) {
+                MoeFit.Result c = MoeFit.fit(start, data, coordinate, Cancellation.none());
+                assertEquals(0.8, c.model().beta1(1, 0) / 8, 0.01, "the coordinate polish keeps E2's scale");
+                assertTrue(r.logLikelihood() > c.logLikelihood() + 3, r.logLikelihood() + " vs " + c.logLikelihood());
+            }
+        }
+        assertEquals(scales[0], scales[1], 0.01);
+    }
+
+    @Test
+    void gateBasisIsOrthonormalWithTheGateFirst() {
+        double[] t = {1, -4, 3, 0.5, 7, 8, 9}; // two gates (d = 1), then three other coordinates
+        double[][] b = MoeFit.gateBasis(t, 1, 4);
+        for (int p = 0; p < t.length; p++) {
+            for (int q = 0; q < t.length; q++) {
+                double dot = 0;
+                for (int u = 0; u < t.length; u++) dot += b[p][u] * b[q][u];
+                assertEquals(p == q ? 1 : 0, dot, 1e-12);
+            }
+        }
+        assertEquals(1 / Math.sqrt(17), b[0][0], 1e-12);
+        assertEquals(-4 / Math.sqrt(17), b[0][1], 1e-12);
+        assertEquals(0.5 / Math.sqrt(9.25), b[2][3], 1e-12);
+        assertEquals(1, b[6][6]);
+        double[] mapped = MoeFit.mapGates(t, b, new double[] {2, 0, 0, 0, 0, 0, 0});
+        assertEquals(1 + 2 / Math.sqrt(17), mapped[0], 1e-12);
+        assertEquals(-4 - 8 / Math.sqrt(17), mapped[1], 1e-12);
+    }
+
     @Test
     void cancelledFitStops() {
         Cancellation c = Cancellation.none();
