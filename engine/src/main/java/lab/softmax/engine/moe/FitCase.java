@@ -13,7 +13,7 @@ public enum FitCase {
     /**
      * k = 4, K = 2: the split start with K one short of its cell. Note that this model still contains the truth (an
      * expert whose gate stays below the others), so the maximum-likelihood density can converge; a fit that keeps both
-     * copies of E1 cannot.
+     * copies of E1 cannot. {@link LabModel#withIdleExpert} is such a member.
      */
     K_TOO_SMALL("k-too-small", 4, 2),
     /** k = 3, K = 1: fewer active experts than the truth's K* = 2; the truth is not representable. */

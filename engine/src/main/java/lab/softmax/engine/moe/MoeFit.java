@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.numeric.SplitMix64;
 import lab.softmax.engine.task.Cancellation;
 
 /**
@@ -15,6 +16,8 @@ import lab.softmax.engine.task.Cancellation;
  * EM never moves the boundaries between top-K regions (the E-step gives no mass outside the current sets, the gate
  * step keeps them frozen), so the fit ends with Powell's method on the observed log-likelihood, which recomputes the
  * top-K sets at every evaluation; parameters: (β_0, β_1) of the non-reference experts, a, b and ln ν of all.
+ * Then {@link Settings#restarts()} more fits start from the best fit so far plus seeded, n-independent noise, and the
+ * best log-likelihood wins: a single start left some fits in local optima far below the truth's likelihood.
  */
 public final class MoeFit {
     private static final double NU_FLOOR = 1e-6;
@@ -31,25 +34,97 @@ public final class MoeFit {
      * @param xtol           Powell's line-search tolerance (relative on the step)
      * @param ftol           Powell stops when a sweep gains less than this many nats (absolute: an optimisation error of
      *                       δ nats moves parameters by ~√(2δ) standard errors, so 1e−3 is statistically negligible)
+     * @param restarts       extra fits after the first, each started from the best fit so far plus seeded noise
+     *                       (0 = a single fit)
+     * @param restartNoise   σ of the restart noise: N(0, σ²) on every non-reference (β_0, β_1), on a and b, and on
+     *                       ln ν; it does not depend on n
+     * @param restartSeed    seed of the restart noise (restart r draws from its own stream, so the fit is
+     *                       deterministic)
+     * @param gateScaleDirections Powell's first direction for each non-reference gate is its own (β_0, β_1)
+     *                       ("radial": it rescales the gate, so the boundary with the reference stays put), the
+     *                       others orthonormal to it; false = coordinate directions
      */
     public record Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
-                           double xtol, double ftol) {
+                           double xtol, double ftol, int restarts, double restartNoise, long restartSeed,
+                           boolean gateScaleDirections) {
         public Settings {
-            if (emIterations < 0 || newtonSteps < 0 || polishRuns < 0 || polishSweeps < 1) throw new IllegalArgumentException("fit settings: negative counts");
+            if (emIterations < 0 || newtonSteps < 0 || polishRuns < 0 || polishSweeps < 1 || restarts < 0) throw new IllegalArgumentException("fit settings: negative counts");
             if (!(emTolerance >= 0) || !(xtol > 0) || !(ftol >= 0)) throw new IllegalArgumentException("fit settings: tolerances must be >= 0");
+            if (!(restartNoise >= 0) || restartNoise > 10) throw new IllegalArgumentException("fit settings: restartNoise " + restartNoise + " is outside 0..10");
         }
 
-        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3); }
+        /** A single fit, no restarts (the settings before restarts existed). */
+        public Settings(int emIterations, double emTolerance, int newtonSteps, int polishRuns, int polishSweeps,
+                        double xtol, double ftol) {
+            this(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, 0, 0, 0, false);
+        }
 
-        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol); }
+        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3, DEFAULT_RESTARTS, DEFAULT_RESTART_NOISE, 0x6D6F652D66697421L, false); }
+
+        /** EM alone: no polish and no restarts. */
+        public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol, 0, restartNoise, restartSeed, gateScaleDirections); }
+
+        /** The same settings with another number of restarts. */
+        public Settings withRestarts(int count) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, count, restartNoise, restartSeed, gateScaleDirections); }
+
+        /** The same settings with another restart noise σ. */
+        public Settings withRestartNoise(double sigma) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, restarts, sigma, restartSeed, gateScaleDirections); }
+
+        /** The same settings with or without gate-scale directions in the polish. */
+        public Settings withGateScaleDirections(boolean on) { return new Settings(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, restarts, restartNoise, restartSeed, on); }
     }
+
+    /** Restarts of {@link Settings#defaults()}: 2 left some of the recorded stuck fits stuck, 3 freed all of them. */
+    static final int DEFAULT_RESTARTS = 3;
+    /** Restart σ of {@link Settings#defaults()}: 0.6 left more recorded stuck fits stuck than 0.3. */
+    static final double DEFAULT_RESTART_NOISE = 0.3;
 
     /** The fitted model, its log-likelihood (nats, summed), and the work done. */
     public record Result(GaussianMoe model, double logLikelihood, double emLogLikelihood, int emIterations,
                          int polishEvaluations) { }
 
-    /** Fits from init, whose last expert must be the reference with zero gate. */
+    /**
+     * Fits from init, then {@link Settings#restarts()} times from the best fit so far plus seeded noise; returns the
+     * fit with the highest log-likelihood (the first on ties). emIterations and polishEvaluations add up every start.
+     */
     public static Result fit(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
+        Result best = polishAll(fitGates(init, data, s, cancel), data, s, cancel);
+        int em = best.emIterations();
+        int evals = best.polishEvaluations();
+        for (int r = 1; r <= s.restarts(); r++) {
+            cancel.throwIfCancelled();
+            SplitMix64 rng = new SplitMix64(s.restartSeed() ^ (0x9E3779B97F4A7C15L * r));
+            Result next = polishAll(fitGates(perturb(best.model(), s.restartNoise(), rng), data, s, cancel), data, s, cancel);
+            em += next.emIterations();
+            evals += next.polishEvaluations();
+            if (next.logLikelihood() > best.logLikelihood()) best = next;
+        }
+        return new Result(best.model(), best.logLikelihood(), best.emLogLikelihood(), em, evals);
+    }
+
+    /** m plus N(0, σ²) on the non-reference (β_0, β_1), on a and b, and on ln ν (floored); the reference stays at 0. */
+    static GaussianMoe perturb(GaussianMoe m, double sigma, SplitMix64 rng) {
+        int k = m.experts();
+        int d = m.dimension();
+        double[] b0 = m.beta0();
+        double[][] b1 = m.beta1();
+        double[][] a = m.a();
+        double[] b = m.b();
+        double[] nu = m.nu();
+        for (int i = 0; i < k; i++) {
+            if (i < k - 1) {
+                b0[i] += sigma * rng.nextGaussian();
+                for (int j = 0; j < d; j++) b1[i][j] += sigma * rng.nextGaussian();
+            }
+            for (int j = 0; j < d; j++) a[i][j] += sigma * rng.nextGaussian();
+            b[i] += sigma * rng.nextGaussian();
+            nu[i] = Math.max(NU_FLOOR, nu[i] * Math.exp(sigma * rng.nextGaussian()));
+        }
+        return new GaussianMoe(b0, b1, a, b, nu, m.topK());
+    }
+
+    /** EM, then rounds of (Powell on the gates, EM) from init, whose last expert must be the reference with zero gate. */
+    static Result fitGates(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
         int k = init.experts();
         int d = init.dimension();
         if (data.d() != d) throw new IllegalArgumentException("data: dimension " + data.d() + " but the model has " + d);
@@ -72,10 +147,12 @@ public final class MoeFit {
                 double[] g = packGates(model);
                 double[] step = new double[g.length];
                 java.util.Arrays.fill(step, scale);
-                Powell pg = new Powell(th -> -withGates(experts, th).logLikelihood(x, y, d), g.length, cancel);
-                Powell.Result r = pg.minimise(g, step, s.polishSweeps(), s.xtol(), s.ftol());
+                double[][] basis = s.gateScaleDirections() ? gateBasis(g, d, g.length) : null;
+                double[] g0 = g;
+                Powell pg = new Powell(th -> -withGates(experts, mapGates(g0, basis, th)).logLikelihood(x, y, d), g.length, cancel);
+                Powell.Result r = pg.minimise(basis == null ? g : new double[g.length], step, s.polishSweeps(), s.xtol(), s.ftol());
                 evals += r.evaluations();
-                GaussianMoe moved = -r.value() > ll ? withGates(experts, r.x()) : model;
+                GaussianMoe moved = -r.value() > ll ? withGates(experts, mapGates(g0, basis, r.x())) : model;
                 Em again = new Em(moved, data);
                 double llAgain = again.run(s, cancel);
                 emIterations += again.iterations;
@@ -89,19 +166,37 @@ public final class MoeFit {
                 }
                 if (gain <= s.ftol()) break;
             }
-            // Finally all parameters together.
+        }
+        return new Result(model, ll, llEm, emIterations, evals);
+    }
+
+    /** Powell on all parameters from r's model; returns r with the better model and the evaluations added. */
+    static Result polishAll(Result r, MoeData data, Settings s, Cancellation cancel) {
+        if (s.polishRuns() == 0) return r;
+        GaussianMoe model = r.model();
+        int k = model.experts();
+        int d = model.dimension();
+        int topK = model.topK();
+        double[] x = data.xs();
+        double[] y = data.ys();
+        double scale = Math.max(1e-3, 10 / Math.sqrt(data.n()));
+        double ll = r.logLikelihood();
+        int evals = r.polishEvaluations();
+        {
             double[] theta = pack(model);
             double[] step = new double[theta.length];
             java.util.Arrays.fill(step, scale);
-            Powell p = new Powell(th -> -unpack(th, k, d, topK).logLikelihood(x, y, d), theta.length, cancel);
-            Powell.Result pr = p.minimise(theta, step, s.polishSweeps(), s.xtol(), s.ftol());
+            double[][] basis = s.gateScaleDirections() ? gateBasis(theta, d, (k - 1) * (d + 1)) : null;
+            double[] t0 = theta;
+            Powell p = new Powell(th -> -unpack(mapGates(t0, basis, th), k, d, topK).logLikelihood(x, y, d), theta.length, cancel);
+            Powell.Result pr = p.minimise(basis == null ? theta : new double[theta.length], step, s.polishSweeps(), s.xtol(), s.ftol());
             evals += pr.evaluations();
             if (-pr.value() > ll) {
-                model = unpack(pr.x(), k, d, topK);
+                model = unpack(mapGates(t0, basis, pr.x()), k, d, topK);
                 ll = model.logLikelihood(data);
             }
         }
-        return new Result(model, ll, llEm, emIterations, evals);
+        return new Result(model, ll, r.emLogLikelihood(), r.emIterations(), evals);
     }
 
     private static boolean nonZero(GaussianMoe m, int i) {
@@ -109,6 +204,65 @@ public final class MoeFit {
             if (m.beta1(i, j) != 0) return true;
         }
         return false;
+    }
+
+    /**
+     * An orthonormal basis of the first gateLength coordinates of t (blocks of d + 1 per non-reference expert): per
+     * block, the block's own direction first (if non-zero), then the unit vectors made orthogonal to it
+     * (Gram–Schmidt, dropping the one that vanishes). Coordinates after gateLength keep their unit vectors.
+     */
+    static double[][] gateBasis(double[] t, int d, int gateLength) {
+        int m = t.length;
+        int p = d + 1;
+        double[][] basis = new double[m][];
+        for (int i = gateLength; i < m; i++) {
+            basis[i] = new double[m];
+            basis[i][i] = 1;
+        }
+        for (int off = 0; off < gateLength; off += p) {
+            java.util.List<double[]> vs = new java.util.ArrayList<>();
+            double[] r = new double[p];
+            double norm = 0;
+            for (int u = 0; u < p; u++) norm += t[off + u] * t[off + u];
+            norm = Math.sqrt(norm);
+            if (norm > 1e-9) {
+                for (int u = 0; u < p; u++) r[u] = t[off + u] / norm;
+                vs.add(r);
+            }
+            for (int e = 0; e < p && vs.size() < p; e++) {
+                double[] v = new double[p];
+                v[e] = 1;
+                for (double[] w : vs) {
+                    double dot = 0;
+                    for (int u = 0; u < p; u++) dot += v[u] * w[u];
+                    for (int u = 0; u < p; u++) v[u] -= dot * w[u];
+                }
+                double nv = 0;
+                for (int u = 0; u < p; u++) nv += v[u] * v[u];
+                nv = Math.sqrt(nv);
+                if (nv < 1e-6) continue;
+                for (int u = 0; u < p; u++) v[u] /= nv;
+                vs.add(v);
+            }
+            for (int q = 0; q < p; q++) {
+                double[] full = new double[m];
+                for (int u = 0; u < p; u++) full[off + u] = vs.get(q)[u];
+                basis[off + q] = full;
+            }
+        }
+        return basis;
+    }
+
+    /** t0 + Σ_q θ_q·basis[q], or θ itself when basis is null. */
+    static double[] mapGates(double[] t0, double[][] basis, double[] theta) {
+        if (basis == null) return theta;
+        double[] out = t0.clone();
+        for (int q = 0; q < theta.length; q++) {
+            if (theta[q] == 0) continue;
+            double[] b = basis[q];
+            for (int u = 0; u < out.length; u++) out[u] += theta[q] * b[u];
+        }
+        return out;
     }
 
     /** (β_0, β_1) of experts 0..k−2. */

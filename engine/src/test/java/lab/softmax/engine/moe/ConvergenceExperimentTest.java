@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConvergenceExperimentTest {
     static ConvergenceExperiment.Settings small() {
         return new ConvergenceExperiment.Settings(List.of(FitCase.EXACT, FitCase.OVER), new int[] {400, 200}, 2, 0.1, 5, 100,
-                16, MoeFit.Settings.defaults());
+                16, MoeFit.Settings.defaults().withRestarts(1));
     }
 
     @Test

@@ -10,7 +10,9 @@ import lab.softmax.engine.task.Progress;
 
 /**
  * Test-scope runner of the convergence experiment (not a unit test):
- * {@code java -cp <engine classes>:<test classes>:<jackson> lab.softmax.engine.moe.MoeExperimentMain THREADS REPS N1,N2,...}.
+ * {@code java -cp <engine classes>:<test classes>:<jackson> lab.softmax.engine.moe.MoeExperimentMain THREADS REPS N1,N2,... [CASES] [FIT]}
+ * with CASES a comma list of fit case ids (or "all") and FIT a comma list of "scale-directions" (the polish's
+ * gate-scale directions) and "restarts=R".
  * Prints every fit as it finishes, then medians and slopes per case and the wall time.
  */
 public final class MoeExperimentMain {
@@ -21,9 +23,18 @@ public final class MoeExperimentMain {
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int[] ns = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1000, 3000, 10_000, 30_000, 100_000};
-        List<FitCase> cases = args.length > 3 ? Arrays.stream(args[3].split(",")).map(FitCase::parse).toList() : List.of(FitCase.values());
+        List<FitCase> cases = args.length > 3 && !args[3].equals("all") ? Arrays.stream(args[3].split(",")).map(FitCase::parse).toList() : List.of(FitCase.values());
         var full = ConvergenceExperiment.Settings.full(20240913L);
-        var s = new ConvergenceExperiment.Settings(cases, ns, reps, full.initNoise(), full.seed(), 1000, full.densityGrid(), full.fit());
+        MoeFit.Settings fit = full.fit();
+        if (args.length > 4) {
+            for (String o : args[4].split(",")) {
+                if (o.equals("scale-directions")) fit = fit.withGateScaleDirections(true);
+                else if (o.startsWith("restarts=")) fit = fit.withRestarts(Integer.parseInt(o.substring(9)));
+                else throw new IllegalArgumentException("unknown fit option " + o);
+            }
+        }
+        System.out.println("fit settings: " + fit);
+        var s = new ConvergenceExperiment.Settings(cases, ns, reps, full.initNoise(), full.seed(), 1000, full.densityGrid(), fit);
         long t0 = System.nanoTime();
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         ConvergenceExperiment.Result r;
