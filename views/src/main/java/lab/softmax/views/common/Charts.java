@@ -4,7 +4,25 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.jfree.chart.ChartFactory;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.renderer.AbstractRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -24,6 +42,10 @@ public final class Charts {
     private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 13);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 12);
 
+    /** Live charts and the look each has now; weak, so a closed view's charts are not kept. */
+    private static final Map<JFreeChart, ChartLook> LIVE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static volatile ChartLook look = ChartLook.LIGHT;
+
     private Charts() { }
 
     public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYDataset data) {
@@ -34,31 +56,195 @@ public final class Charts {
         r.setDefaultShapesVisible(false);
         for (int i = 0; i < PALETTE.length; i++) {
             r.setSeriesPaint(i, PALETTE[i]);
-            r.setSeriesStroke(i, new BasicStroke(1.8f));
+            r.setSeriesStroke(i, new BasicStroke(1.8f * look.strokeScale()));
         }
+        if (look.dark()) adaptInk(r, ChartLook.LIGHT, look, 0);
         return chart;
     }
 
-    /** White background, light grid, readable fonts, palette. */
+    /** Background, grid, fonts and text colours of the current {@link #look()}; the chart then follows look changes. */
     public static void style(JFreeChart chart) {
-        chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        if (chart.getTitle() != null) chart.getTitle().setFont(TITLE_FONT);
-        if (chart.getPlot() instanceof XYPlot plot) {
-            plot.setBackgroundPaint(Color.WHITE);
-            plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-            plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-            plot.setOutlineVisible(false);
-            for (int i = 0; i < plot.getDomainAxisCount(); i++) styleAxis(plot.getDomainAxis(i));
-            for (int i = 0; i < plot.getRangeAxisCount(); i++) styleAxis(plot.getRangeAxis(i));
+        ChartLook look = look();
+        if (chart.getTitle() != null) chart.getTitle().setFont(TITLE_FONT.deriveFont(13f * look.fontScale()));
+        Plot plot = chart.getPlot();
+        for (ValueAxis axis : axes(plot)) setAxisFonts(axis, look);
+        if (plot instanceof CategoryPlot category) {
+            CategoryAxis axis = category.getDomainAxis();
+            if (axis != null) {
+                axis.setLabelFont(LABEL_FONT.deriveFont(12f * look.fontScale()));
+                axis.setTickLabelFont(LABEL_FONT.deriveFont(11f * look.fontScale()));
+            }
+        }
+        for (Object t : chart.getSubtitles()) {
+            if (t instanceof LegendTitle legend) legend.setItemFont(LABEL_FONT.deriveFont(11f * look.fontScale()));
+        }
+        if (plot instanceof XYPlot || plot instanceof CategoryPlot) plot.setOutlineVisible(false);
+        applyColours(chart, ChartLook.LIGHT, look);
+        LIVE.put(chart, look);
+    }
+
+    /** The look new charts get and live charts have. */
+    public static ChartLook look() { return look; }
+
+    /**
+     * Restyles every live chart (those made through {@link #style}, {@link #lineChart}) for this look:
+     * backgrounds, text and grid colours, font sizes, line widths. On the FX thread, as charts repaint.
+     */
+    public static void setLook(ChartLook next) {
+        look = java.util.Objects.requireNonNull(next);
+        List<Map.Entry<JFreeChart, ChartLook>> charts;
+        synchronized (LIVE) {
+            charts = new ArrayList<>(LIVE.entrySet());
+        }
+        for (var e : charts) {
+            restyle(e.getKey(), e.getValue(), next);
+            LIVE.put(e.getKey(), next);
         }
     }
 
-    private static void styleAxis(org.jfree.chart.axis.ValueAxis axis) {
-        if (axis == null) return;
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
+    private static void restyle(JFreeChart chart, ChartLook from, ChartLook to) {
+        if (from.equals(to)) return;
+        float fonts = to.fontScale() / from.fontScale();
+        float strokes = to.strokeScale() / from.strokeScale();
+        if (chart.getTitle() != null) chart.getTitle().setFont(scaled(chart.getTitle().getFont(), fonts));
+        Plot plot = chart.getPlot();
+        for (ValueAxis axis : axes(plot)) {
+            axis.setLabelFont(scaled(axis.getLabelFont(), fonts));
+            axis.setTickLabelFont(scaled(axis.getTickLabelFont(), fonts));
+        }
+        if (plot instanceof CategoryPlot category && category.getDomainAxis() != null) {
+            CategoryAxis axis = category.getDomainAxis();
+            axis.setLabelFont(scaled(axis.getLabelFont(), fonts));
+            axis.setTickLabelFont(scaled(axis.getTickLabelFont(), fonts));
+        }
+        for (Object t : chart.getSubtitles()) {
+            if (t instanceof LegendTitle legend) legend.setItemFont(scaled(legend.getItemFont(), fonts));
+            else if (t instanceof TextTitle text) text.setFont(scaled(text.getFont(), fonts));
+        }
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                if (xy.getRenderer(i) instanceof AbstractRenderer r) scaleStrokes(r, strokes, xy.getSeriesCount());
+            }
+        }
+        applyColours(chart, from, to);
+    }
+
+    /** Backgrounds, text, axis and grid colours; black ink (series, notes) turns light on dark. */
+    private static void applyColours(JFreeChart chart, ChartLook from, ChartLook to) {
+        chart.setBackgroundPaint(to.background());
+        if (chart.getTitle() != null) chart.getTitle().setPaint(to.text());
+        Plot plot = chart.getPlot();
+        plot.setBackgroundPaint(to.background());
+        plot.setNoDataMessagePaint(to.text());
+        for (ValueAxis axis : axes(plot)) colourAxis(axis, to);
+        if (plot instanceof CategoryPlot category) {
+            if (category.getDomainAxis() != null) colourAxis(category.getDomainAxis(), to);
+            category.setRangeGridlinePaint(to.gridline());
+            category.setDomainGridlinePaint(to.gridline());
+            if (category.getRenderer() instanceof AbstractRenderer r) adaptInk(r, from, to, category.getDataset() == null ? 0 : category.getDataset().getRowCount());
+        }
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(to.gridline());
+            xy.setRangeGridlinePaint(to.gridline());
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                if (xy.getRenderer(i) instanceof AbstractRenderer r) adaptInk(r, from, to, xy.getSeriesCount());
+            }
+            for (Object a : xy.getAnnotations()) {
+                if (a instanceof XYTextAnnotation text && isInk(text.getPaint(), from)) text.setPaint(ink(to));
+            }
+            for (Layer layer : new Layer[] {Layer.FOREGROUND, Layer.BACKGROUND}) {
+                for (Collection<?> markers : java.util.Arrays.asList(xy.getDomainMarkers(layer), xy.getRangeMarkers(layer))) {
+                    if (markers == null) continue;
+                    for (Object m : markers) {
+                        if (m instanceof Marker marker && isInk(marker.getLabelPaint(), from)) marker.setLabelPaint(ink(to));
+                    }
+                }
+            }
+        }
+        for (Object t : chart.getSubtitles()) {
+            if (t instanceof LegendTitle legend) {
+                legend.setItemPaint(to.text());
+                legend.setBackgroundPaint(to.background());
+            } else if (t instanceof PaintScaleLegend scale) {
+                scale.setBackgroundPaint(to.background());
+                colourAxis(scale.getAxis(), to);
+            } else if (t instanceof TextTitle text) {
+                if (isInk(text.getPaint(), from)) text.setPaint(to.text());
+                if (text.getBackgroundPaint() != null) text.setBackgroundPaint(to.background());
+            }
+        }
+    }
+
+    private static void colourAxis(Axis axis, ChartLook look) {
+        axis.setLabelPaint(look.text());
+        axis.setTickLabelPaint(look.text());
+        axis.setAxisLinePaint(look.axisLine());
+        axis.setTickMarkPaint(look.axisLine());
+    }
+
+    /** Black or the text colour of a look: ink that must stay readable on the background. */
+    private static boolean isInk(Paint p, ChartLook from) {
+        if (!(p instanceof Color c)) return false;
+        return c.equals(Color.BLACK) || c.equals(ChartLook.LIGHT.text()) || c.equals(new ChartLook(true, false).text())
+                || (from.dark() && c.equals(from.text()));
+    }
+
+    private static Color ink(ChartLook look) { return look.dark() ? look.text() : Color.BLACK; }
+
+    private static void adaptInk(AbstractRenderer r, ChartLook from, ChartLook to, int series) {
+        for (int i = 0; i < Math.max(series, PALETTE.length); i++) {
+            if (isInk(r.getSeriesPaint(i), from)) r.setSeriesPaint(i, ink(to), false);
+        }
+        r.setDefaultItemLabelPaint(to.text(), false);
+        r.notifyListeners(new org.jfree.chart.event.RendererChangeEvent(r));
+    }
+
+    private static void scaleStrokes(AbstractRenderer r, float factor, int series) {
+        if (factor == 1f) return;
+        for (int i = 0; i < Math.max(series, PALETTE.length); i++) {
+            if (r.getSeriesStroke(i) instanceof BasicStroke s) r.setSeriesStroke(i, scaled(s, factor), false);
+        }
+        if (r.getDefaultStroke() instanceof BasicStroke s) r.setDefaultStroke(scaled(s, factor), false);
+        r.notifyListeners(new org.jfree.chart.event.RendererChangeEvent(r));
+    }
+
+    private static BasicStroke scaled(BasicStroke s, float factor) {
+        float[] dash = s.getDashArray();
+        if (dash != null) {
+            dash = dash.clone();
+            for (int i = 0; i < dash.length; i++) dash[i] *= factor;
+        }
+        return new BasicStroke(s.getLineWidth() * factor, s.getEndCap(), s.getLineJoin(), s.getMiterLimit(), dash,
+                s.getDashPhase() * factor);
+    }
+
+    private static Font scaled(Font f, float factor) {
+        return f == null || factor == 1f ? f : f.deriveFont(f.getSize2D() * factor);
+    }
+
+    private static List<ValueAxis> axes(Plot plot) {
+        List<ValueAxis> axes = new ArrayList<>();
+        if (plot instanceof XYPlot xy) {
+            for (int i = 0; i < xy.getDomainAxisCount(); i++) if (xy.getDomainAxis(i) != null) axes.add(xy.getDomainAxis(i));
+            for (int i = 0; i < xy.getRangeAxisCount(); i++) if (xy.getRangeAxis(i) != null) axes.add(xy.getRangeAxis(i));
+        } else if (plot instanceof CategoryPlot category) {
+            for (int i = 0; i < category.getRangeAxisCount(); i++) if (category.getRangeAxis(i) != null) axes.add(category.getRangeAxis(i));
+        }
+        return axes;
+    }
+
+    private static void setAxisFonts(Axis axis, ChartLook look) {
+        axis.setLabelFont(LABEL_FONT.deriveFont(12f * look.fontScale()));
+        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f * look.fontScale()));
+    }
+
+    /** An axis made for a chart already styled: fonts and colours of the current look. */
+    private static <A extends Axis> A styledAxis(A axis) {
+        setAxisFonts(axis, look);
+        colourAxis(axis, look);
+        return axis;
     }
 
     /** A base-10 log axis that shows 10^k ticks. */
@@ -67,17 +253,13 @@ public final class Charts {
         axis.setBase(10);
         axis.setSmallestValue(1e-320);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
-        return axis;
+        return styledAxis(axis);
     }
 
     public static NumberAxis numberAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(LABEL_FONT.deriveFont(11f));
-        return axis;
+        return styledAxis(axis);
     }
 
     public static ChartViewer viewer(JFreeChart chart) {

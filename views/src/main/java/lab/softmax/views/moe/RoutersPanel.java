@@ -70,7 +70,6 @@ final class RoutersPanel extends BorderPane {
         JFreeChart c = ChartFactory.createBarChart(title, "expert", yLabel, data, PlotOrientation.VERTICAL, true, true, false);
         Charts.style(c);
         CategoryPlot plot = c.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlineVisible(false);
         BarRenderer r = (BarRenderer) plot.getRenderer();
