@@ -56,33 +56,35 @@ public final class Charts {
         r.setDefaultShapesVisible(false);
         for (int i = 0; i < PALETTE.length; i++) {
             r.setSeriesPaint(i, PALETTE[i]);
-            r.setSeriesStroke(i, new BasicStroke(1.8f * look.strokeScale()));
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
         }
-        if (look.dark()) adaptInk(r, ChartLook.LIGHT, look, 0);
         return chart;
     }
 
-    /** Background, grid, fonts and text colours of the current {@link #look()}; the chart then follows look changes. */
+    /**
+     * Background, grid, fonts and text colours of the current {@link #look()}; the chart then follows look
+     * changes. Line widths and black ink are settled in {@link #viewer}, after the view has set its own.
+     */
     public static void style(JFreeChart chart) {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         ChartLook look = look();
+        setFonts(chart, look);
+        if (chart.getPlot() instanceof XYPlot || chart.getPlot() instanceof CategoryPlot) chart.getPlot().setOutlineVisible(false);
+        applyColours(chart, ChartLook.LIGHT, look);
+        LIVE.put(chart, new ChartLook(false, false));   // strokes and ink as the light look has them
+    }
+
+    /** Title, axis and legend fonts: the same sizes in every chart, times the look's font scale. */
+    private static void setFonts(JFreeChart chart, ChartLook look) {
         if (chart.getTitle() != null) chart.getTitle().setFont(TITLE_FONT.deriveFont(13f * look.fontScale()));
         Plot plot = chart.getPlot();
         for (ValueAxis axis : axes(plot)) setAxisFonts(axis, look);
-        if (plot instanceof CategoryPlot category) {
-            CategoryAxis axis = category.getDomainAxis();
-            if (axis != null) {
-                axis.setLabelFont(LABEL_FONT.deriveFont(12f * look.fontScale()));
-                axis.setTickLabelFont(LABEL_FONT.deriveFont(11f * look.fontScale()));
-            }
-        }
+        if (plot instanceof CategoryPlot category && category.getDomainAxis() != null) setAxisFonts(category.getDomainAxis(), look);
         for (Object t : chart.getSubtitles()) {
             if (t instanceof LegendTitle legend) legend.setItemFont(LABEL_FONT.deriveFont(11f * look.fontScale()));
+            if (t instanceof PaintScaleLegend scale) setAxisFonts(scale.getAxis(), look);
         }
-        if (plot instanceof XYPlot || plot instanceof CategoryPlot) plot.setOutlineVisible(false);
-        applyColours(chart, ChartLook.LIGHT, look);
-        LIVE.put(chart, look);
     }
 
     /** The look new charts get and live charts have. */
@@ -106,24 +108,13 @@ public final class Charts {
 
     private static void restyle(JFreeChart chart, ChartLook from, ChartLook to) {
         if (from.equals(to)) return;
+        setFonts(chart, to);
         float fonts = to.fontScale() / from.fontScale();
-        float strokes = to.strokeScale() / from.strokeScale();
-        if (chart.getTitle() != null) chart.getTitle().setFont(scaled(chart.getTitle().getFont(), fonts));
-        Plot plot = chart.getPlot();
-        for (ValueAxis axis : axes(plot)) {
-            axis.setLabelFont(scaled(axis.getLabelFont(), fonts));
-            axis.setTickLabelFont(scaled(axis.getTickLabelFont(), fonts));
-        }
-        if (plot instanceof CategoryPlot category && category.getDomainAxis() != null) {
-            CategoryAxis axis = category.getDomainAxis();
-            axis.setLabelFont(scaled(axis.getLabelFont(), fonts));
-            axis.setTickLabelFont(scaled(axis.getTickLabelFont(), fonts));
-        }
         for (Object t : chart.getSubtitles()) {
-            if (t instanceof LegendTitle legend) legend.setItemFont(scaled(legend.getItemFont(), fonts));
-            else if (t instanceof TextTitle text) text.setFont(scaled(text.getFont(), fonts));
+            if (t instanceof TextTitle text) text.setFont(scaled(text.getFont(), fonts));   // a view's own notes
         }
-        if (plot instanceof XYPlot xy) {
+        float strokes = to.strokeScale() / from.strokeScale();
+        if (chart.getPlot() instanceof XYPlot xy) {
             for (int i = 0; i < xy.getRendererCount(); i++) {
                 if (xy.getRenderer(i) instanceof AbstractRenderer r) scaleStrokes(r, strokes, xy.getSeriesCount());
             }
@@ -262,7 +253,14 @@ public final class Charts {
         return styledAxis(axis);
     }
 
+    /** The chart's viewer; the chart, finished by its view now, gets the current look's line widths and ink. */
     public static ChartViewer viewer(JFreeChart chart) {
+        ChartLook had = LIVE.get(chart);
+        if (had != null) {
+            ChartLook now = look;
+            restyle(chart, had, now);
+            LIVE.put(chart, now);
+        }
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setMinSize(200, 150);
         viewer.setPrefSize(600, 320);
