@@ -36,5 +36,5 @@ public record ChartLook(boolean dark, boolean presentation) {
     public float fontScale() { return presentation ? 1.4f : 1f; }
 
     /** Line widths are multiplied by this. */
-    public float strokeScale() { return presentation ? 2f : 1f; }
+    public float strokeScale() { return presentation ? 1.75f : 1f; }
 }

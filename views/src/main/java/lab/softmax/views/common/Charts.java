@@ -18,6 +18,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -115,6 +116,15 @@ public final class Charts {
         }
         float strokes = to.strokeScale() / from.strokeScale();
         if (chart.getPlot() instanceof XYPlot xy) {
+            for (Object a : xy.getAnnotations()) {
+                if (a instanceof XYTextAnnotation text) text.setFont(scaled(text.getFont(), fonts));
+            }
+            for (Layer layer : new Layer[] {Layer.FOREGROUND, Layer.BACKGROUND}) {
+                for (Collection<?> markers : java.util.Arrays.asList(xy.getDomainMarkers(layer), xy.getRangeMarkers(layer))) {
+                    if (markers == null) continue;
+                    for (Object m : markers) if (m instanceof Marker marker) marker.setLabelFont(scaled(marker.getLabelFont(), fonts));
+                }
+            }
             for (int i = 0; i < xy.getRendererCount(); i++) {
                 if (xy.getRenderer(i) instanceof AbstractRenderer r) scaleStrokes(r, strokes, xy.getSeriesCount());
             }
@@ -149,7 +159,8 @@ public final class Charts {
                 for (Collection<?> markers : java.util.Arrays.asList(xy.getDomainMarkers(layer), xy.getRangeMarkers(layer))) {
                     if (markers == null) continue;
                     for (Object m : markers) {
-                        if (m instanceof Marker marker && isInk(marker.getLabelPaint(), from)) marker.setLabelPaint(ink(to));
+                        // Lines only: a band's label sits on the band, which keeps its own (light) colour.
+                        if (m instanceof ValueMarker marker && isInk(marker.getLabelPaint(), from)) marker.setLabelPaint(ink(to));
                     }
                 }
             }

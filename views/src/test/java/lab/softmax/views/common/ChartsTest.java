@@ -72,7 +72,7 @@ class ChartsTest {
             assertEquals(dark.gridline(), chart.getXYPlot().getDomainGridlinePaint());
             assertEquals(dark.text(), chart.getLegend().getItemPaint());
             assertEquals(dark.text(), r.getSeriesPaint(0), "black ink turns light on dark");
-            assertEquals(3.6f, ((java.awt.BasicStroke) r.getSeriesStroke(1)).getLineWidth(), 1e-6);
+            assertEquals(1.8f * 1.75f, ((java.awt.BasicStroke) r.getSeriesStroke(1)).getLineWidth(), 1e-6);
             assertEquals(12f * 1.4f, chart.getXYPlot().getDomainAxis().getLabelFont().getSize2D(), 1e-4);
         } finally {
             Charts.setLook(ChartLook.LIGHT);
