@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.Axis;
@@ -43,9 +41,35 @@ public final class Charts {
     private static final Font TITLE_FONT = new Font("SansSerif", Font.BOLD, 13);
     private static final Font LABEL_FONT = new Font("SansSerif", Font.PLAIN, 12);
 
-    /** Live charts and the look each has now; weak, so a closed view's charts are not kept. */
-    private static final Map<JFreeChart, ChartLook> LIVE = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Live charts, by identity (JFreeChart's equals and hashCode follow its content, so no hash map will do),
+     * weakly, so a closed view's charts are not kept.
+     */
+    private static final List<Live> LIVE = new ArrayList<>();
     private static volatile ChartLook look = ChartLook.LIGHT;
+
+    /** A live chart, the look it has now, the renderers and axes it swaps in and out (see {@link #adopt}). */
+    private static final class Live {
+        final java.lang.ref.WeakReference<JFreeChart> chart;
+        ChartLook applied;
+        final List<Object> spares = new ArrayList<>();
+
+        Live(JFreeChart chart, ChartLook applied) {
+            this.chart = new java.lang.ref.WeakReference<>(chart);
+            this.applied = applied;
+        }
+    }
+
+    /** The chart's entry, made (with the given look) when it has none. */
+    private static Live live(JFreeChart chart, ChartLook ifNew) {
+        synchronized (LIVE) {
+            LIVE.removeIf(l -> l.chart.get() == null);
+            for (Live l : LIVE) if (l.chart.get() == chart) return l;
+            Live l = new Live(chart, ifNew);
+            LIVE.add(l);
+            return l;
+        }
+    }
 
     private Charts() { }
 
@@ -73,7 +97,7 @@ public final class Charts {
         setFonts(chart, look);
         if (chart.getPlot() instanceof XYPlot || chart.getPlot() instanceof CategoryPlot) chart.getPlot().setOutlineVisible(false);
         applyColours(chart, ChartLook.LIGHT, look);
-        LIVE.put(chart, new ChartLook(false, false));   // strokes and ink as the light look has them
+        live(chart, ChartLook.LIGHT).applied = ChartLook.LIGHT;   // strokes and ink as the light look has them
     }
 
     /** Title, axis and legend fonts: the same sizes in every chart, times the look's font scale. */
@@ -88,6 +112,28 @@ public final class Charts {
         }
     }
 
+    /**
+     * Renderers and axes that a chart swaps in and out (a bar or a line renderer, a linear or a log axis): they
+     * follow look changes while off the plot too, so that they match when swapped in.
+     */
+    public static void adopt(JFreeChart chart, Object... rendererOrAxis) {
+        Live l = live(chart, ChartLook.LIGHT);
+        synchronized (LIVE) {
+            l.spares.addAll(List.of(rendererOrAxis));
+        }
+    }
+
+    /** Adopted renderers and axes that are not on the plot now (those on it are restyled with it). */
+    private static List<Object> offPlot(JFreeChart chart) {
+        List<Object> spares = live(chart, ChartLook.LIGHT).spares;
+        java.util.Set<Object> on = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        on.addAll(axes(chart.getPlot()));
+        if (chart.getPlot() instanceof XYPlot xy) for (int i = 0; i < xy.getRendererCount(); i++) on.add(xy.getRenderer(i));
+        synchronized (LIVE) {
+            return spares.stream().filter(o -> !on.contains(o)).toList();
+        }
+    }
+
     /** The look new charts get and live charts have. */
     public static ChartLook look() { return look; }
 
@@ -97,13 +143,15 @@ public final class Charts {
      */
     public static void setLook(ChartLook next) {
         look = java.util.Objects.requireNonNull(next);
-        List<Map.Entry<JFreeChart, ChartLook>> charts;
+        List<Live> charts;
         synchronized (LIVE) {
-            charts = new ArrayList<>(LIVE.entrySet());
+            charts = new ArrayList<>(LIVE);
         }
-        for (var e : charts) {
-            restyle(e.getKey(), e.getValue(), next);
-            LIVE.put(e.getKey(), next);
+        for (Live l : charts) {
+            JFreeChart chart = l.chart.get();
+            if (chart == null) continue;
+            restyle(chart, l.applied, next);
+            l.applied = next;
         }
     }
 
@@ -115,6 +163,15 @@ public final class Charts {
             if (t instanceof TextTitle text) text.setFont(scaled(text.getFont(), fonts));   // a view's own notes
         }
         float strokes = to.strokeScale() / from.strokeScale();
+        for (Object spare : offPlot(chart)) {
+            if (spare instanceof Axis axis) {
+                setAxisFonts(axis, to);
+                colourAxis(axis, to);
+            } else if (spare instanceof AbstractRenderer r) {
+                scaleStrokes(r, strokes, PALETTE.length);
+                adaptInk(r, from, to, PALETTE.length);
+            }
+        }
         if (chart.getPlot() instanceof XYPlot xy) {
             for (Object a : xy.getAnnotations()) {
                 if (a instanceof XYTextAnnotation text) text.setFont(scaled(text.getFont(), fonts));
@@ -266,11 +323,13 @@ public final class Charts {
 
     /** The chart's viewer; the chart, finished by its view now, gets the current look's line widths and ink. */
     public static ChartViewer viewer(JFreeChart chart) {
-        ChartLook had = LIVE.get(chart);
-        if (had != null) {
+        Live l = live(chart, null);
+        if (l.applied != null) {   // made by style(): settle its widths and ink for the look of now
             ChartLook now = look;
-            restyle(chart, had, now);
-            LIVE.put(chart, now);
+            restyle(chart, l.applied, now);
+            l.applied = now;
+        } else {
+            synchronized (LIVE) { LIVE.remove(l); }   // a chart not styled here is left as it is
         }
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setMinSize(200, 150);

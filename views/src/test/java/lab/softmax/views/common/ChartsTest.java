@@ -82,4 +82,23 @@ class ChartsTest {
         assertEquals(1.8f, ((java.awt.BasicStroke) r.getSeriesStroke(1)).getLineWidth(), 1e-6);
         assertEquals(12f, chart.getXYPlot().getDomainAxis().getLabelFont().getSize2D(), 1e-4);
     }
+
+    @Test
+    void anAdoptedRendererOffThePlotFollowsTheLookToo() {
+        JFreeChart chart = Charts.lineChart("p", "i", "p", new XYSeriesCollection());
+        var spare = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        spare.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+        var log = Charts.logAxis("p (log)");
+        Charts.adopt(chart, spare, log, chart.getXYPlot().getRenderer());
+        try {
+            Charts.setLook(new ChartLook(true, true));
+            assertEquals(2f * 1.75f, ((java.awt.BasicStroke) spare.getSeriesStroke(0)).getLineWidth(), 1e-6);
+            assertEquals(new ChartLook(true, true).text(), log.getTickLabelPaint());
+            assertEquals(1.8f * 1.75f, ((java.awt.BasicStroke) chart.getXYPlot().getRenderer().getSeriesStroke(0)).getLineWidth(),
+                    1e-6, "on the plot and adopted: scaled once");
+        } finally {
+            Charts.setLook(ChartLook.LIGHT);
+        }
+        assertEquals(2f, ((java.awt.BasicStroke) spare.getSeriesStroke(0)).getLineWidth(), 1e-6);
+    }
 }
