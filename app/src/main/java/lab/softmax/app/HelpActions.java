@@ -27,7 +27,8 @@ final class HelpActions {
             | Ctrl+L | Open a lesson |
             | Alt+Right / Alt+Left | Next / previous lesson step |
             | Ctrl+Shift+A | Add this view as a lesson step |
-            | Escape | Leave the lesson |
+            | F5 | Presentation mode on / off (full screen, larger text; Escape also leaves it) |
+            | Escape | Leave presentation mode, else the lesson |
             | F1 | This list |
             | Ctrl+Q | Quit |
 

@@ -27,9 +27,16 @@ public final class MainWindow extends BorderPane {
     private final LessonMode lessonMode = new LessonMode(this);
     private final LessonActions lessons;
     private final StartPage startPage;
+    private final Appearance appearance;
 
+    /** With the user's settings (theme) from {@link Settings#forUser()}. */
     public MainWindow(BackgroundTasks tasks, List<LabModule> labs, RecentFiles recent) {
+        this(tasks, labs, recent, new Appearance(Settings.forUser()));
+    }
+
+    public MainWindow(BackgroundTasks tasks, List<LabModule> labs, RecentFiles recent, Appearance appearance) {
         this.tasks = tasks;
+        this.appearance = appearance;
         this.scenarios = new ScenarioActions(this, ScenarioTypes.io(), recent, tasks);
         getStyleClass().add("main-window");
         navigation.getItems().setAll(labs);
@@ -73,6 +80,9 @@ public final class MainWindow extends BorderPane {
     public StartPage startPage() { return startPage; }
 
     public LessonMode lessonMode() { return lessonMode; }
+
+    /** Theme and presentation mode. */
+    public Appearance appearance() { return appearance; }
 
     /** The lab shown now, or null while the start page is shown. */
     public LabModule currentLab() { return navigation.getSelectionModel().getSelectedItem(); }

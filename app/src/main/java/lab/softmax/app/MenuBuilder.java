@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import lab.softmax.app.lesson.ShippedLessons;
 import lab.softmax.views.common.LabModule;
 
-/** The menu bar: File (scenarios, samples, recent), Export, Lesson, Help. */
+/** The menu bar: File (scenarios, samples, recent), Export, View (theme, presentation mode), Lesson, Help. */
 final class MenuBuilder {
     private final MainWindow window;
     private final ScenarioActions scenarios;
@@ -50,7 +53,31 @@ final class MenuBuilder {
                 whenLabShown(item("View as PNG…", "Shortcut+E", export::png)),
                 whenLabShown(item("Charts as SVG…", "Shortcut+Shift+E", export::svg)),
                 whenLabShown(item("Plotted data as CSV…", "Shortcut+Shift+C", export::csv)));
-        return new MenuBar(file, exportMenu, lessonMenu(), helpMenu());
+        return new MenuBar(file, exportMenu, viewMenu(), lessonMenu(), helpMenu());
+    }
+
+    /** Theme (remembered) and presentation mode (F5; Esc or F5 leaves). */
+    private Menu viewMenu() {
+        Appearance appearance = window.appearance();
+        ToggleGroup themes = new ToggleGroup();
+        Menu theme = new Menu("Theme");
+        for (Appearance.Theme t : Appearance.Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t == Appearance.Theme.DARK ? "Dark" : "Light");
+            item.setId("theme-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(themes);
+            item.setSelected(appearance.themeProperty().get() == t);
+            item.setOnAction(e -> appearance.themeProperty().set(t));
+            theme.getItems().add(item);
+        }
+        appearance.themeProperty().addListener((o, a, t) -> themes.getToggles().forEach(
+                m -> m.setSelected(((RadioMenuItem) m).getId().equals("theme-" + t.name().toLowerCase(java.util.Locale.ROOT)))));
+        CheckMenuItem presentation = new CheckMenuItem("Presentation mode");
+        presentation.setId("presentation-mode");
+        presentation.setAccelerator(KeyCombination.keyCombination("F5"));
+        presentation.selectedProperty().bindBidirectional(appearance.presentationProperty());
+        Menu menu = new Menu("View");
+        menu.getItems().addAll(theme, presentation);
+        return menu;
     }
 
     /** Items that act on the lab shown are off while the start page is. */

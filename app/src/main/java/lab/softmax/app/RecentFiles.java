@@ -16,10 +16,7 @@ public final class RecentFiles {
 
     /** ~/.config/softmax-lab/recent.txt, or -Dsoftmaxlab.config=DIR. */
     public static RecentFiles forUser() {
-        String configured = System.getProperty("softmaxlab.config");
-        Path dir = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".config", "softmax-lab");
-        return new RecentFiles(dir.resolve("recent.txt"));
+        return new RecentFiles(Settings.directory().resolve("recent.txt"));
     }
 
     public List<Path> list() {

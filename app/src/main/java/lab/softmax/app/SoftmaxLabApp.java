@@ -28,7 +28,7 @@ public final class SoftmaxLabApp extends Application {
 
     public static Scene createScene(MainWindow window, double width, double height) {
         Scene scene = new Scene(window, width, height);
-        scene.getStylesheets().add(SoftmaxLabApp.class.getResource("app.css").toExternalForm());
+        window.appearance().attach(scene);   // app.css, and the theme's sheets
         return scene;
     }
 

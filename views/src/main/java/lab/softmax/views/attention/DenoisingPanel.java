@@ -53,7 +53,6 @@ final class DenoisingPanel extends BorderPane {
         cancel.setId("denoise-cancel");
         Charts.style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlineVisible(false);
         BarRenderer r = new BarRenderer() {

@@ -34,6 +34,7 @@ final class ProbabilityChart {
         chart = Charts.lineChart("Probabilities", "index", "probability", computed);
         XYPlot plot = chart.getXYPlot();
         linearAxis = plot.getRangeAxis();
+        Charts.adopt(chart, bars, lines, linearAxis, logAxis);   // swapped in show(): they follow the theme off the plot too
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
         plot.setDataset(1, reference);

@@ -95,7 +95,8 @@ final class StepThroughPanel extends VBox {
         l.setMinWidth(58);
         l.setAlignment(Pos.CENTER_RIGHT);
         l.setPadding(new Insets(2, 4, 2, 4));
-        l.setStyle("-fx-background-color: " + background + "; -fx-font-family: monospace; -fx-font-size: 11px");
+        // Light cells in either theme, so dark text (a dark theme's light text would vanish on them); em follows presentation mode.
+        l.setStyle("-fx-background-color: " + background + "; -fx-text-fill: #111111; -fx-font-family: monospace; -fx-font-size: 0.88em");
         return l;
     }
 

@@ -18,7 +18,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import lab.softmax.engine.moe.BatchRouting;
-import lab.softmax.engine.moe.Router;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Labels;
 import org.jfree.chart.ChartFactory;

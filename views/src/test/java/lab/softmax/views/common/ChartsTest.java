@@ -1,5 +1,6 @@
 package lab.softmax.views.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jfree.chart.JFreeChart;
@@ -53,5 +54,51 @@ class ChartsTest {
         for (int i = 0; i < values.length; i++) s.add(i + 1, values[i]);
         data.addSeries(s);
         return chart.getXYPlot().getRangeAxis();
+    }
+
+    @Test
+    void aLookChangeRestylesLiveChartsAndBack() {
+        XYSeries s = new XYSeries("run");
+        s.add(1, 2);
+        JFreeChart chart = Charts.lineChart("loss", "epoch", "loss", new XYSeriesCollection(s));
+        var r = chart.getXYPlot().getRenderer();
+        r.setSeriesPaint(0, java.awt.Color.BLACK);   // a view's own black line
+        try {
+            ChartLook dark = new ChartLook(true, true);
+            Charts.setLook(dark);
+            assertEquals(dark.background(), chart.getBackgroundPaint());
+            assertEquals(dark.background(), chart.getXYPlot().getBackgroundPaint());
+            assertEquals(dark.text(), chart.getXYPlot().getRangeAxis().getTickLabelPaint());
+            assertEquals(dark.gridline(), chart.getXYPlot().getDomainGridlinePaint());
+            assertEquals(dark.text(), chart.getLegend().getItemPaint());
+            assertEquals(dark.text(), r.getSeriesPaint(0), "black ink turns light on dark");
+            assertEquals(1.8f * 1.75f, ((java.awt.BasicStroke) r.getSeriesStroke(1)).getLineWidth(), 1e-6);
+            assertEquals(12f * 1.4f, chart.getXYPlot().getDomainAxis().getLabelFont().getSize2D(), 1e-4);
+        } finally {
+            Charts.setLook(ChartLook.LIGHT);
+        }
+        assertEquals(java.awt.Color.WHITE, chart.getBackgroundPaint());
+        assertEquals(java.awt.Color.BLACK, r.getSeriesPaint(0));
+        assertEquals(1.8f, ((java.awt.BasicStroke) r.getSeriesStroke(1)).getLineWidth(), 1e-6);
+        assertEquals(12f, chart.getXYPlot().getDomainAxis().getLabelFont().getSize2D(), 1e-4);
+    }
+
+    @Test
+    void anAdoptedRendererOffThePlotFollowsTheLookToo() {
+        JFreeChart chart = Charts.lineChart("p", "i", "p", new XYSeriesCollection());
+        var spare = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        spare.setSeriesStroke(0, new java.awt.BasicStroke(2f));
+        var log = Charts.logAxis("p (log)");
+        Charts.adopt(chart, spare, log, chart.getXYPlot().getRenderer());
+        try {
+            Charts.setLook(new ChartLook(true, true));
+            assertEquals(2f * 1.75f, ((java.awt.BasicStroke) spare.getSeriesStroke(0)).getLineWidth(), 1e-6);
+            assertEquals(new ChartLook(true, true).text(), log.getTickLabelPaint());
+            assertEquals(1.8f * 1.75f, ((java.awt.BasicStroke) chart.getXYPlot().getRenderer().getSeriesStroke(0)).getLineWidth(),
+                    1e-6, "on the plot and adopted: scaled once");
+        } finally {
+            Charts.setLook(ChartLook.LIGHT);
+        }
+        assertEquals(2f, ((java.awt.BasicStroke) spare.getSeriesStroke(0)).getLineWidth(), 1e-6);
     }
 }
