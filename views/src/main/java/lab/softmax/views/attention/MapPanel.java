@@ -41,6 +41,9 @@ import lab.softmax.views.common.ThrottledUpdater;
  * per side are drawn as the max over k×k blocks, and the view says so.
  */
 final class MapPanel extends BorderPane {
+    /** The charts beside the map redraw at most this often while results stream in. */
+    private static final long CHART_PERIOD_MILLIS = 250;
+
     static final int MIN_LOG2_N = 4;
     static final int MAX_LOG2_N = 12;
 
@@ -248,9 +251,16 @@ final class MapPanel extends BorderPane {
         }
         syncControls();
 
-        // One repaint per batch of results (~30 Hz at most), however fast the recomputations come.
-        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> redraw());
-        model.mapProperty().addListener((o, a, b) -> repaint.offer(b));
+        // The map image once per batch of results (~30 Hz at most), however fast the recomputations come; the two
+        // charts (a JFreeChart redraw each, tens of ms in software rendering) at most 4 times a second, the last
+        // batch always drawn, so a drag stays fluid and ends on the newest charts.
+        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> redrawMap());
+        ThrottledUpdater<Object> repaintCharts = new ThrottledUpdater<>(CHART_PERIOD_MILLIS, Platform::runLater,
+                batch -> redrawCharts());
+        model.mapProperty().addListener((o, a, b) -> {
+            repaint.offer(b);
+            repaintCharts.offer(b);
+        });
         model.logColoursProperty().addListener((o, a, b) -> repaint.offer(b));
         // the marker follows the mouse at once; the row's bars (a chart redraw) at most ~30 times a second
         ThrottledUpdater<Object> hover = new ThrottledUpdater<>(Platform::runLater, batch -> {
@@ -266,14 +276,24 @@ final class MapPanel extends BorderPane {
         redraw();
     }
 
-    /** Draws the newest map now (the throttled repaint calls this; tests and snapshots may too). */
+    /** Draws the newest map and its charts now (tests and snapshots call this). */
     void redraw() {
+        redrawMap();
+        redrawCharts();
+    }
+
+    private void redrawCharts() {
         MapComputation m = model.mapProperty().get();
         if (m == null) return;
-        heatMap.show(m, model.logColoursProperty().get());
         charts.showEntropy(m);
         int row = model.hoveredRowProperty().get();
         charts.showRow(m, row < m.queries() ? row : -1);
+    }
+
+    private void redrawMap() {
+        MapComputation m = model.mapProperty().get();
+        if (m == null) return;
+        heatMap.show(m, model.logColoursProperty().get());
         mapTitle.setText(String.format(Locale.ROOT, "Attention map, head %d of %d: %d queries (rows) × %d keys (columns)",
                 m.head(), m.heads(), m.queries(), m.keys()));
         blockNote.setText(m.block() > 1
