@@ -4,6 +4,8 @@
 # The .deb installs to /opt/softmax-lab, puts `softmax-lab` on PATH (/usr/bin) and adds a menu entry
 # where the system has a desktop menu (packaging/deb/postinst, prerm); it installs and removes cleanly
 # on a minimal Debian without one.
+# The package's Maintainer field is "Softmax Lab <SOFTMAX_LAB_MAINTAINER_EMAIL>"; set that variable when you
+# publish a package: the default (.invalid) reaches nobody, by design.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 source "$ROOT/bin/jdk25.sh"
@@ -21,10 +23,11 @@ mkdir -p "$OUT/docs" && cp -r docs/labs docs/images "$OUT/docs/"
 MONOCLE="$(ls app/target/lib/openjfx-monocle-*.jar | head -n 1)"
 TYPE=app-image
 [ "${1:-}" = "--deb" ] && TYPE=deb
+MAINTAINER="${SOFTMAX_LAB_MAINTAINER_EMAIL:-maintainers@softmax-lab.invalid}"
 EXTRA=()
 [ "$TYPE" = deb ] && EXTRA=(--linux-package-deps "libgtk-3-0, libgl1" --linux-shortcut --linux-menu-group Education
-  --linux-deb-maintainer "softmax-lab@example.org" --resource-dir packaging/deb
-  --description "See how softmax and attention behave, computed for real")
+  --linux-deb-maintainer "$MAINTAINER" --resource-dir packaging/deb
+  --description "Softmax Lab: see how softmax, attention and MoE gating behave (kernels, precision, grokking, safe step sizes)")
 jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax Lab" \
   --input "$INPUT" --main-jar app.jar --main-class lab.softmax.app.Launcher \
   --module-path "app/target/javafx" \

@@ -70,20 +70,11 @@ public final class Appearance {
     private void apply() {
         boolean dark = theme.get() == Theme.DARK;
         boolean present = presentation.get();
-        String agent = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
         // The application's agent sheet styles dialogs and help windows too; the scene's own makes the window independent of them.
-        Application.setUserAgentStylesheet(agent);
+        Application.setUserAgentStylesheet(agentStylesheet(theme.get()));
         Charts.setLook(new ChartLook(dark, present));
         if (scene == null) return;
-        scene.setUserAgentStylesheet(agent);
-        List<String> sheets = new ArrayList<>();
-        sheets.add(css("app.css"));
-        if (dark) sheets.add(css("dark.css"));
-        if (present) sheets.add(css("presentation.css"));
-        scene.getStylesheets().setAll(sheets);
-        var classes = scene.getRoot().getStyleClass();
-        classes.remove("dark");
-        if (dark) classes.add("dark");
+        style(scene, theme.get(), present);
         if (scene.getWindow() instanceof Stage stage) {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);   // Esc is ours (above), so presentation mode ends too
             stage.setFullScreenExitHint(present ? "Presentation mode: Esc or F5 leaves" : null);
@@ -93,6 +84,24 @@ public final class Appearance {
                 stage.fullScreenProperty().addListener((o, a, full) -> { if (!full) presentation.set(false); });
             }
         }
+    }
+
+    /** Styles a scene in this theme, for presentation or not: the window's and a headless snapshot's. */
+    public static void style(Scene scene, Theme theme, boolean presentation) {
+        boolean dark = theme == Theme.DARK;
+        scene.setUserAgentStylesheet(agentStylesheet(theme));
+        List<String> sheets = new ArrayList<>();
+        sheets.add(css("app.css"));
+        if (dark) sheets.add(css("dark.css"));
+        if (presentation) sheets.add(css("presentation.css"));
+        scene.getStylesheets().setAll(sheets);
+        var classes = scene.getRoot().getStyleClass();
+        classes.remove("dark");
+        if (dark) classes.add("dark");
+    }
+
+    private static String agentStylesheet(Theme theme) {
+        return theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
     }
 
     private static String css(String name) { return SoftmaxLabApp.class.getResource(name).toExternalForm(); }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Exporter;
 import lab.softmax.views.common.LabPage;
 
-/** Export → PNG (the view as shown), SVG (its charts), CSV (its plotted data). */
+/** Export → PNG (the view as shown), SVG (its charts), a figure for slides, CSV (its plotted data). */
 final class ExportActions {
     private final MainWindow window;
 
@@ -20,6 +21,18 @@ final class ExportActions {
     void svg() {
         LabPage page = window.currentPage();
         chooseAndWrite("svg", "SVG drawing", file -> Exporter.svg(page.charts(), 900, 420, file));
+    }
+
+    /** A figure for slides: the chosen charts at a chosen size, pixel scale and look. */
+    void figure() {
+        LabPage page = window.currentPage();
+        if (page.charts().isEmpty()) {
+            ErrorDialog.showProblem(owner(), "Nothing to export.", "This view has no chart; use View as PNG.");
+            return;
+        }
+        new FigureDialog(window.appearance().settings(), Charts.look(), page.charts()).show(owner()).ifPresent(figure ->
+                chooseAndWrite(figure.format().extension(), figure.format() + " figure",
+                        file -> Exporter.figure(page.charts(), figure, file)));
     }
 
     void csv() {

@@ -23,6 +23,7 @@ final class HelpActions {
             | Ctrl+S / Ctrl+Shift+S | Save / Save as |
             | Ctrl+E | Export the view as PNG |
             | Ctrl+Shift+E | Export the charts as SVG |
+            | Ctrl+Alt+E | Export a figure for slides: chosen charts, size, pixel scale, light or dark |
             | Ctrl+Shift+C | Export the plotted data as CSV |
             | Ctrl+L | Open a lesson |
             | Alt+Right / Alt+Left | Next / previous lesson step |

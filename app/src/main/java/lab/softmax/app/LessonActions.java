@@ -21,6 +21,7 @@ import lab.softmax.app.lesson.LessonMode;
 import lab.softmax.app.lesson.LessonStep;
 import lab.softmax.app.lesson.ShippedLessons;
 import lab.softmax.engine.io.InputException;
+import lab.softmax.views.common.Widths;
 
 /** The Lesson menu: open a lesson, add the current view as a step, edit a step's text, save, leave. */
 final class LessonActions {
@@ -97,7 +98,7 @@ final class LessonActions {
         grid.addRow(4, new Label("Question (optional)"), question);
         grid.addRow(5, new Label("Answer"), answer);
         GridPane.setHgrow(text, Priority.ALWAYS);
-        available.setMaxWidth(520);
+        Widths.max(available, 520);
         Dialog<LessonStep> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.initOwner(owner());

@@ -14,6 +14,7 @@ import lab.softmax.app.lesson.LessonMode;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.Widths;
 
 /**
  * The main window's content: menus, the start page and the list of labs, the current lab's page (or
@@ -28,6 +29,7 @@ public final class MainWindow extends BorderPane {
     private final LessonActions lessons;
     private final StartPage startPage;
     private final Appearance appearance;
+    private final RunFinishedNotices runNotices = new RunFinishedNotices(this);
 
     /** With the user's settings (theme) from {@link Settings#forUser()}. */
     public MainWindow(BackgroundTasks tasks, List<LabModule> labs, RecentFiles recent) {
@@ -40,7 +42,7 @@ public final class MainWindow extends BorderPane {
         this.scenarios = new ScenarioActions(this, ScenarioTypes.io(), recent, tasks);
         getStyleClass().add("main-window");
         navigation.getItems().setAll(labs);
-        navigation.setPrefWidth(170);
+        Widths.pref(navigation, 170);
         navigation.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(LabModule item, boolean empty) {
@@ -92,7 +94,11 @@ public final class MainWindow extends BorderPane {
 
     /** A lab's page, created on first visit and kept, so switching labs loses nothing. */
     public LabPage page(LabModule lab) {
-        return pages.computeIfAbsent(lab.id(), id -> lab.createPage(tasks));
+        return pages.computeIfAbsent(lab.id(), id -> {
+            LabPage page = lab.createPage(tasks);
+            runNotices.watch(lab.title(), page.busyProperty());
+            return page;
+        });
     }
 
     public void show(LabModule lab) { navigation.getSelectionModel().select(lab); }

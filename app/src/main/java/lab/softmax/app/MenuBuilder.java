@@ -52,6 +52,7 @@ final class MenuBuilder {
         exportMenu.getItems().addAll(
                 whenLabShown(item("View as PNG…", "Shortcut+E", export::png)),
                 whenLabShown(item("Charts as SVG…", "Shortcut+Shift+E", export::svg)),
+                whenLabShown(item("Figure for slides (size, scale, look)…", "Shortcut+Alt+E", export::figure)),
                 whenLabShown(item("Plotted data as CSV…", "Shortcut+Shift+C", export::csv)));
         return new MenuBar(file, exportMenu, viewMenu(), lessonMenu(), helpMenu());
     }

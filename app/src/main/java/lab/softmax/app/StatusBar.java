@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import lab.softmax.engine.kernels.VectorSupport;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.RunningTask;
+import lab.softmax.views.common.Widths;
 
 /** The kernels that really run (vector width or scalar, and why), threads and memory, and the running background task with its progress and a cancel button. */
 final class StatusBar extends HBox {
@@ -32,7 +33,7 @@ final class StatusBar extends HBox {
         Label threads = new Label(Runtime.getRuntime().availableProcessors() + " threads");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        progress.setPrefWidth(140);
+        Widths.pref(progress, 140);
         cancel.getStyleClass().add("small");
         getChildren().addAll(vector, threads, memory, spacer, task, progress, cancel);
         showTask(null);

@@ -12,7 +12,10 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.ChartLook;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Exporter;
+import lab.softmax.views.common.Figure;
 import lab.softmax.views.common.LabModule;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -129,5 +132,51 @@ class AppearanceGuiTest {
         Settings fresh = new Settings(dir.resolve("missing/settings.properties"));
         fresh.put("theme", "dark");
         assertEquals("dark", new Settings(dir.resolve("missing/settings.properties")).get("theme", "light"));
+    }
+
+    @Test
+    void aDarkSlideFigureIsDrawnAtItsSizeAndTheWindowKeepsItsLook(FxRobot robot) throws Exception {
+        JFreeChart chart = openDistributionsChart(robot);
+        var background = chart.getBackgroundPaint();
+        Path out = config.resolve("figure.png");
+        Figure figure = new Figure(Figure.Format.PNG, 0, 400, 300, 2, new ChartLook(true, true));
+        robot.interact(() -> {
+            try {
+                Exporter.figure(window.currentPage().charts(), figure, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.toFile());
+        assertEquals(800, image.getWidth());
+        assertEquals(600, image.getHeight());
+        assertEquals(0xFF000000, image.getRGB(2, 2), "presentation dark: a black background");
+        assertEquals(background, chart.getBackgroundPaint(), "the window's chart is light again");
+        assertEquals(ChartLook.LIGHT, Charts.look());
+    }
+
+    @Test
+    void theFigureDialogOffersTheRememberedSizeAndScale(FxRobot robot) {
+        JFreeChart chart = openDistributionsChart(robot);
+        Settings settings = window.appearance().settings();
+        settings.put(FigureDialog.SIZE_KEY, "800x450");
+        settings.put(FigureDialog.SCALE_KEY, "3");
+        Figure[] chosen = new Figure[1];
+        robot.interact(() -> chosen[0] = new FigureDialog(settings, ChartLook.LIGHT, window.currentPage().charts()).figure());
+        assertEquals(new Figure(Figure.Format.PNG, Figure.ALL_CHARTS, 800, 450, 3, ChartLook.LIGHT), chosen[0]);
+        assertTrue(window.currentPage().charts().contains(chart));
+    }
+
+    @Test
+    void presentationWidensTheSidePanelWithItsLargerText(FxRobot robot) {
+        openDistributionsChart(robot);
+        javafx.scene.control.ScrollPane side = robot.lookup(n -> n instanceof javafx.scene.control.ScrollPane s
+                && s.getStyle().contains("-fx-pref-width")).query();
+        double normal = side.prefWidth(-1);
+        robot.interact(() -> window.appearance().presentationProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> side.applyCss());
+        double presented = side.prefWidth(-1);
+        assertEquals(1.4, presented / normal, 0.01, normal + " px -> " + presented + " px: widths follow the 1.4x font");
     }
 }

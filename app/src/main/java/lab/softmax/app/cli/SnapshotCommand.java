@@ -4,14 +4,19 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
+import lab.softmax.app.Appearance;
 import lab.softmax.app.HeadlessFx;
 import lab.softmax.app.Labs;
 import lab.softmax.app.ScenarioTypes;
-import lab.softmax.app.SoftmaxLabApp;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.ChartLook;
+import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Figure;
 import lab.softmax.views.common.Exporter;
 import lab.softmax.views.common.LabModule;
 import lab.softmax.views.common.LabPage;
@@ -48,6 +53,20 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "png", description = "png or svg (svg: the view's charts)")
     String format;
 
+    @Option(names = "--scale", defaultValue = "1", description = "PNG pixels per point, 1 to 4 (2: sharp on a "
+            + "high-density projector; the layout stays --width x --height) (default: ${DEFAULT-VALUE})")
+    double scale;
+
+    @Option(names = "--theme", defaultValue = "light", description = "light or dark (default: ${DEFAULT-VALUE})")
+    String theme;
+
+    @Option(names = "--presentation", description = "Presentation look: larger text, thicker lines, full contrast.")
+    boolean presentation;
+
+    @Option(names = "--chart", paramLabel = "N|all", description = "Only the view's charts, drawn afresh for a slide: "
+            + "chart N (1 = top) or all stacked; --width/--height are then each chart's size in points.")
+    String chart;
+
     @Option(names = "--tab", paramLabel = "ID",
             description = "Bring this tab of the view to the front first (collapse: why, stablemax, orthograd).")
     String tab;
@@ -77,6 +96,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (width < 200 || height < 150 || width > 8000 || height > 8000) {
             throw new InputException("", "--width/--height", width + "x" + height + " is outside 200x150 .. 8000x8000");
         }
+        Appearance.Theme look = parseTheme(theme);
+        Integer chartIndex = parseChart(chart);
+        Figure figure = figure(fmt, chartIndex, new ChartLook(look == Appearance.Theme.DARK, presentation));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && java.nio.file.Files.exists(parent) && !java.nio.file.Files.isWritable(parent)) {
             throw new InputException(out.toString(), "--out", "the folder is not writable");
@@ -92,8 +114,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new InputException("", "--train", train + " is outside 1..100000");
         }
         HeadlessFx.start();
+        ChartLook before = Charts.look();
         try (BackgroundTasks tasks = BackgroundTasks.forFxApplication()) {
             LabPage page = HeadlessFx.call(() -> {
+                Charts.setLook(figure.look());
                 LabPage p = lab.createPage(tasks);
                 if (loaded != null) p.load(loaded);
                 if (tab != null) {
@@ -106,25 +130,33 @@ public final class SnapshotCommand implements Callable<Integer> {
                 if (train != null && !p.trainForSnapshot(train)) {
                     throw new InputException("", "--train", "the " + view + " view does not train live");
                 }
-                Scene scene = new Scene(p.view(), width, height);
-                scene.getStylesheets().add(SoftmaxLabApp.class.getResource("app.css").toExternalForm());
+                Appearance.style(new Scene(p.view(), width, height), look, presentation);
                 return p;
             }, TIMEOUT_SECONDS);
             waitUntilIdle(page, train == null ? timeoutSeconds : Math.max(timeoutSeconds, 1800));
-            if (fmt.equals("svg")) {
+            if (fmt.equals("svg") || chartIndex != null) {
                 HeadlessFx.call(() -> {
+                    if (chartIndex != null && chartIndex >= page.charts().size()) {
+                        throw new InputException("", "--chart", (chartIndex + 1) + " is not a chart of this view (it has "
+                                + page.charts().size() + ")");
+                    }
                     try {
-                        Exporter.svg(page.charts(), width, Math.max(200, height / Math.max(1, page.charts().size())), out);
+                        int charts = Math.max(1, page.charts().size());
+                        Figure drawn = chartIndex != null ? figure : new Figure(figure.format(), Figure.ALL_CHARTS, width,
+                                Math.max(200, height / charts), 1, figure.look());
+                        Exporter.figure(page.charts(), drawn, out);
                         return null;
                     } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new InputException(out.toString(), "--out", e.getMessage());
                     }
                 }, TIMEOUT_SECONDS);
             } else {
                 WritableImage image = HeadlessFx.call(() -> {
                     page.view().applyCss();
                     page.view().layout();
-                    return page.view().getScene().snapshot(null);
+                    SnapshotParameters parameters = new SnapshotParameters();
+                    parameters.setTransform(Transform.scale(scale, scale));
+                    return page.view().snapshot(parameters, null);
                 }, TIMEOUT_SECONDS);
                 Exporter.writePng(image, out);
             }
@@ -132,9 +164,45 @@ public final class SnapshotCommand implements Callable<Integer> {
                 page.dispose();
                 return null;
             }, TIMEOUT_SECONDS);
+        } finally {
+            HeadlessFx.call(() -> {
+                Charts.setLook(before);   // the look is the process's: leave it as found (tests run many snapshots)
+                return null;
+            }, TIMEOUT_SECONDS);
         }
         spec.commandLine().getOut().println(out);
         return Cli.OK;
+    }
+
+    private static Appearance.Theme parseTheme(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "light" -> Appearance.Theme.LIGHT;
+            case "dark" -> Appearance.Theme.DARK;
+            default -> throw new InputException("", "--theme", "'" + value + "' is not light or dark");
+        };
+    }
+
+    /** The chart's index, {@link Figure#ALL_CHARTS}, or null for the whole view. */
+    private static Integer parseChart(String value) {
+        if (value == null) return null;
+        if (value.equalsIgnoreCase("all")) return Figure.ALL_CHARTS;
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) return n - 1;
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new InputException("", "--chart", "'" + value + "' is not a chart number (1 = top) or all");
+    }
+
+    /** The figure the options describe (without --chart, an SVG stacks every chart in the view's height: see call). */
+    private Figure figure(String fmt, Integer chartIndex, ChartLook look) {
+        try {
+            Figure.Format format = fmt.equals("svg") ? Figure.Format.SVG : Figure.Format.PNG;
+            return new Figure(format, chartIndex == null ? Figure.ALL_CHARTS : chartIndex, width, height, scale, look);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("", "--scale", e.getMessage());
+        }
     }
 
     /** Polls until the page's background work is done (most scenarios settle within a second; training ones take longer). */

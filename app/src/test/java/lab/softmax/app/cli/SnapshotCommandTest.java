@@ -85,4 +85,43 @@ class SnapshotCommandTest {
         assertTrue(err.toString().contains("--view"), err.toString());
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
+
+    @Test
+    void scaleMultipliesThePixelsAndKeepsTheLayout(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("d2.png");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "snapshot", "--view", "distributions", "--out", out.toString(), "--width", "700",
+                "--height", "500", "--scale", "2"), err.toString());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(1400, image.getWidth());
+        assertEquals(1000, image.getHeight());
+    }
+
+    @Test
+    void oneChartInTheDarkLookAtItsOwnSize(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("chart.png");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "snapshot", "--view", "distributions", "--chart", "2", "--theme", "dark", "--presentation",
+                "--width", "640", "--height", "360", "--scale", "3", "--out", out.toString()), err.toString());
+        BufferedImage image = ImageIO.read(out.toFile());
+        assertEquals(1920, image.getWidth());
+        assertEquals(1080, image.getHeight());
+        // Presentation dark draws on black (ChartLook: #000000), the light look on white.
+        assertEquals(0xFF000000, image.getRGB(3, 3), Integer.toHexString(image.getRGB(3, 3)));
+        assertEquals(lab.softmax.views.common.ChartLook.LIGHT, lab.softmax.views.common.Charts.look(),
+                "the process's look is given back");
+    }
+
+    @Test
+    void aChartBeyondTheViewsAndAnUnknownThemeAreBadInput(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "snapshot", "--view", "distributions", "--chart", "9", "--out", dir.resolve("x.png").toString()));
+        assertTrue(err.toString().contains("--chart") && err.toString().contains("9 is not a chart of this view"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, run(err2, "snapshot", "--view", "distributions", "--theme", "purple", "--out", dir.resolve("y.png").toString()));
+        assertTrue(err2.toString().contains("--theme") && err2.toString().contains("purple"), err2.toString());
+        StringWriter err3 = new StringWriter();
+        assertEquals(2, run(err3, "snapshot", "--view", "distributions", "--scale", "9", "--out", dir.resolve("z.png").toString()));
+        assertTrue(err3.toString().contains("--scale") && err3.toString().contains("outside 1 .. 4"), err3.toString());
+    }
 }

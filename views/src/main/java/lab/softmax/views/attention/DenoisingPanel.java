@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import lab.softmax.engine.attention.ValueDenoising;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.RunControls;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -79,14 +80,14 @@ final class DenoisingPanel extends BorderPane {
                 + "convex combinations and cannot shrink; a value temperature τ_v,j = 1 + tanh(u_v·flag_j) can. Both models "
                 + "learn one logit per level (AdamW, 1000 steps of 64 contexts, a few seconds).");
         about.setWrapText(true);
-        about.setMaxWidth(300);   // wrap inside the scroll pane rather than widen it past its viewport
+        Widths.max(about, 300);   // wrap inside the scroll pane rather than widen it past its viewport
         about.getStyleClass().add("note");
         Label heading = new Label("Value temperature");
         heading.getStyleClass().add("section-heading");
         controls.getChildren().addAll(heading, about, new HBox(6, new Label("seed"), seed), new HBox(6, run, cancel), status, taus);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(330);
+        Widths.pref(scroller, 330);
         setLeft(scroller);
         setCenter(Charts.viewer(chart));
     }

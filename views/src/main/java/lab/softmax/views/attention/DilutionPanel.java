@@ -27,6 +27,7 @@ import lab.softmax.engine.attention.NeedleResult;
 import lab.softmax.engine.attention.NeedleStep;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.RunControls;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -106,8 +107,8 @@ final class DilutionPanel extends BorderPane {
                 new Separator(), heading("What they learned"), table, tableCaption);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(330);
-        scroller.setMinWidth(260);
+        Widths.pref(scroller, 330);
+        Widths.min(scroller, 260);
         setLeft(scroller);
 
         Label explain = new Label("Vanilla attention dilutes as n grows past the training range: the needle's weight "

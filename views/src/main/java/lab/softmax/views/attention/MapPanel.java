@@ -34,6 +34,7 @@ import lab.softmax.engine.attention.MaskKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.ThrottledUpdater;
+import lab.softmax.views.common.Widths;
 
 /**
  * The Map tab: controls on the left; the attention map (rows = queries) with each row's H/ln n beside
@@ -125,7 +126,7 @@ final class MapPanel extends BorderPane {
         mask.getItems().setAll(MaskKind.FULL, MaskKind.CAUSAL, MaskKind.PADDING);
         mask.setMaxWidth(Double.MAX_VALUE);
         validKeys.setEditable(true);
-        validKeys.setPrefWidth(100);
+        Widths.pref(validKeys, 100);
         normalizer.getItems().setAll(AttentionNormalizer.values());
         normalizer.setMaxWidth(Double.MAX_VALUE);
         normalizer.setConverter(new javafx.util.StringConverter<>() {
@@ -144,7 +145,7 @@ final class MapPanel extends BorderPane {
             precisions.getChildren().add(b);
         }
         head.setEditable(true);
-        head.setPrefWidth(80);
+        Widths.pref(head, 80);
         context.setShowTickMarks(true);
         context.setMajorTickUnit(1);
         context.setMinorTickCount(0);
@@ -171,8 +172,8 @@ final class MapPanel extends BorderPane {
                 new Separator(), heading("Read-outs"), readouts, logColours, error);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(300);
-        scroller.setMinWidth(240);
+        Widths.pref(scroller, 300);
+        Widths.min(scroller, 240);
         setLeft(scroller);
 
         mapTitle.getStyleClass().add("section-heading");

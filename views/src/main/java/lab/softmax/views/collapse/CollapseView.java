@@ -23,6 +23,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -101,13 +102,13 @@ public final class CollapseView extends BorderPane {
         inspect.setId("why");
         normaliserPanel.setId("stablemax-panel");
         projectionPanel.setId("orthograd-panel");
-        sample.setPrefWidth(100);
+        Widths.pref(sample, 100);
         HBox addButtons = new HBox(6, add, addStart);
         HBox runButtons = new HBox(6, startPause, remove);
         VBox left = new VBox(6, new Label("Next run"), form, label, addButtons, new Separator(), new Label("Runs (overlaid)"),
                 runList, runButtons, logAxis, error);
         left.setPadding(new Insets(10));
-        left.setPrefWidth(300);
+        Widths.pref(left, 300);
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         setLeft(leftScroll);
@@ -132,7 +133,7 @@ public final class CollapseView extends BorderPane {
         VBox.setVgrow(inspector, Priority.ALWAYS);
         VBox right = new VBox(6, new Label("Inspect a training sample of the selected run"), inspectRow, inspector);
         right.setPadding(new Insets(10));
-        right.setPrefWidth(440);
+        Widths.pref(right, 440);
         setRight(right);
     }
 

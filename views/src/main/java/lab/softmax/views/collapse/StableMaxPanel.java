@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import lab.softmax.engine.collapse.StableMaxComparison;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -67,13 +68,13 @@ final class StableMaxPanel extends VBox {
         source.getStyleClass().add("note");
         precision.getItems().setAll(Precision.values());
         precision.setConverter(IdConverters.PRECISION);
-        scale.setPrefWidth(180);
+        Widths.pref(scale, 180);
         HBox.setHgrow(scale, Priority.ALWAYS);
         scaleValue.getStyleClass().add("value-label");
-        scaleValue.setMinWidth(64);
+        Widths.min(scaleValue, 64);
         HBox scaleRow = new HBox(6, new Label("logits ×"), scale, scaleValue);
         scaleRow.setAlignment(Pos.CENTER_LEFT);
-        precision.setMinWidth(80);
+        Widths.min(precision, 80);
         HBox precisionRow = new HBox(6, new Label("softmax in"), precision, new Label("· StableMax in fp64"));
         precisionRow.setAlignment(Pos.CENTER_LEFT);
 

@@ -162,6 +162,20 @@ public final class Charts {
         }
     }
 
+    /**
+     * Runs {@code draw} with these charts in another look (a figure for slides in the dark or presentation look),
+     * then gives them back the look they had. On the FX thread, like every restyle.
+     */
+    public static void drawInLook(List<JFreeChart> charts, ChartLook temporary, Runnable draw) {
+        List<Live> entries = charts.stream().map(c -> live(c, look)).toList();
+        for (Live l : entries) restyle(l.chart.get(), l.applied, temporary);
+        try {
+            draw.run();
+        } finally {
+            for (Live l : entries) restyle(l.chart.get(), temporary, l.applied);
+        }
+    }
+
     private static void restyle(JFreeChart chart, ChartLook from, ChartLook to) {
         if (from.equals(to)) return;
         setFonts(chart, to);

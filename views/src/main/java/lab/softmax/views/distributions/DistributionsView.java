@@ -34,6 +34,7 @@ import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
 import lab.softmax.views.common.ThrottledUpdater;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The Distributions lab: controls on the left, logits and probabilities in the middle, read-outs below. */
@@ -76,7 +77,7 @@ public final class DistributionsView extends BorderPane {
         getStyleClass().add("lab-page");
         VBox controls = new VBox(8);
         controls.setPadding(new Insets(10));
-        controls.setPrefWidth(290);
+        Widths.pref(controls, 290);
 
         Button paste = new Button("Paste");
         paste.setTooltip(new Tooltip("Paste numbers (comma, space or newline separated) or JSON from the clipboard"));
@@ -123,7 +124,7 @@ public final class DistributionsView extends BorderPane {
         error.setWrapText(true);
         error.getStyleClass().add("error-label");
         topK.setEditable(true);
-        topK.setPrefWidth(90);
+        Widths.pref(topK, 90);
 
         HBox logitSources = new HBox(6, paste, load, type);
         // stable ids: lessons unlock controls by them
@@ -147,7 +148,7 @@ public final class DistributionsView extends BorderPane {
         VBox.setVgrow(editor, Priority.SOMETIMES);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(310);
+        Widths.pref(scroller, 310);
         setLeft(scroller);
 
         ChartViewer probabilities = Charts.viewer(probabilityChart.chart());

@@ -27,6 +27,7 @@ import lab.softmax.engine.io.InputException;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
 import lab.softmax.views.common.ThrottledUpdater;
+import lab.softmax.views.common.Widths;
 
 /**
  * The complex t-plane of F with its zeros and radii, the editable logits and direction, and the
@@ -96,7 +97,7 @@ public final class GhostsPlaneView extends BorderPane {
                 new Separator(), heading("Radii"), readouts, error);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(300);
+        Widths.pref(scroller, 300);
         setLeft(scroller);
 
         SplitPane bars = new SplitPane(logitsChart, slopesChart);

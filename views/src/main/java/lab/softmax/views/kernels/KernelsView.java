@@ -27,6 +27,7 @@ import lab.softmax.engine.kernels.MachineInfo;
 import lab.softmax.engine.kernels.VectorSupport;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.RunningTask;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The Kernels lab: benchmark controls on the left; throughput, bytes, results and the step-through in the middle. */
@@ -68,7 +69,7 @@ public final class KernelsView extends BorderPane {
     private void createView() {
         VBox controls = new VBox(8);
         controls.setPadding(new Insets(10));
-        controls.setPrefWidth(250);
+        Widths.pref(controls, 250);
         controls.getChildren().add(new Label("Algorithms"));
         for (Algorithm a : Algorithm.values()) {
             CheckBox box = new CheckBox(a.label());

@@ -29,6 +29,7 @@ import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Labels;
 import lab.softmax.views.common.RunControls;
 import lab.softmax.views.common.ThrottledUpdater;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -102,9 +103,9 @@ final class ConvergencePanel extends BorderPane {
         }
         sizes.setTooltip(new Tooltip("comma-separated sample sizes, each 20 … 10⁷"));
         reps.setEditable(true);
-        reps.setPrefWidth(90);
+        Widths.pref(reps, 90);
         threads.setEditable(true);
-        threads.setPrefWidth(90);
+        Widths.pref(threads, 90);
         threads.setTooltip(new Tooltip("worker threads; the results are the same for any number"));
         seed.setPrefColumnCount(10);
         noise.setPrefColumnCount(5);
@@ -134,8 +135,8 @@ final class ConvergencePanel extends BorderPane {
                 new Separator(), doc);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(360);
-        scroller.setMinWidth(280);
+        Widths.pref(scroller, 360);
+        Widths.min(scroller, 280);
         setLeft(scroller);
 
         Label explain = note("D1 (exact) and D2 (over-specified) are the paper's Voronoi losses: fitted atoms "

@@ -35,6 +35,7 @@ import lab.softmax.engine.moe.Router;
 import lab.softmax.engine.moe.TopK;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.ThrottledUpdater;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
@@ -113,14 +114,14 @@ final class PlanePanel extends BorderPane {
         VBox controls = new VBox(7);
         controls.setPadding(new Insets(10));
         topK.setEditable(true);
-        topK.setPrefWidth(80);
+        Widths.pref(topK, 80);
         topK.setTooltip(new Tooltip("active experts per input, 1 … k"));
         router.getItems().setAll(Router.values());
         router.setConverter(new javafx.util.StringConverter<>() {
             @Override public String toString(Router r) { return r == null ? "" : r.id(); }
             @Override public Router fromString(String s) { return Router.parse(s); }
         });
-        router.setPrefWidth(210);
+        Widths.pref(router, 210);
         router.setTooltip(new Tooltip("topk-softmax: softmax over the K kept logits (the paper; Mixtral). softmax-topk: "
                 + "softmax over all k, keep K, no renormalising (Switch, GShard). softmax-topk-renorm: and divide by their sum."));
         temperature.setShowTickMarks(true);
@@ -129,7 +130,7 @@ final class PlanePanel extends BorderPane {
         temperature.setTooltip(new Tooltip("log scale 0.01 … 100: the logits are divided by T"));
         temperatureField.setPrefColumnCount(6);
         chosen.setEditable(true);
-        chosen.setPrefWidth(80);
+        Widths.pref(chosen, 80);
         shift.setShowTickMarks(true);
         shift.setMajorTickUnit(10);
         scale.setShowTickMarks(true);
@@ -157,8 +158,8 @@ final class PlanePanel extends BorderPane {
                 new Separator(), heading("Read-outs"), readouts, problem);
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(360);
-        scroller.setMinWidth(280);
+        Widths.pref(scroller, 360);
+        Widths.min(scroller, 280);
         setLeft(scroller);
 
         title.getStyleClass().add("section-heading");
@@ -389,7 +390,7 @@ final class PlanePanel extends BorderPane {
                     });
                 }
                 Slider bias = new Slider(-5, 5, 0);
-                bias.setPrefWidth(90);
+                Widths.pref(bias, 90);
                 bias.valueChangingProperty().addListener((o, x, v) -> { if (!v) showProfile(); });
                 bias.valueProperty().addListener((o, x, v) -> {
                     if (!syncing) model.setGate(expert, 2, Math.round(v.doubleValue() * 100) / 100.0);

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import lab.softmax.engine.moe.BatchRouting;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Labels;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -104,8 +105,8 @@ final class RoutersPanel extends BorderPane {
                         + "to rounding."));
         ScrollPane scroller = new ScrollPane(controls);
         scroller.setFitToWidth(true);
-        scroller.setPrefWidth(380);
-        scroller.setMinWidth(300);
+        Widths.pref(scroller, 380);
+        Widths.min(scroller, 300);
         setLeft(scroller);
         ChartViewer load = Charts.viewer(loadChart);
         ChartViewer weight = Charts.viewer(weightChart);

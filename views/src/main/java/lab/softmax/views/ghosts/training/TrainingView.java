@@ -23,6 +23,7 @@ import lab.softmax.engine.ghosts.training.Choices.ModelKind;
 import lab.softmax.engine.ghosts.training.OneStepSweep;
 import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
@@ -114,7 +115,7 @@ public final class TrainingView extends BorderPane {
         status.setWrapText(true);
         controls.getChildren().addAll(run, cancel, status);
         controls.setPadding(new Insets(8));
-        controls.setPrefWidth(210);
+        Widths.pref(controls, 210);
         setLeft(controls);
 
         spikeCharts.add(stepChart("Training loss", "train loss (log)", loss, true, false));
