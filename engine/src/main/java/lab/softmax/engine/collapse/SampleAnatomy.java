@@ -8,7 +8,8 @@ import lab.softmax.engine.numeric.Precision;
  * precision, the rounded sum, and the loss gradient the run's loss gives it.
  *
  * @param expTerms  exp(z_j - max) rounded to the precision (the maximal term is 1)
- * @param sumExp    their sum in the precision, maximal term first, then index order
+ * @param sumExp    the SC test's sum: the terms above added in the precision's internal precision (float32 for
+ *                  fp16/bf16, as torch sums half tensors), maximal term first, then index order, rounded to the precision
  * @param absorbed  how many non-maximal terms are below half an ulp of 1 (lost when added to 1)
  * @param gradient  dL/dz for this sample in the run's loss, with the batch's 1/N
  * @param loss      the sample's loss in the run's loss (0 exactly when collapsed under softmax CE)
@@ -17,7 +18,11 @@ public record SampleAnatomy(int sample, int target, int predicted, double[] logi
                             double[] expTerms, double sumExp, int absorbed, double top2Gap,
                             double[] gradient, double loss) {
 
+    /** The SC test's verdict: the sum in the precision is exactly 1. */
     public boolean collapsed() { return sumExp == 1.0; }
+
+    /** Σ exp(z − max) as the loss computes it: in float32 for fp16/bf16 (see {@link SoftmaxCollapse#lossPathSum}). */
+    public double lossPathSum() { return SoftmaxCollapse.lossPathSum(logits, logits.length, precision); }
 
     static SampleAnatomy of(int sample, int target, double[] z, Precision p, double[] gradient, double loss) {
         int classes = z.length;

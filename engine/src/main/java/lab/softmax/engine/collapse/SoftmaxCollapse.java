@@ -47,6 +47,31 @@ public final class SoftmaxCollapse {
         return Rounding.round(p, sum);
     }
 
+    /**
+     * Σ exp(z_j − max) as the loss computes it (torch's log-softmax): logits rounded to p, then everything in p's
+     * internal precision ({@link Rounding#internal}: float32 for fp16/bf16), terms not rounded to p, the total not
+     * rounded to p. For fp16 this can exceed 1 while {@link #sumExp} (the SC test's 16-bit total) is exactly 1.
+     */
+    public static double lossPathSum(double[] z, int classes, Precision p) {
+        Precision inside = Rounding.internal(p);
+        int argmax = 0;
+        double max = Rounding.round(p, z[0]);
+        for (int j = 1; j < classes; j++) {
+            double v = Rounding.round(p, z[j]);
+            if (v > max) {
+                max = v;
+                argmax = j;
+            }
+        }
+        double sum = 1.0;
+        for (int j = 0; j < classes; j++) {
+            if (j == argmax) continue;
+            double off = Rounding.round(inside, Rounding.round(p, z[j]) - max);
+            sum = Rounding.round(inside, sum + Rounding.round(inside, Math.exp(off)));
+        }
+        return sum;
+    }
+
     /** The smallest gap g for which 1 + exp(-g) rounds to 1 in p: p ln 2 up to the rounding of exp. */
     public static double absorptionGap(Precision p) {
         return p.significandBits() * Math.log(2);

@@ -85,11 +85,7 @@ final class AnatomyPanel extends VBox {
                 BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f)));
         plot.setNotify(true);
         String p = a.precision().id();
-        verdict.setText(a.collapsed()
-                ? String.format(Locale.ROOT, "Collapsed: in %s the sum of exp terms is exactly 1, so the target's probability is 1, "
-                        + "its loss %s and its gradient %s.", p, fmt(a.loss()), fmt(a.gradient()[a.target()]))
-                : String.format(Locale.ROOT, "Not collapsed: the sum is %.10g in %s, so the loss (%s) and the target's gradient (%s) are not 0.",
-                        a.sumExp(), p, fmt(a.loss()), fmt(a.gradient()[a.target()])));
+        verdict.setText(verdictText(a));
         double maxOther = 0;
         for (int j = 0; j < e.length; j++) if (j != a.target()) maxOther = Math.max(maxOther, Math.abs(a.gradient()[j]));
         details.setText(String.format(Locale.ROOT,
@@ -98,6 +94,31 @@ final class AnatomyPanel extends VBox {
                         + "largest non-target |dL/dz| %.3g: tiny but non-zero, so Adam with eps 1e-25 still moves the logits",
                 a.sample(), a.target(), a.predicted(), a.top2Gap(), p, SoftmaxCollapse.absorptionGap(a.precision()),
                 a.absorbed(), e.length - 1, halfUlp, maxOther));
+    }
+
+    /**
+     * The verdict in plain words. In fp16/bf16 two sums differ: the SC test's (terms rounded to 16 bits, total rounded
+     * to 16 bits, as the paper's logger computes it on half tensors) and the loss's (a half log-softmax runs in float32
+     * inside, as torch computes it). A sample can be collapsed by the first and still have a small loss by the second.
+     */
+    static String verdictText(SampleAnatomy a) {
+        String p = a.precision().id();
+        double targetGradient = a.gradient()[a.target()];
+        if (!a.collapsed()) {
+            return String.format(Locale.ROOT, "Not collapsed: the sum is %.10g in %s, so the loss (%s) and the target's gradient (%s) are not 0.",
+                    a.sumExp(), p, fmt(a.loss()), fmt(targetGradient));
+        }
+        if (a.loss() == 0 && targetGradient == 0) {
+            return String.format(Locale.ROOT, "Collapsed: in %s the sum of the exp terms rounds to exactly 1, so the target's probability is 1 "
+                    + "and its loss and gradient are exactly 0: this sample no longer teaches the model.", p);
+        }
+        double inside = a.lossPathSum();
+        return String.format(Locale.ROOT, "Collapsed by the SC test, not in the loss. The SC test rounds each exp term to %1$s, adds them "
+                + "(in float32, as torch sums %1$s tensors) and rounds the total to %1$s: exactly 1. The loss is computed as torch "
+                + "computes a %1$s log-softmax, in float32 inside and rounded to %1$s only at the end; there the sum is %2$.7f, "
+                + "so the target's probability is %3$.7f, its loss %4$s and its gradient %5$s: small, not zero. In %1$s the SC test "
+                + "marks samples whose loss is below the precision's step at 1, not samples that stopped learning.",
+                p, inside, Math.exp(-a.loss()), fmt(a.loss()), fmt(targetGradient));
     }
 
     /** The reason there is nothing to explain when a logit is NaN or infinite (a diverged run), else null. */

@@ -66,6 +66,7 @@ final class MetricCharts {
     private final List<JFreeChart> charts = new ArrayList<>();
     private final List<XYSeriesCollection> data = new ArrayList<>();
     private boolean logX = true;
+    private final SeedBand seedBand;
 
     MetricCharts() {
         for (Metric m : METRICS) {
@@ -84,8 +85,12 @@ final class MetricCharts {
             data.add(d);
             charts.add(chart);
         }
+        seedBand = new SeedBand(charts.getFirst());
         setLogEpochAxis(true);
     }
+
+    /** The band over seeds on the accuracy chart (for tests). */
+    SeedBand seedBand() { return seedBand; }
 
     List<JFreeChart> charts() { return charts; }
 
@@ -118,6 +123,11 @@ final class MetricCharts {
      * reordered, a run retrained, the epoch axis switched) redraws everything.
      */
     void update(List<RunEntry> runs) {
+        updatePoints(runs);
+        seedBand.update(runs, logX);
+    }
+
+    private void updatePoints(List<RunEntry> runs) {
         if (!canAppend(runs)) {
             rebuild(runs);
             return;

@@ -104,4 +104,29 @@ class MetricChartsTest {
                     "chart " + chart + ": " + y.getLowerBound() + ".." + y.getUpperBound());
         }
     }
+
+    @Test
+    void threeSeedsOfOneSettingGetAMedianBandOnTheAccuracyChart() {
+        MetricCharts charts = new MetricCharts();
+        charts.setLogEpochAxis(false);
+        List<RunEntry> runs = new ArrayList<>();
+        double[][] testAcc = {{0.0, 0.2, 0.9}, {0.0, 0.1, 0.3}, {0.0, 0.4, 0.5}};
+        for (int r = 0; r < 3; r++) {
+            RunEntry run = new RunEntry("seed " + r, CollapseConfig.defaults().withSeed(r), List.of());
+            List<EpochMetrics> ms = new ArrayList<>();
+            for (int i = 0; i < 3; i++) ms.add(new EpochMetrics(10 * i, 1, 1, 1, testAcc[r][i], 0, 0, 1, 1, 1, 0, 0));
+            run.appendMetrics(ms);
+            runs.add(run);
+        }
+        charts.update(runs);
+        var band = (org.jfree.data.xy.YIntervalSeriesCollection) charts.charts().getFirst().getXYPlot().getDataset(1);
+        assertEquals(1, band.getSeriesCount());
+        assertEquals(3, band.getItemCount(0));
+        assertEquals(0.2, band.getYValue(0, 1), 0, "median of 0.2, 0.1, 0.4");
+        assertEquals(0.1, band.getStartYValue(0, 1), 0);
+        assertEquals(0.4, band.getEndYValue(0, 1), 0);
+        assertEquals(0.5, band.getYValue(0, 2), 0, "median of 0.9, 0.3, 0.5");
+        charts.update(runs.subList(0, 2));
+        assertEquals(0, band.getSeriesCount(), "two runs: no band");
+    }
 }
