@@ -29,7 +29,8 @@ public final class MainWindow extends BorderPane {
     private final LessonActions lessons;
     private final StartPage startPage;
     private final Appearance appearance;
-    private final RunFinishedNotices runNotices = new RunFinishedNotices(this);
+    private final StatusBar statusBar;
+    private final RunFinishedNotices runNotices;
 
     /** With the user's settings (theme) from {@link Settings#forUser()}. */
     public MainWindow(BackgroundTasks tasks, List<LabModule> labs, RecentFiles recent) {
@@ -40,6 +41,8 @@ public final class MainWindow extends BorderPane {
         this.tasks = tasks;
         this.appearance = appearance;
         this.scenarios = new ScenarioActions(this, ScenarioTypes.io(), recent, tasks);
+        this.statusBar = new StatusBar(tasks);
+        this.runNotices = new RunFinishedNotices(System::nanoTime, statusBar::announce);
         getStyleClass().add("main-window");
         navigation.getItems().setAll(labs);
         Widths.pref(navigation, 170);
@@ -68,7 +71,7 @@ public final class MainWindow extends BorderPane {
         lessons = new LessonActions(this, lessonMode, lessonIO);
         startPage = new StartPage(labs, tasks, lessonIO, recent, this::show, lessons::open, scenarios::open);
         setTop(new MenuBuilder(this, scenarios, new ExportActions(this), lessons).build());
-        setBottom(new StatusBar(tasks));
+        setBottom(statusBar);
         showStartPage();
     }
 

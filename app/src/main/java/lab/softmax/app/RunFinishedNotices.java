@@ -3,13 +3,9 @@ package lab.softmax.app;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /**
- * A notification in the window's corner when a lab's long run (training, a benchmark, an experiment: busy for
+ * A note in the status bar when a lab's long run (training, a benchmark, an experiment: busy for
  * 10 s or more) finishes, so a lecturer can talk meanwhile and still see when the result is in.
  */
 final class RunFinishedNotices {
@@ -17,11 +13,6 @@ final class RunFinishedNotices {
 
     private final LongSupplier nanoClock;
     private final Consumer<String> notifier;
-
-    /** Notifications over this node's window. */
-    RunFinishedNotices(Node owner) {
-        this(System::nanoTime, message -> show(owner, message));
-    }
 
     RunFinishedNotices(LongSupplier nanoClock, Consumer<String> notifier) {
         this.nanoClock = nanoClock;
@@ -45,11 +36,5 @@ final class RunFinishedNotices {
     static String describe(long nanos) {
         long seconds = Math.round(nanos / 1e9);
         return seconds < 120 ? seconds + " s" : (seconds / 60) + " min " + (seconds % 60) + " s";
-    }
-
-    private static void show(Node owner, String message) {
-        if (owner.getScene() == null || owner.getScene().getWindow() == null || !owner.getScene().getWindow().isShowing()) return;
-        Notifications.create().owner(owner.getScene().getWindow()).title("Run finished").text(message)
-                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(8)).showInformation();
     }
 }

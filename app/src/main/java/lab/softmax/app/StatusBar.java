@@ -17,12 +17,17 @@ import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.RunningTask;
 import lab.softmax.views.common.Widths;
 
-/** The kernels that really run (vector width or scalar, and why), threads and memory, and the running background task with its progress and a cancel button. */
+/**
+ * The kernels that really run (vector width or scalar, and why), threads and memory, the running background task
+ * with its progress and a cancel button, and a note when a long run has finished.
+ */
 final class StatusBar extends HBox {
     private final Label memory = new Label();
     private final Label task = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Button cancel = new Button("Cancel");
+    private final Label announcement = new Label();
+    private final Timeline announcementTimeout = new Timeline();
 
     StatusBar(BackgroundTasks tasks) {
         super(12);
@@ -35,7 +40,10 @@ final class StatusBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Widths.pref(progress, 140);
         cancel.getStyleClass().add("small");
-        getChildren().addAll(vector, threads, memory, spacer, task, progress, cancel);
+        announcement.setId("run-finished");
+        announcement.getStyleClass().add("announcement");
+        announcement.setVisible(false);
+        getChildren().addAll(vector, threads, memory, spacer, announcement, task, progress, cancel);
         showTask(null);
         tasks.latestProperty().addListener((o, a, t) -> showTask(t));
         Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> updateMemory()));
@@ -43,6 +51,17 @@ final class StatusBar extends HBox {
         refresh.play();
         updateMemory();
     }
+
+    /** A message that stays 15 s in the bar's middle (a long run has finished), then goes. */
+    void announce(String message) {
+        announcement.setText("✓ " + message);
+        announcement.setVisible(true);
+        announcementTimeout.stop();
+        announcementTimeout.getKeyFrames().setAll(new KeyFrame(Duration.seconds(15), e -> announcement.setVisible(false)));
+        announcementTimeout.play();
+    }
+
+    Label announcement() { return announcement; }
 
     private void showTask(RunningTask<?> t) {
         task.textProperty().unbind();
