@@ -40,6 +40,12 @@ public final class AttentionBench {
         float[] kT = new float[dh * pad];
         float[] scores = new float[n * pad];
         float[] vPad = new float[pad * dPad];
+        for (int j = 0; j < n; j++) {
+            for (int d = 0; d < dh; d++) {
+                kT[d * pad + j] = k[j * dh + d];
+                vPad[j * dPad + d] = v[j * dh + d];
+            }
+        }
         float[] out = new float[n * dPad];
         long[] forward = new long[rounds];
         long[] products = new long[rounds];
