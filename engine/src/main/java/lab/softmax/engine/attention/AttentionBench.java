@@ -9,15 +9,20 @@ import lab.softmax.engine.task.Cancellation;
 
 /**
  * Times one head's full fp32 forward ({@link FastAttention}: Q Kᵀ, softmax rows, A V) against the
- * engine's own two matrix products of the same shapes alone, alternating the two each round so that
- * both see the same machine, and reports medians. The ratio says how much the softmax rows (and the
+ * engine's own two matrix products of the same shapes alone ({@link Matmul#multiply}, the same B
+ * transposed and padded as the forward packs it), alternating the two each round so that both see the
+ * same machine, and reports medians. The ratio says how much the softmax rows (and the
  * transposes and padding) add to the multiply-adds. Both reuse their buffers from round to round.
  */
 public final class AttentionBench {
-    /** Medians in nanoseconds over the timed rounds, with the spread (min, max) of each. */
+    /**
+     * Medians in nanoseconds over the timed rounds, with the spread (min, max) of each, and the median of the
+     * rounds' own ratios (forward over the products timed right after it: on a shared machine whose load
+     * changes from second to second, the steadier figure).
+     */
     public record Result(int n, int dh, int threads, int rounds, Algorithm algorithm,
                          double forwardNs, double forwardMinNs, double forwardMaxNs,
-                         double productsNs, double productsMinNs, double productsMaxNs) {
+                         double productsNs, double productsMinNs, double productsMaxNs, double pairedRatio) {
         /** Forward time over the products' time. */
         public double ratio() { return forwardNs / productsNs; }
 
@@ -65,13 +70,21 @@ public final class AttentionBench {
                 }
             }
         }
+        double[] ratios = new double[rounds];
+        for (int i = 0; i < rounds; i++) ratios[i] = forward[i] / (double) products[i];
         Arrays.sort(forward);
         Arrays.sort(products);
         return new Result(n, dh, threads, rounds, algorithm, median(forward), forward[0], forward[rounds - 1],
-                median(products), products[0], products[rounds - 1]);
+                median(products), products[0], products[rounds - 1], median(ratios));
     }
 
-    private static double median(long[] sorted) {
+    private static double median(long[] a) {
+        return median(Arrays.stream(a).asDoubleStream().toArray());
+    }
+
+    private static double median(double[] a) {
+        double[] sorted = a.clone();
+        Arrays.sort(sorted);
         int h = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2.0;
     }

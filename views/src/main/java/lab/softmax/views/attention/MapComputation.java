@@ -24,45 +24,48 @@ public record MapComputation(int queries, int keys, int head, int heads, Weights
     /** Cell value of a block whose entries are all masked. */
     public static final float HIDDEN = -1f;
 
-    /** The weights of a map: a_ij, and whether key j is hidden from query i. */
+    /** The weights of a map: a_ij. */
+    @FunctionalInterface
     public interface Weights {
         double get(int i, int j);
-
-        boolean hidden(int i, int j);
     }
 
-    /** Reduces head {@code r} of the reference path to cells and keeps what the view needs. */
-    static MapComputation of(HeadResult r, int head, int heads, double millis, String source) {
-        double[][] w = r.weights();
-        Weights weights = new Weights() {
-            @Override public double get(int i, int j) { return w[i][j]; }
+    /** Whether key j is hidden from query i. */
+    @FunctionalInterface
+    private interface Hidden {
+        boolean test(int i, int j);
+    }
 
-            @Override public boolean hidden(int i, int j) { return r.hidden(i, j); }
-        };
-        int n = w.length;
-        int m = n == 0 ? 0 : w[0].length;
-        Cells c = Cells.of(weights, n, m);
+    /**
+     * Reduces head {@code r} of the reference path to cells and keeps what the view needs: the weights copied
+     * into one array (one large block that a young collection does not copy, where a thousand row arrays would
+     * be copied at every collection while the map is shown), not the logits.
+     */
+    static MapComputation of(HeadResult r, int head, int heads, double millis, String source) {
+        double[][] rows = r.weights();
+        int n = rows.length;
+        int m = n == 0 ? 0 : rows[0].length;
+        double[] flat = new double[n * m];
+        for (int i = 0; i < n; i++) System.arraycopy(rows[i], 0, flat, i * m, m);
+        Weights weights = (i, j) -> flat[i * m + j];
+        Cells c = Cells.of(weights, r::hidden, n, m);
         return new MapComputation(n, m, head, heads, weights, r.entropy(), r.entropyOverLogN(), r.maxWeight(), r.queryTau(),
                 r.exactZeros(), r.visible(), r.nanRows(), c.values, c.rows, c.columns, c.block, millis, source);
     }
 
-    /** As {@link #of(HeadResult, int, int, double, String)} for the fast path, whose weights stay floats. */
+    /** As {@link #of(HeadResult, int, int, double, String)} for the fast path, whose weights stay the forward's floats. */
     static MapComputation of(FastAttention.FloatHead r, int head, int heads, double millis, String source) {
         FastAttention.Forward f = r.forward();
         int[] visible = r.visible();
-        Weights weights = new Weights() {
-            @Override public double get(int i, int j) { return f.weight(i, j); }
-
-            @Override public boolean hidden(int i, int j) { return j >= visible[i]; }
-        };
-        Cells c = Cells.of(weights, f.n(), f.m());
+        Weights weights = f::weight;
+        Cells c = Cells.of(weights, (i, j) -> j >= visible[i], f.n(), f.m());
         return new MapComputation(f.n(), f.m(), head, heads, weights, r.entropy(), r.entropyOverLogN(), r.maxWeight(),
                 r.queryTau(), r.exactZeros(), visible, r.nanRows(), c.values, c.rows, c.columns, c.block, millis, source);
     }
 
     /** The map reduced to at most MAX_CELLS per side by the max over k×k blocks. */
     private record Cells(float[] values, int rows, int columns, int block) {
-        static Cells of(Weights w, int n, int m) {
+        static Cells of(Weights w, Hidden hidden, int n, int m) {
             int block = blockSize(Math.max(n, m));
             int rows = (n + block - 1) / block;
             int columns = (m + block - 1) / block;
@@ -71,7 +74,7 @@ public record MapComputation(int queries, int keys, int head, int heads, Weights
             for (int i = 0; i < n; i++) {
                 int row = (i / block) * columns;
                 for (int j = 0; j < m; j++) {
-                    if (w.hidden(i, j)) continue;
+                    if (hidden.test(i, j)) continue;
                     int c = row + j / block;
                     double v = w.get(i, j);
                     if (Double.isNaN(v) || Float.isNaN(cells[c])) {

@@ -82,20 +82,31 @@ class AttentionMapTimingCheck {
             long[] frames = {0};
             List<double[]> gaps = new ArrayList<>();   // {length ms, end in ms of JVM uptime}
             var runtime = ManagementFactory.getRuntimeMXBean();
+            Thread renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .findFirst().orElse(null);
+            var cpu = ManagementFactory.getThreadMXBean();
+            // CPU time each thread spent between two pulses: the stall the app itself causes, whatever the machine's load
+            List<double[]> pulseCpu = new ArrayList<>();   // {FX ms, render ms}
+            long[] lastCpu = {-1, -1};
             AnimationTimer timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
-                    if (last[0] != 0) gaps.add(new double[] {(t - last[0]) / 1e6, runtime.getUptime()});
+                    long fxNow = cpu.getCurrentThreadCpuTime();
+                    long renderNow = renderer == null ? 0 : cpu.getThreadCpuTime(renderer.threadId());
+                    if (last[0] != 0) {
+                        gaps.add(new double[] {(t - last[0]) / 1e6, runtime.getUptime()});
+                        pulseCpu.add(new double[] {(fxNow - lastCpu[0]) / 1e6, (renderNow - lastCpu[1]) / 1e6});
+                    }
                     last[0] = t;
+                    lastCpu[0] = fxNow;
+                    lastCpu[1] = renderNow;
                     frames[0]++;
                 }
             };
             Platform.runLater(timer::start);
             var slider = page.attentionView().mapPanel().temperatureSlider();
             ConcurrentLinkedQueue<String> lateStacks = new ConcurrentLinkedQueue<>();
-            Thread renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
-                    .findFirst().orElse(null);
             boolean[] dragging = {true};
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (dragging[0]) {
@@ -107,7 +118,6 @@ class AttentionMapTimingCheck {
                     }
                 }
             });
-            var cpu = ManagementFactory.getThreadMXBean();
             long fxCpu0 = cpu.getThreadCpuTime(fx.threadId());
             long renderCpu0 = renderer == null ? 0 : cpu.getThreadCpuTime(renderer.threadId());
             long gcMs0 = gcMillis();
@@ -127,18 +137,36 @@ class AttentionMapTimingCheck {
             sampler.join();
             Platform.runLater(timer::stop);
             WaitForAsyncUtils.waitForFxEvents();
-            double[] redraw = new double[5];
-            for (int k = 0; k < redraw.length; k++) {
+            // one full redraw, part by part, in CPU time of the FX thread (the machine's load does not inflate it)
+            String[] parts = {"image", "entropy chart", "row chart", "css + layout"};
+            double[][] partMs = new double[parts.length][5];
+            for (int k = 0; k < 5; k++) {
                 int kk = k;
                 WaitForAsyncUtils.asyncFx(() -> {
-                    long r0 = System.nanoTime();
-                    page.attentionView().mapPanel().redraw();
-                    page.view().applyCss();
-                    page.view().layout();
-                    redraw[kk] = (System.nanoTime() - r0) / 1e6;
+                    MapPanel panel = page.attentionView().mapPanel();
+                    MapComputation m = page.model().mapProperty().get();
+                    Runnable[] steps = {
+                            () -> panel.heatMap().showNow(m, page.model().logColoursProperty().get()),
+                            () -> panel.charts().showEntropy(m),
+                            () -> panel.charts().showRow(m, m.queries() - 1),
+                            () -> {
+                                page.view().applyCss();
+                                page.view().layout();
+                            }};
+                    for (int i = 0; i < steps.length; i++) {
+                        long c0 = cpu.getCurrentThreadCpuTime();
+                        steps[i].run();
+                        partMs[i][kk] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
+                    }
                 }).get();
             }
-            System.out.printf(Locale.ROOT, "%s n=1024: one redraw on the FX thread %s ms%n", p.id(), java.util.Arrays.toString(redraw));
+            StringBuilder redraw = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                double[] sorted = partMs[i].clone();
+                java.util.Arrays.sort(sorted);
+                redraw.append(String.format(Locale.ROOT, "%s %.1f ms%s", parts[i], sorted[2], i < parts.length - 1 ? ", " : ""));
+            }
+            System.out.printf(Locale.ROOT, "%s n=1024: one redraw on the FX thread, CPU time, medians of 5: %s%n", p.id(), redraw);
             engineMs.sort(Double::compare);
             gaps.sort(Comparator.comparingDouble((double[] g) -> g[0]).reversed());
             long over50 = gaps.stream().filter(g -> g[0] > 50).count();
@@ -155,12 +183,22 @@ class AttentionMapTimingCheck {
             System.out.printf(Locale.ROOT, "%s n=1024: CPU time while dragging: FX thread %.0f ms, render thread %.0f ms "
                     + "(%.1f + %.1f ms per pulse); GC pauses %d ms%n", p.id(), fxCpuMs, renderCpuMs, fxCpuMs / frames[0],
                     renderCpuMs / frames[0], gcMs);
+            double[] fxPulse = pulseCpu.stream().mapToDouble(c -> c[0]).sorted().toArray();
+            double[] renderPulse = pulseCpu.stream().mapToDouble(c -> c[1]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%s n=1024: CPU time between two pulses, FX thread: median %.1f, 99th percentile %.1f, "
+                            + "max %.1f ms; render thread: median %.1f, 99th percentile %.1f, max %.1f ms%n", p.id(),
+                    quantile(fxPulse, 0.5), quantile(fxPulse, 0.99), quantile(fxPulse, 1), quantile(renderPulse, 0.5),
+                    quantile(renderPulse, 0.99), quantile(renderPulse, 1));
             Map<String, Integer> counts = new HashMap<>();
             for (String s : lateStacks) counts.merge(s, 1, Integer::sum);
             counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(14)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  late pulse, %3d samples (2 ms), %s%n", e.getValue(), e.getKey()));
             gcPauses.clear();
         }
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
     /** Milliseconds of stop-the-world collections so far. */

@@ -21,6 +21,8 @@ class AttentionBenchCommandTest {
         double products = o.get("products_ms_median").asDouble();
         assertTrue(forward > 0 && products > 0, r.out());
         assertEquals(forward / products, o.get("forward_over_products").asDouble(), 1e-9 * forward / products);
+        // one round: the median of the rounds' ratios is that round's ratio
+        assertEquals(forward / products, o.get("forward_over_products_paired_median").asDouble(), 1e-9 * forward / products);
     }
 
     @Test
