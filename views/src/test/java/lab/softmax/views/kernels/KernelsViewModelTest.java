@@ -55,7 +55,7 @@ class KernelsViewModelTest {
     }
 
     /** The largest |y - p| / p of the kernel on the benchmark's own input, p a plain float64 softmax. */
-    private static double independentError(Algorithm a, Impl impl, int n, long seed) {
+    static double independentError(Algorithm a, Impl impl, int n, long seed) {
         float[] x = BenchInputs.normalWithOutliers(n, seed);
         float[] y = new float[n];
         Kernels.create(a, impl).softmax(x, y);
