@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lab.softmax.engine.distributions.BigReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,6 +22,21 @@ class Fp64ReferenceTest {
         double[] d = new double[x.length];
         for (int i = 0; i < x.length; i++) d[i] = x[i];
         return d;
+    }
+
+    /**
+     * One logit 0 and 2^20 - 1 logits -40: each e^-40 = 4.2e-18 is below half an ulp of the running sum
+     * 1, so a plain double sum stays exactly 1; the closed form is ln(1 + (n - 1) e^-40) = 4.4e-12.
+     */
+    @Test
+    void aLongTailBelowHalfAnUlpOfTheSumIsNotLost() {
+        int n = 1 << 20;
+        float[] x = new float[n];
+        java.util.Arrays.fill(x, -40f);
+        x[12_345] = 0f;
+        double exact = Math.log1p((n - 1) * Math.exp(-40));
+        // ln of a double near 1 is good to ~1e-16 absolute; the lost tail would be 4.4e-12
+        assertEquals(exact, Fp64Reference.logSumExp(x, 0, n), 1e-15);
     }
 
     @ParameterizedTest
