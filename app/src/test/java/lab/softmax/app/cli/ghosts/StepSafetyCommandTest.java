@@ -39,8 +39,13 @@ class StepSafetyCommandTest {
             assertTrue(o.get("r").asDouble() <= 1 + 1e-12);
         }
         assertTrue(Json.mapper().readTree(lines.get(6)).get("done").asBoolean());
-        args[12] = "6";
-        assertNotEquals(a.out(), run(args).out());
+        int seed = java.util.Arrays.asList(args).indexOf("--seed") + 1;
+        assertEquals("5", args[seed]);
+        args[seed] = "6";
+        Run other = run(args);
+        assertEquals(0, other.exit(), other.err());
+        assertEquals(7, other.out().lines().count());
+        assertNotEquals(a.out(), other.out(), "another seed, another run");
     }
 
     @Test
