@@ -51,7 +51,7 @@ public final class OneStepSweep {
 
     public static Result run(Config cfg, Dataset.Split data, Consumer<Point> sink, Progress progress, Cancellation cancel) {
         Dataset train = data.train();
-        SmallNet net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
+        StepSafetyModel net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
         double[] theta = net.initialParameters(new PaperRandom(INIT_SEED + cfg.seed()));
         trainAdam(net, theta, train, cfg, cancel);
         int n = theta.length;
@@ -62,7 +62,7 @@ public final class OneStepSweep {
         double gNorm = StepSafetyRun.norm(grad);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = gNorm > 0 ? -grad[i] / gNorm : 0;
-        SmallNet.Spread spread = net.maxSpread(theta, v, train);
+        StepSafetyModel.Spread spread = net.maxSpread(theta, v, train);
         double rhoA = spread.rhoA();
         double rhoStar = cfg.rhoStarSamples() > 0 ? batchRhoStar(net, theta, v, train, cfg.rhoStarSamples()) : Double.NaN;
         double baseAcc = net.evaluate(theta, data.test()).accuracy();
@@ -84,7 +84,7 @@ public final class OneStepSweep {
         return new Result(rhoA, rhoStar, spread.sample(), baseLoss, baseAcc, points);
     }
 
-    private static void trainAdam(SmallNet net, double[] theta, Dataset train, Config cfg, Cancellation cancel) {
+    private static void trainAdam(StepSafetyModel net, double[] theta, Dataset train, Config cfg, Cancellation cancel) {
         int n = theta.length;
         double[] g = new double[n];
         AdamW.PaperForm adam = StepSafetyRun.adam(n);
@@ -93,13 +93,13 @@ public final class OneStepSweep {
         for (int t = 0; t < cfg.trainSteps(); t++) {
             if (t % 50 == 0) cancel.throwIfCancelled();
             for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
-            net.lossAndGradient(theta, train, rows, g);
+            net.trainingLossAndGradient(theta, train, rows, g);
             adam.step(theta, g, cfg.lr());
         }
     }
 
     /** Exact ρ* = min over the `count` widest-spread samples of the nearest zero of their F along v. */
-    static double batchRhoStar(SmallNet net, double[] theta, double[] v, Dataset train, int count) {
+    static double batchRhoStar(StepSafetyModel net, double[] theta, double[] v, Dataset train, int count) {
         int c = train.classes();
         List<ExponentialSum> sums = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
