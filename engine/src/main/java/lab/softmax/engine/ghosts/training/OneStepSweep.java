@@ -15,8 +15,8 @@ import lab.softmax.engine.task.Progress;
  * from the trained point take single steps of length τ = r·ρ_a along v = −∇L/‖∇L‖ (full-batch
  * gradient, ρ_a over the whole training set) for log-spaced r, recording the loss ratio L(θ + τv)/L(θ)
  * and the test accuracy retained. The training steps use the model's training mode; the gradient, ρ_a and
- * every loss of the sweep its inference mode (BatchNorm with the running statistics the training left). The exact batch ρ* over the samples with the largest spread is
- * reported beside ρ_a.
+ * every loss of the sweep its inference mode (BatchNorm with the running statistics the training left).
+ * The exact batch ρ* over the samples with the largest spread is reported beside ρ_a.
  */
 public final class OneStepSweep {
     /** Initial weights from SplitMix64(7), minibatch indices from SplitMix64(1). */
