@@ -55,6 +55,34 @@ class StepSafetyCommandTest {
         assertEquals(3, r.out().lines().count());
     }
 
+    /** The paper's Table 1 command line, two steps of each new model: full batch, a one-step spike at step 1. */
+    @Test
+    void theArchitectureGridModelsRunFullBatchWithAOneStepSpike() {
+        for (String model : new String[] {"mlp-ln", "transformer", "cnn-bn"}) {
+            Run r = run("train", "step-safety", "--dataset", "digits", "--model", model, "--lr", "0.015", "--spike-factor", "10000",
+                    "--spike-at", "1", "--spike-until", "2", "--batch-size", "full", "--steps", "3", "--controller", "rho", "--json");
+            assertEquals(0, r.exit(), model + ": " + r.err());
+            List<String> lines = r.out().lines().toList();
+            assertEquals(4, lines.size(), model);
+            assertEquals(0.015, Json.mapper().readTree(lines.get(0)).get("lr").asDouble(), 0);
+            assertEquals(150, Json.mapper().readTree(lines.get(1)).get("lr").asDouble(), 1e-9);
+            assertEquals(0.015, Json.mapper().readTree(lines.get(2)).get("lr").asDouble(), 0);
+            assertTrue(Json.mapper().readTree(lines.get(1)).get("r").asDouble() <= 1 + 1e-12, model);
+            JsonNode done = Json.mapper().readTree(lines.get(3));
+            assertEquals("full", done.get("batch_size").asText());
+            assertEquals(model, done.get("model").asText());
+        }
+        Run batch = run("train", "step-safety", "--batch-size", "half");
+        assertEquals(2, batch.exit());
+        assertTrue(batch.err().contains("--batch-size") && batch.err().contains("half"), batch.err());
+        Run zero = run("train", "step-safety", "--batch-size", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--batch-size"), zero.err());
+        Run model = run("train", "step-safety", "--model", "resnet");
+        assertEquals(2, model.exit());
+        assertTrue(model.err().contains("--model"), model.err());
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOption() {
         Run dataset = run("train", "step-safety", "--dataset", "mnist");
