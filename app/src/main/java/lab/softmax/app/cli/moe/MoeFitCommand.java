@@ -25,16 +25,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The convergence experiment of a top-K gated Gaussian mixture of experts (docs/labs/moe.md): the true",
-                "model (--true-model; the lab's has k*=3 experts with K*=2) on x ~ U[0,1]. For each n and repetition one sample",
-                "is drawn (the same for every case), the fit starts from the case's centre plus n-independent noise",
-                "N(0, 0.1^2), and is measured against the truth: Voronoi losses D1, D2, the mean Hellinger density error and",
-                "the split cell's raw errors. Cases: exact (k=k*, K=K*), over (k=k*+1, K=K*+1: one expert split in two),",
-                "k-too-small (k=k*+1, K=K*), k-below-truth (k=k*, K=K*-1); with the lab's model (3,2), (4,3), (4,2), (3,1).",
-                "--experts and --top-k may name the case instead. Slopes: least squares of ln(median over the repetitions) against ln n",
-                "over the n >= --slope-from (theory: -1/2 for D1, D2, density; -1/8 for the split atoms' beta_1 and b,",
-                "-1/4 for their a and nu). Results are identical for any --threads. The defaults are the full experiment",
-                "(see docs/labs/moe.md for its time); try --n 1000,3000 --reps 5 first. --json prints {\"fits\":[{\"case\",\"n\",\"rep\",\"loglik\",\"loglik_true\",\"d1\",\"d2\",...}],",
+        description = {"The convergence experiment of a top-K gated Gaussian mixture of experts (docs/labs/moe.md)",
+                "on x ~ U[0,1]: the true model is --true-model (the lab's has k*=3 experts with K*=2). For each n",
+                "and repetition one sample is drawn (the same for every case); the fit starts from the case's",
+                "centre plus n-independent noise N(0, 0.1^2) and is measured against the truth: Voronoi losses",
+                "D1, D2, the mean Hellinger density error and the split cell's raw errors. Cases: exact",
+                "(k=k*, K=K*), over (k=k*+1, K=K*+1: one expert split in two), k-too-small (k=k*+1, K=K*),",
+                "k-below-truth (k=k*, K=K*-1); with the lab's model (3,2), (4,3), (4,2), (3,1). --experts and",
+                "--top-k may name the case instead. Slopes: least squares of ln(median over the repetitions)",
+                "against ln n over the n >= --slope-from (theory: -1/2 for D1, D2, density; -1/8 for the split",
+                "atoms' beta_1 and b, -1/4 for their a and nu). Results are identical for any --threads. The",
+                "defaults are the full experiment (docs/labs/moe.md gives its time); try --n 1000,3000 --reps 5",
+                "first. --json prints {\"fits\":[{\"case\",\"n\",\"rep\",\"loglik\",\"loglik_true\",\"d1\",\"d2\",...}],",
                 "\"slopes\":{\"d1\",\"d2\",...}}; with --stream, one line per fit as it finishes and then",
                 "{\"done\":true,\"slopes\":{...},...}."})
 public final class MoeFitCommand implements Callable<Integer> {
@@ -44,17 +46,17 @@ public final class MoeFitCommand implements Callable<Integer> {
             description = "exact, over, k-too-small or k-below-truth (default: exact, or the one --experts/--top-k name)")
     String fitCase;
 
-    @Option(names = "--experts", paramLabel = "k", description = "experts of the fitted model: 3 or 4 (with --top-k, names the case)")
+    @Option(names = "--experts", paramLabel = "k", description = "experts of the fitted model: k* or k*+1 (with --top-k, names the case)")
     Integer experts;
 
     @Option(names = "--top-k", paramLabel = "K", description = "active experts of the fitted model, 1..k (with --experts, names the case)")
     Integer topK;
 
     @Option(names = "--true-model", paramLabel = "FILE|PRESET", defaultValue = "lab",
-            description = {"the true model: lab (k*=3, K*=2, the lab's model), paper (k*=2, K*=1, the paper's simulation model",
-                    "as summaries describe it) or a JSON file {\"gates\":{\"weights\":[[b1],...],\"biases\":[...]},",
-                    "\"experts\":{\"a\":[[a],...],\"b\":[...],\"nu\":[...]},\"top_k\":K} with d=1 and nu the variance",
-                    "(default: ${DEFAULT-VALUE})"})
+            description = {"the true model: lab (k*=3, K*=2, the lab's model), paper (k*=2, K*=1, the",
+                    "paper's simulation model as summaries describe it) or a JSON file",
+                    "{\"gates\":{\"weights\":[[b1],...],\"biases\":[...]},\"experts\":{\"a\":[[a],...],",
+                    "\"b\":[...],\"nu\":[...]},\"top_k\":K} (d=1, nu the variance) (default: ${DEFAULT-VALUE})"})
     String trueModel;
 
     @Option(names = "--n", split = ",", paramLabel = "N", defaultValue = "1000,3000,10000,30000,100000",
