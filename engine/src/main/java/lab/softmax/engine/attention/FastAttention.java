@@ -42,13 +42,16 @@ public final class FastAttention {
         public Workspace() { }
 
         private float[] scaledQ = new float[0];
-        private float[] keysT = new float[0];
+        private final Matmul.PackedB keysT = new Matmul.PackedB();
+        private final Matmul.PackedB values = new Matmul.PackedB();
         private float[] scores = new float[0];
-        private float[] values = new float[0];
         private float[] output = new float[0];
 
         private static float[] atLeast(float[] a, int size) { return a.length >= size ? a : new float[size]; }
     }
+
+    /** Queries per block: a multiple of the product's 5-row tile whose 4096-key score rows (320 KB) stay in L2. */
+    static final int ROW_BLOCK = 20;
 
     /** As {@link #forward(float[], float[], float[], int, int, int, int, double, float[], MaskKind, int, Algorithm, Workers, Workspace)} with fresh buffers. */
     public static Forward forward(float[] q, float[] k, float[] v, int n, int m, int dh, int dv,
@@ -58,17 +61,28 @@ public final class FastAttention {
     }
 
     /**
+     * Kᵀ and V are packed once into the product's panels; then each block of {@link #ROW_BLOCK} queries
+     * goes through Q̃ Kᵀ, its softmax rows and A V while its scores are still in cache (each block holds
+     * whole rows, so the softmax is exact). Done in one pass over the map, the 64 MB of a 4096-key map
+     * would go out to memory and come back twice more (the rows, then A V).
+     *
      * @param q          n × dh, row-major
      * @param k          m × dh, row-major
      * @param v          m × dv, row-major
      * @param queryTau   τ_i per query (SSA's query temperature), or null for 1
      * @param validKeys  keys visible under {@link MaskKind#PADDING}
-     * @param workers    the team the products and rows are split between (open it for several threads)
+     * @param workers    the team the blocks of queries are split between (open it for several threads)
      * @param ws         buffers reused from the previous call; the result views them
      */
     public static Forward forward(float[] q, float[] k, float[] v, int n, int m, int dh, int dv,
                                   double temperature, float[] queryTau, MaskKind mask, int validKeys,
                                   Algorithm algorithm, Workers workers, Workspace ws) {
+        return forward(q, k, v, n, m, dh, dv, temperature, queryTau, mask, validKeys, algorithm, workers, ws, ROW_BLOCK);
+    }
+
+    static Forward forward(float[] q, float[] k, float[] v, int n, int m, int dh, int dv,
+                           double temperature, float[] queryTau, MaskKind mask, int validKeys,
+                           Algorithm algorithm, Workers workers, Workspace ws, int rowBlock) {
         check(q.length == (long) n * dh && k.length == (long) m * dh && v.length == (long) m * dv,
                 "q, k, v: lengths do not match n × dh, m × dh, m × dv");
         check(n > 0 && m > 0 && dh > 0 && dv > 0, "n, m, dh, dv: must be positive");
@@ -78,27 +92,26 @@ public final class FastAttention {
         int mPad = Matmul.paddedColumns(m);
         int dvPad = Matmul.paddedColumns(dv);
         ws.scaledQ = Workspace.atLeast(ws.scaledQ, n * dh);
-        ws.keysT = Workspace.atLeast(ws.keysT, dh * mPad);
         ws.scores = Workspace.atLeast(ws.scores, n * mPad);
-        ws.values = Workspace.atLeast(ws.values, mPad * dvPad);
         ws.output = Workspace.atLeast(ws.output, n * dvPad);
         float[] scaledQ = scaleQueries(q, n, dh, temperature, queryTau, ws.scaledQ);
-        float[] keysT = transposePadded(k, m, dh, mPad, ws.keysT);
-        float[] values = padded(v, m, dv, mPad, dvPad, ws.values);
+        Matmul.PackedB keysT = Matmul.pack(k, 0, 1, dh, dh, m, ws.keysT, workers);
+        Matmul.PackedB values = Matmul.pack(v, 0, dv, 1, m, dv, ws.values, workers);
         float[] scores = ws.scores;
-        Matmul.multiply(scaledQ, 0, dh, 1, keysT, 0, mPad, scores, mPad, n, mPad, dh, workers);
+        float[] output = ws.output;
         SoftmaxKernel[] kernels = new SoftmaxKernel[workers.threads()];
         for (int t = 0; t < kernels.length; t++) kernels[t] = Kernels.create(algorithm, Impl.VECTOR);
-        workers.forChunks(n, Math.max(1, n / (8 * workers.threads())), (part, from, to) -> {
+        workers.forChunks(n, rowBlock, (part, from, to) -> {
+            Matmul.multiplyPacked(scaledQ, dh, keysT, scores, mPad, from, to);
             for (int i = from; i < to; i++) {
                 int row = i * mPad;
                 int visible = visiblePrefix(mask, validKeys, i, m);
                 if (visible > 0) kernels[part].softmax(scores, scores, row, row + visible);
                 java.util.Arrays.fill(scores, row + visible, row + mPad, 0f);
             }
+            // A V over the m real keys: the padding columns of the scores are never read
+            Matmul.multiplyPacked(scores, mPad, values, output, dvPad, from, to);
         });
-        float[] output = ws.output;
-        Matmul.multiply(scores, 0, mPad, 1, values, 0, dvPad, output, dvPad, n, dvPad, mPad, workers);
         return new Forward(n, m, dv, scores, mPad, output, dvPad);
     }
 
@@ -114,6 +127,21 @@ public final class FastAttention {
     }
 
     /**
+     * One head through the fast path with its weights kept as the forward's floats (a 4096-key map is 64 MB
+     * as floats, 128 MB more as doubles) and the per-row metrics of {@link Attention#compute}; hidden keys
+     * are those at or beyond {@code visible[i]}.
+     */
+    public record FloatHead(Forward forward, double[] queryTau, double[] entropy, double[] entropyOverLogN,
+                            double[] maxWeight, double[] markedWeight, int[] exactZeros, int[] visible) {
+        /** Rows with at least one NaN weight. */
+        public int nanRows() {
+            int count = 0;
+            for (double e : entropy) if (Double.isNaN(e)) count++;
+            return count;
+        }
+    }
+
+    /**
      * The map of a one-head input through the fast path, with the per-row metrics of {@link Attention#compute}.
      * Its {@code logits} are null: hidden keys are those at or beyond {@code visible[i]}.
      */
@@ -123,6 +151,20 @@ public final class FastAttention {
 
     /** As {@link #head(AttentionInput, AttentionConfig)} on a team of threads. */
     public static HeadResult head(AttentionInput in, AttentionConfig c, Workers workers) {
+        FloatHead h = floatHead(in, c, workers);
+        Forward f = h.forward();
+        double[][] weights = new double[f.n()][f.m()];
+        double[][] out = new double[f.n()][f.dv()];
+        for (int i = 0; i < f.n(); i++) {
+            for (int j = 0; j < f.m(); j++) weights[i][j] = f.weight(i, j);
+            for (int d = 0; d < f.dv(); d++) out[i][d] = f.output(i, d);
+        }
+        return new HeadResult(null, weights, h.queryTau(), null, h.entropy(), h.entropyOverLogN(), h.maxWeight(),
+                h.markedWeight(), h.exactZeros(), h.visible(), out);
+    }
+
+    /** As {@link #head(AttentionInput, AttentionConfig, Workers)} with the weights and outputs left as floats. */
+    public static FloatHead floatHead(AttentionInput in, AttentionConfig c, Workers workers) {
         if (!handles(in, c)) throw new IllegalArgumentException("config: the fast path takes fp32 softmax with a prefix mask");
         int n = in.queries();
         int m = in.keys();
@@ -132,8 +174,6 @@ public final class FastAttention {
         float[] tau = queryTemperatures(rawQ, c.ssa());
         Forward f = forward(floats(rawQ), floats(in.rawK()), floats(in.rawV()), n, m, dh, dv, c.temperature(), tau,
                 c.mask(), c.validKeys(), c.fp32Algorithm(), workers);
-        double[][] weights = new double[n][m];
-        double[][] out = new double[n][dv];
         double[] queryTau = new double[n];
         double[] entropy = new double[n];
         double[] overLogN = new double[n];
@@ -141,10 +181,9 @@ public final class FastAttention {
         double[] marked = new double[n];
         int[] zeros = new int[n];
         int[] visible = new int[n];
+        double[] w = new double[m];   // one row in double, as RowMetrics reads it
         for (int i = 0; i < n; i++) {
-            double[] w = weights[i];
             for (int j = 0; j < m; j++) w[j] = f.weight(i, j);
-            for (int d = 0; d < dv; d++) out[i][d] = f.output(i, d);
             int shown = visiblePrefix(c.mask(), c.validKeys(), i, m);
             RowMetrics r = RowMetrics.of(w, j -> j >= shown, shown);
             visible[i] = shown;
@@ -155,7 +194,7 @@ public final class FastAttention {
             zeros[i] = r.zeros();
             marked[i] = c.markedKey() >= 0 && c.markedKey() < m ? w[c.markedKey()] : Double.NaN;
         }
-        return new HeadResult(null, weights, queryTau, null, entropy, overLogN, max, marked, zeros, visible, out);
+        return new FloatHead(f, queryTau, entropy, overLogN, max, marked, zeros, visible);
     }
 
     /** τ_i = 1 + s·ln(i+1) + tanh(f(q_i)) in float, or null when SSA is off. */
@@ -198,20 +237,6 @@ public final class FastAttention {
             for (int d = 0; d < dh; d++) out[i * dh + d] = q[i * dh + d] * s;
         }
         return out;
-    }
-
-    private static float[] transposePadded(float[] k, int m, int dh, int mPad, float[] t) {
-        for (int d = 0; d < dh; d++) java.util.Arrays.fill(t, d * mPad + m, (d + 1) * mPad, 0f);
-        for (int j = 0; j < m; j++) {
-            for (int d = 0; d < dh; d++) t[d * mPad + j] = k[j * dh + d];
-        }
-        return t;
-    }
-
-    private static float[] padded(float[] v, int m, int dv, int mPad, int dvPad, float[] p) {
-        java.util.Arrays.fill(p, 0, mPad * dvPad, 0f);
-        for (int j = 0; j < m; j++) System.arraycopy(v, j * dv, p, j * dvPad, dv);
-        return p;
     }
 
     private static void check(boolean ok, String problem) {

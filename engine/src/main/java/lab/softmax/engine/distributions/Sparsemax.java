@@ -11,9 +11,10 @@ final class Sparsemax implements Normalizer {
     @Override
     public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events) {
         double[] sorted = SortedLogits.descendingFinite(x);
-        if (sorted.length == 0) {
-            // Every scaled logit overflowed to +-Infinity in this precision: no finite support,
-            // the projection is undefined (as softmax's Infinity - Infinity): NaN, shown as data.
+        if (sorted.length == 0 || Normalizer.max(x) == Double.POSITIVE_INFINITY) {
+            // A scaled logit overflowed to +Infinity, or every one to +-Infinity, in this precision: the
+            // projection is undefined (as softmax's Infinity - Infinity): NaN, shown as data. Sorting only
+            // the finite entries would instead give the finite ones all the mass and +Infinity the rest.
             double[] undefined = new double[x.length];
             java.util.Arrays.fill(undefined, Double.NaN);
             return undefined;

@@ -19,7 +19,8 @@ import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 
 /**
- * The convergence experiment: for each sample size n and repetition, draw n points from {@link LabModel#truth()},
+ * The convergence experiment: for each sample size n and repetition, draw n points from the true model (by default
+ * {@link LabModel#truth()}),
  * start each fit case from its centre plus n-independent noise (N(0, σ²) on the non-reference gates and on a, b;
  * ν times e^{N(0, σ²)}), fit it ({@link MoeFit}) and measure it against the truth. Repetitions run as tasks on an
  * executor the caller gives; every task's data and noise come from its own seed, so the results are identical for any
@@ -37,9 +38,16 @@ public final class ConvergenceExperiment {
      * @param minSlopeN    smallest n entering the slopes
      * @param densityGrid  number of x on [0, 1] for the density error
      * @param fit          EM and polish settings
+     * @param truth        the true model (d = 1, x ~ U[0, 1])
      */
     public record Settings(List<FitCase> cases, int[] sampleSizes, int repetitions, double initNoise, long seed,
-                           int minSlopeN, int densityGrid, MoeFit.Settings fit) {
+                           int minSlopeN, int densityGrid, MoeFit.Settings fit, TrueModel truth) {
+        /** The experiment on the lab's true model. */
+        public Settings(List<FitCase> cases, int[] sampleSizes, int repetitions, double initNoise, long seed,
+                        int minSlopeN, int densityGrid, MoeFit.Settings fit) {
+            this(cases, sampleSizes, repetitions, initNoise, seed, minSlopeN, densityGrid, fit, TrueModel.lab());
+        }
+
         public Settings {
             if (cases == null || cases.isEmpty()) throw new IllegalArgumentException("cases: choose at least one");
             cases = List.copyOf(cases);
@@ -52,6 +60,8 @@ public final class ConvergenceExperiment {
             if (!(initNoise >= 0) || initNoise > 10) throw new IllegalArgumentException("initNoise: " + initNoise + " is outside 0..10");
             if (densityGrid < 1 || densityGrid > 10_000) throw new IllegalArgumentException("densityGrid: " + densityGrid + " is outside 1..10000");
             if (fit == null) throw new IllegalArgumentException("fit: missing");
+            if (truth == null) throw new IllegalArgumentException("truth: missing");
+            for (FitCase c : cases) c.center(truth);
         }
 
         @Override public int[] sampleSizes() { return sampleSizes.clone(); }
@@ -177,10 +187,10 @@ public final class ConvergenceExperiment {
 
     /** One fit: data, noisy start, fit, measurements. Deterministic in (settings, case, n, rep). */
     public static FitRecord fitOne(Settings s, FitCase c, int n, int rep, Cancellation cancel) {
-        GaussianMoe truth = LabModel.truth();
+        GaussianMoe truth = s.truth().model();
         MoeData data = truth.sample(n, 0, 1, new SplitMix64(dataSeed(s.seed(), n, rep)));
         SplitMix64 noise = new SplitMix64(dataSeed(s.seed() ^ (0x5851F42D4C957F2DL * (c.ordinal() + 1)), n, rep));
-        GaussianMoe init = perturb(c.center(), s.initNoise(), noise);
+        GaussianMoe init = perturb(c.center(s.truth()), s.initNoise(), noise);
         MoeFit.Result fit = MoeFit.fit(init, data, s.fit(), cancel);
         GaussianMoe m = fit.model();
         VoronoiLoss.CellErrors ce = VoronoiLoss.largestCell(m, truth);

@@ -61,13 +61,13 @@ public record GateInput(String source, Gates gates, double[][] x) {
         for (String name : g.propertyNames()) {
             if (!GATE_FIELDS.contains(name)) throw new InputException(source, "gates." + name, "unknown field (expected weights, biases)");
         }
-        double[][] w = matrix(g.get("weights"), source, "gates.weights", -1);
-        double[] b = vector(g.get("biases"), source, "gates.biases");
+        double[][] w = JsonNumbers.matrix(g.get("weights"), source, "gates.weights", -1);
+        double[] b = JsonNumbers.vector(g.get("biases"), source, "gates.biases");
         if (b.length != w.length) {
             throw new InputException(source, "gates.biases", "has " + b.length + " entries but gates.weights has " + w.length + " rows (one per expert)");
         }
         int d = w[0].length;
-        double[][] x = matrix(root.get("x"), source, "x", d);
+        double[][] x = JsonNumbers.matrix(root.get("x"), source, "x", d);
         return new GateInput(source, new Gates(w, b), x);
     }
 
@@ -93,42 +93,5 @@ public record GateInput(String source, Gates gates, double[][] x) {
             out.add(new Point(r.active(), r.weights()));
         }
         return new Points(out);
-    }
-
-    private static double[][] matrix(JsonNode node, String source, String field, int width) {
-        if (node == null) throw new InputException(source, field, "missing");
-        if (!node.isArray() || node.isEmpty()) throw new InputException(source, field, "expected a non-empty array of rows");
-        double[][] m = new double[node.size()][];
-        for (int i = 0; i < m.length; i++) {
-            String f = field + "[" + i + "]";
-            JsonNode row = node.get(i);
-            if (!row.isArray()) throw new InputException(source, f, row + " is not an array (expected a row of numbers)");
-            m[i] = vector(row, source, f);
-            int expected = width > 0 ? width : m[0].length;
-            if (m[i].length != expected) {
-                throw new InputException(source, f, "has " + m[i].length + " entries but "
-                        + (width > 0 ? "the gates have dimension " + width : field + "[0] has " + expected) + " (ragged rows)");
-            }
-        }
-        return m;
-    }
-
-    private static double[] vector(JsonNode node, String source, String field) {
-        if (node == null) throw new InputException(source, field, "missing");
-        if (!node.isArray() || node.isEmpty()) throw new InputException(source, field, "expected a non-empty array of numbers");
-        double[] v = new double[node.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonNode e = node.get(i);
-            String f = field + "[" + i + "]";
-            if (e.isNumber()) {
-                v[i] = e.asDouble();
-            } else if (e.isString()) {
-                throw new InputException(source, f, "\"" + e.asString() + "\" is not a finite number");
-            } else {
-                throw new InputException(source, f, e + " is not a number");
-            }
-            if (!Double.isFinite(v[i])) throw new InputException(source, f, v[i] + " is not finite");
-        }
-        return v;
     }
 }

@@ -1,13 +1,23 @@
 package lab.softmax.engine.moe;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * The 2-D gating picture: on a W×H grid over a rectangle of the input plane, per pixel the top-K set (as a stable id),
  * the top-1 expert and the within-region weight of one chosen expert. Pixel (c, r) sits at the centre of its cell:
  * x = xMin + (c + ½)(xMax − xMin)/W, y = yMax − (r + ½)(yMax − yMin)/H (row 0 at the top, as an image).
  *
  * <p>The logits are divided by the temperature T before routing (softmax(l/T), as in every lab); a positive factor
- * never changes a top-K set, so the partition is the same at every temperature and only the weights change. Ties: the lowest index wins.
+ * never changes a top-K set, so the partition is the same at every temperature and only the weights change (the sets
+ * are ranked on the logits before the division, so that holds bit for bit). Ties: the lowest index wins.
  * One call fills a reusable {@link Frame}; nothing is shared between calls, so frames may be computed on any thread.
+ *
+ * <p>A row is evaluated in blocks of {@link LaneMath#S} pixels: neighbouring pixels nearly always share their set, so a
+ * block whose pixels all keep the previous block's set (one compare per member–outsider pair) is computed in SIMD
+ * lanes; a block that straddles a region boundary pixel by pixel.
  */
 public final class GatePlane {
     private GatePlane() { }
@@ -67,6 +77,9 @@ public final class GatePlane {
         return !outsider || weakV > strongV || (weakV == strongV && weakI < strongI);
     }
 
+    private static final VectorSpecies<Double> S = LaneMath.S;
+    private static final int L = S.length();
+
     /** Evaluates into a new frame. */
     public static Frame evaluate(Gates gates, int topK, double temperature, Router router, int chosen, Rect rect, int width, int height) {
         Frame f = new Frame(width, height);
@@ -82,71 +95,148 @@ public final class GatePlane {
         TopK.requireK(topK, k);
         if (chosen < 0 || chosen >= k) throw new IllegalArgumentException("chosen expert: " + chosen + " is outside 0.." + (k - 1));
         if (!(temperature > 0) || !Double.isFinite(temperature)) throw new IllegalArgumentException("temperature: " + temperature + " must be finite and > 0");
-        int w = out.width;
-        int h = out.height;
-        double dx = (rect.xMax() - rect.xMin()) / w;
-        double dy = (rect.yMax() - rect.yMin()) / h;
-        double[] w0 = new double[k];
-        double[] w1 = new double[k];
-        double[] b = new double[k];
-        double scale = 1 / temperature;   // the logits are divided by T
-        for (int i = 0; i < k; i++) {
-            w0[i] = scale * gates.weight(i, 0);
-            w1[i] = scale * gates.weight(i, 1);
-            b[i] = scale * gates.bias(i);
+        new Rows(gates, topK, 1 / temperature, router == Router.SOFTMAX_TOPK, chosen, rect, out).run();
+    }
+
+    /** The state of one evaluation: parameters, the current set, scratch. */
+    private static final class Rows {
+        private final int k, topK, chosen, width, height;
+        private final double invT;
+        /** softmax-topk weighs by the dense softmax; softmax-topk-renorm equals topk-softmax (p_c / Σ_A p_a = e^{l_c} / Σ_A e^{l_a}). */
+        private final boolean dense;
+        private final double[] w0, w1, b, xs;
+        private final Rect rect;
+        private final Frame out;
+        private final double[] base, logits, scratch, pixel, best;
+        private final int[] active, outside;
+        private long mask;   // the current set; 0: none yet
+        private int id;
+
+        Rows(Gates gates, int topK, double invT, boolean dense, int chosen, Rect rect, Frame out) {
+            k = gates.experts();
+            this.topK = topK;
+            this.invT = invT;
+            this.dense = dense;
+            this.chosen = chosen;
+            this.rect = rect;
+            this.out = out;
+            width = out.width;
+            height = out.height;
+            w0 = new double[k];
+            w1 = new double[k];
+            b = new double[k];
+            for (int i = 0; i < k; i++) {
+                w0[i] = gates.weight(i, 0);
+                w1[i] = gates.weight(i, 1);
+                b[i] = gates.bias(i);
+            }
+            double dx = (rect.xMax() - rect.xMin()) / width;
+            xs = new double[width];
+            for (int c = 0; c < width; c++) xs[c] = rect.xMin() + (c + 0.5) * dx;
+            base = new double[k];
+            logits = new double[k * L];
+            scratch = new double[(k + 1) * L];
+            best = new double[2 * L];
+            pixel = new double[k];
+            active = new int[topK];
+            outside = new int[k - topK];
         }
-        double[] l = new double[k];
-        int[] active = new int[topK];
-        // softmax-topk-renorm equals topk-softmax (p_c / Σ_A p_a = e^{l_c} / Σ_A e^{l_a}); the plane computes it the cheaper way.
-        boolean dense = router == Router.SOFTMAX_TOPK;
-        long mask = 0; // no set yet: stillTop fails and the first pixel ranks everything
-        int id = 0;
-        for (int r = 0; r < h; r++) {
-            double y = rect.yMax() - (r + 0.5) * dy;
-            int row = r * w;
-            for (int c = 0; c < w; c++) {
-                double x = rect.xMin() + (c + 0.5) * dx;
-                int best = 0;
-                for (int i = 0; i < k; i++) {
-                    double v = b[i] + w0[i] * x + w1[i] * y;
-                    l[i] = v;
-                    if (v > l[best]) best = i;
+
+        void run() {
+            double dy = (rect.yMax() - rect.yMin()) / height;
+            int upper = S.loopBound(width);
+            for (int r = 0; r < height; r++) {
+                double y = rect.yMax() - (r + 0.5) * dy;
+                for (int i = 0; i < k; i++) base[i] = Math.fma(w1[i], y, b[i]);
+                int row = r * width;
+                for (int c = 0; c < upper; c += L) {
+                    DoubleVector xv = DoubleVector.fromArray(S, xs, c);
+                    for (int i = 0; i < k; i++) xv.lanewise(VectorOperators.FMA, w0[i], base[i]).intoArray(logits, i * L);
+                    if (mask != 0 && sameSet()) block(row + c);
+                    else for (int p = 0; p < L; p++) pixel(row + c + p, xs[c + p]);
                 }
-                // Neighbouring pixels nearly always share their set: keep the previous one while its weakest member
-                // still outranks the strongest outsider (O(k)); rank everything again only when it does not.
-                if (!stillTop(l, k, mask)) {
-                    mask = 0;
-                    for (int i = 0; i < k; i++) {
-                        double li = l[i];
-                        int above = 0;
-                        for (int j = 0; j < k; j++) {
-                            double lj = l[j];
-                            if (lj > li || (lj == li && j < i)) above++;
-                        }
-                        if (above < topK) mask |= 1L << i;
-                    }
-                    id = TopK.rank(mask);
-                    int m = 0;
-                    for (int i = 0; i < k; i++) {
-                        if ((mask & (1L << i)) != 0) active[m++] = i;
-                    }
-                }
-                float wc = 0;
-                if ((mask & (1L << chosen)) != 0) {
-                    double mx = l[best];
-                    double s = 0;
-                    if (dense) {
-                        for (int i = 0; i < k; i++) s += Math.exp(l[i] - mx);
-                        wc = (float) (Math.exp(l[chosen] - mx) / s);
-                    } else {
-                        for (int a = 0; a < topK; a++) s += Math.exp(l[active[a]] - mx);
-                        wc = (float) (Math.exp(l[chosen] - mx) / s);
-                    }
-                }
-                out.setId[row + c] = id;
-                out.top1[row + c] = (byte) best;
-                out.weight[row + c] = wc;
+                for (int c = upper; c < width; c++) pixel(row + c, xs[c]);
             }
         }
+
+        /** Whether every lane's logits still rank the current set's members above the outsiders (ties: lower index). */
+        private boolean sameSet() {
+            VectorMask<Double> ok = S.maskAll(true);
+            for (int i : active) {
+                DoubleVector li = DoubleVector.fromArray(S, logits, i * L);
+                for (int j : outside) {
+                    DoubleVector lj = DoubleVector.fromArray(S, logits, j * L);
+                    // (a constant operator, so that the JIT compiles the compare to one instruction)
+                    ok = ok.and(i < j ? li.compare(VectorOperators.GE, lj) : li.compare(VectorOperators.GT, lj));
+                }
+            }
+            return ok.allTrue();
+        }
+
+        /** L pixels from p, all in the current set, with their logits in {@link #logits}. */
+        private void block(int p) {
+            // top-1: the first maximum (ties: lower index)
+            DoubleVector bestV = DoubleVector.fromArray(S, logits, 0);
+            DoubleVector bestI = DoubleVector.zero(S);
+            for (int i = 1; i < k; i++) {
+                DoubleVector li = DoubleVector.fromArray(S, logits, i * L);
+                VectorMask<Double> above = li.compare(VectorOperators.GT, bestV);
+                bestV = bestV.blend(li, above);
+                bestI = bestI.blend(i, above);
+            }
+            bestI.intoArray(best, 0);
+            for (int q = 0; q < L; q++) {
+                out.setId[p + q] = id;
+                out.top1[p + q] = (byte) best[q];
+            }
+            if ((mask & (1L << chosen)) == 0) {
+                java.util.Arrays.fill(out.weight, p, p + L, 0f);
+                return;
+            }
+            // weight of the chosen expert: e^{(l_c − max)/T} / Σ e^{(l_a − max)/T} over the set (or all k when dense)
+            int terms = 0;
+            int at = -1;
+            for (int i = 0; i < k; i++) {
+                if (!dense && (mask & (1L << i)) == 0) continue;
+                if (i == chosen) at = terms;
+                DoubleVector.fromArray(S, logits, i * L).sub(bestV).mul(invT).intoArray(scratch, terms * L);
+                terms++;
+            }
+            LaneMath.expNonPositive(scratch, 0, terms * L);
+            DoubleVector sum = DoubleVector.fromArray(S, scratch, 0);
+            for (int q = 1; q < terms; q++) sum = sum.add(DoubleVector.fromArray(S, scratch, q * L));
+            DoubleVector.fromArray(S, scratch, at * L).div(sum).intoArray(best, L);
+            for (int q = 0; q < L; q++) out.weight[p + q] = (float) best[L + q];
+        }
+
+        /** One pixel on its own (x its column's centre); its logits are recomputed the way {@link #run} does. */
+        private void pixel(int p, double x) {
+            int top = 0;
+            for (int i = 0; i < k; i++) {
+                pixel[i] = Math.fma(x, w0[i], base[i]);
+                if (pixel[i] > pixel[top]) top = i;
+            }
+            if (!stillTop(pixel, k, mask)) {
+                mask = TopK.mask(pixel, k, topK);
+                id = TopK.rank(mask);
+                for (int i = 0, a = 0, o = 0; i < k; i++) {
+                    if ((mask & (1L << i)) != 0) active[a++] = i;
+                    else outside[o++] = i;
+                }
+            }
+            float wc = 0;
+            if ((mask & (1L << chosen)) != 0) {
+                double mx = pixel[top];
+                double s = 0;
+                for (int i = 0; i < k; i++) {
+                    if (dense || (mask & (1L << i)) != 0) s += LaneMath.expNonPositive((pixel[i] - mx) * invT);
+                }
+                wc = (float) (LaneMath.expNonPositive((pixel[chosen] - mx) * invT) / s);
+            }
+            out.setId[p] = id;
+            out.top1[p] = (byte) top;
+            out.weight[p] = wc;
+        }
     }
+
 }

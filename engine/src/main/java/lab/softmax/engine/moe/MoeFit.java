@@ -4,15 +4,9 @@ import lab.softmax.engine.numeric.SplitMix64;
 import lab.softmax.engine.task.Cancellation;
 
 /**
- * Maximum-likelihood fitting of a {@link GaussianMoe}: generalised EM, then a derivative-free likelihood polish.
+ * Maximum-likelihood fitting of a {@link GaussianMoe}: generalised EM ({@link MoeEm}), then a derivative-free likelihood
+ * polish ({@link Powell} on {@link MoeLikelihood}).
  *
- * <ol>
- *   <li>E-step: responsibilities r_ni ∝ w_i(x_n)·N(y_n | a_iᵀx_n + b_i, ν_i) within the current top-K set of x_n.</li>
- *   <li>Expert M-step in closed form: (a_i, b_i) by weighted least squares with weights r_·i, then
- *       ν_i = Σ r_ni (y_n − a_iᵀx_n − b_i)² / Σ r_ni, floored at 1e−6.</li>
- *   <li>Gate M-step: damped Newton steps on Q(β) = Σ_n Σ_i r_ni ln w_i(x_n) with the top-K sets frozen and the
- *       reference (last) expert fixed at (0, 0), halving each step until Q does not decrease.</li>
- * </ol>
  * EM never moves the boundaries between top-K regions (the E-step gives no mass outside the current sets, the gate
  * step keeps them frozen), so the fit ends with Powell's method on the observed log-likelihood, which recomputes the
  * top-K sets at every evaluation; parameters: (β_0, β_1) of the non-reference experts, a, b and ln ν of all.
@@ -20,7 +14,7 @@ import lab.softmax.engine.task.Cancellation;
  * best log-likelihood wins: a single start left some fits in local optima far below the truth's likelihood.
  */
 public final class MoeFit {
-    private static final double NU_FLOOR = 1e-6;
+    private static final double NU_FLOOR = MoeEm.NU_FLOOR;
 
     private MoeFit() { }
 
@@ -59,7 +53,8 @@ public final class MoeFit {
             this(emIterations, emTolerance, newtonSteps, polishRuns, polishSweeps, xtol, ftol, 0, 0, 0, false);
         }
 
-        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3, DEFAULT_RESTARTS, DEFAULT_RESTART_NOISE, 0x6D6F652D66697421L, false); }
+        /** The fitter of the lab's experiment: 3 restarts at σ = 0.3, gate-scale directions on. */
+        public static Settings defaults() { return new Settings(100, 1e-7, 3, 4, 30, 1e-3, 1e-3, DEFAULT_RESTARTS, DEFAULT_RESTART_NOISE, 0x6D6F652D66697421L, true); }
 
         /** EM alone: no polish and no restarts. */
         public Settings withoutPolish() { return new Settings(emIterations, emTolerance, newtonSteps, 0, polishSweeps, xtol, ftol, 0, restartNoise, restartSeed, gateScaleDirections); }
@@ -88,13 +83,14 @@ public final class MoeFit {
      * fit with the highest log-likelihood (the first on ties). emIterations and polishEvaluations add up every start.
      */
     public static Result fit(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
-        Result best = polishAll(fitGates(init, data, s, cancel), data, s, cancel);
+        MoeLikelihood ev = MoeLikelihood.of(data);
+        Result best = polishAll(fitGates(init, ev, s, cancel), ev, s, cancel);
         int em = best.emIterations();
         int evals = best.polishEvaluations();
         for (int r = 1; r <= s.restarts(); r++) {
             cancel.throwIfCancelled();
             SplitMix64 rng = new SplitMix64(s.restartSeed() ^ (0x9E3779B97F4A7C15L * r));
-            Result next = polishAll(fitGates(perturb(best.model(), s.restartNoise(), rng), data, s, cancel), data, s, cancel);
+            Result next = polishAll(fitGates(perturb(best.model(), s.restartNoise(), rng), ev, s, cancel), ev, s, cancel);
             em += next.emIterations();
             evals += next.polishEvaluations();
             if (next.logLikelihood() > best.logLikelihood()) best = next;
@@ -124,22 +120,20 @@ public final class MoeFit {
     }
 
     /** EM, then rounds of (Powell on the gates, EM) from init, whose last expert must be the reference with zero gate. */
-    static Result fitGates(GaussianMoe init, MoeData data, Settings s, Cancellation cancel) {
+    static Result fitGates(GaussianMoe init, MoeLikelihood ev, Settings s, Cancellation cancel) {
+        MoeData data = ev.data();
         int k = init.experts();
         int d = init.dimension();
         if (data.d() != d) throw new IllegalArgumentException("data: dimension " + data.d() + " but the model has " + d);
         if (k < 2) throw new IllegalArgumentException("init: need at least two experts");
         if (init.beta0(k - 1) != 0 || nonZero(init, k - 1)) throw new IllegalArgumentException("init: the last expert is the reference and needs (beta0, beta1) = (0, 0)");
-        Em em = new Em(init, data);
+        MoeEm em = new MoeEm(init, ev);
         double llEm = em.run(s, cancel);
         int emIterations = em.iterations;
         GaussianMoe model = em.model();
         double ll = llEm;
         int evals = 0;
         if (s.polishRuns() > 0) {
-            int topK = init.topK();
-            double[] x = data.xs();
-            double[] y = data.ys();
             double scale = Math.max(1e-3, 10 / Math.sqrt(data.n()));
             // Rounds of: Powell on the gates alone (moves the region boundaries), then EM from there.
             for (int round = 0; round < s.polishRuns(); round++) {
@@ -149,11 +143,11 @@ public final class MoeFit {
                 java.util.Arrays.fill(step, scale);
                 double[][] basis = s.gateScaleDirections() ? gateBasis(g, d, g.length) : null;
                 double[] g0 = g;
-                Powell pg = new Powell(th -> -withGates(experts, mapGates(g0, basis, th)).logLikelihood(x, y, d), g.length, cancel);
+                Powell pg = new Powell(th -> -ev.of(withGates(experts, mapGates(g0, basis, th))), g.length, cancel);
                 Powell.Result r = pg.minimise(basis == null ? g : new double[g.length], step, s.polishSweeps(), s.xtol(), s.ftol());
                 evals += r.evaluations();
                 GaussianMoe moved = -r.value() > ll ? withGates(experts, mapGates(g0, basis, r.x())) : model;
-                Em again = new Em(moved, data);
+                MoeEm again = new MoeEm(moved, ev);
                 double llAgain = again.run(s, cancel);
                 emIterations += again.iterations;
                 double gain = Math.max(-r.value(), llAgain) - ll;
@@ -171,15 +165,13 @@ public final class MoeFit {
     }
 
     /** Powell on all parameters from r's model; returns r with the better model and the evaluations added. */
-    static Result polishAll(Result r, MoeData data, Settings s, Cancellation cancel) {
+    static Result polishAll(Result r, MoeLikelihood ev, Settings s, Cancellation cancel) {
         if (s.polishRuns() == 0) return r;
         GaussianMoe model = r.model();
         int k = model.experts();
         int d = model.dimension();
         int topK = model.topK();
-        double[] x = data.xs();
-        double[] y = data.ys();
-        double scale = Math.max(1e-3, 10 / Math.sqrt(data.n()));
+        double scale = Math.max(1e-3, 10 / Math.sqrt(ev.n()));
         double ll = r.logLikelihood();
         int evals = r.polishEvaluations();
         {
@@ -188,12 +180,12 @@ public final class MoeFit {
             java.util.Arrays.fill(step, scale);
             double[][] basis = s.gateScaleDirections() ? gateBasis(theta, d, (k - 1) * (d + 1)) : null;
             double[] t0 = theta;
-            Powell p = new Powell(th -> -unpack(mapGates(t0, basis, th), k, d, topK).logLikelihood(x, y, d), theta.length, cancel);
+            Powell p = new Powell(th -> -ev.of(unpack(mapGates(t0, basis, th), k, d, topK)), theta.length, cancel);
             Powell.Result pr = p.minimise(basis == null ? theta : new double[theta.length], step, s.polishSweeps(), s.xtol(), s.ftol());
             evals += pr.evaluations();
             if (-pr.value() > ll) {
                 model = unpack(mapGates(t0, basis, pr.x()), k, d, topK);
-                ll = model.logLikelihood(data);
+                ll = ev.of(model);
             }
         }
         return new Result(model, ll, r.emLogLikelihood(), r.emIterations(), evals);
@@ -348,284 +340,5 @@ public final class MoeFit {
         double[] nu = new double[k];
         java.util.Arrays.fill(nu, NU_FLOOR);
         return new GaussianMoe(new double[k], new double[k][d], new double[k][d], b, nu, topK);
-    }
-
-    /** The EM state: parameters as plain arrays, the frozen top-K sets and the responsibilities. */
-    private static final class Em {
-        final int k, d, topK, n;
-        final double[] x, y;
-        final double[] b0, b, nu;
-        final double[][] b1, a;
-        final int[] act;      // n × K active sets
-        final double[] resp;  // n × K responsibilities aligned with act
-        int iterations;
-
-        Em(GaussianMoe m, MoeData data) {
-            k = m.experts();
-            d = m.dimension();
-            topK = m.topK();
-            n = data.n();
-            x = data.xs();
-            y = data.ys();
-            b0 = m.beta0();
-            b1 = m.beta1();
-            a = m.a();
-            b = m.b();
-            nu = m.nu();
-            act = new int[n * topK];
-            resp = new double[n * topK];
-        }
-
-        GaussianMoe model() { return new GaussianMoe(b0, b1, a, b, nu, topK); }
-
-        double logit(int i, int off) {
-            double l = b0[i];
-            for (int j = 0; j < d; j++) l += b1[i][j] * x[off + j];
-            return l;
-        }
-
-        double mean(int i, int off) {
-            double m = b[i];
-            for (int j = 0; j < d; j++) m += a[i][j] * x[off + j];
-            return m;
-        }
-
-        /**
-         * Iterates until an iteration changes the log-likelihood by less than emTolerance·n, or 5 iterations pass
-         * without a gain of that size; leaves the best iterate
-         * (the recomputed sets make generalised EM non-monotone) and returns its log-likelihood.
-         */
-        double run(Settings s, Cancellation cancel) {
-            double prev = eStep();
-            double best = prev;
-            GaussianMoe bestModel = model();
-            int lastGain = 0;
-            for (int it = 0; it < s.emIterations(); it++) {
-                if ((it & 7) == 0) cancel.throwIfCancelled();
-                expertStep();
-                gateStep(s.newtonSteps());
-                double ll = eStep();
-                iterations = it + 1;
-                if (ll > best + s.emTolerance() * n) lastGain = it;
-                if (ll > best) {
-                    best = ll;
-                    bestModel = model();
-                }
-                boolean small = Math.abs(ll - prev) < s.emTolerance() * n;
-                prev = ll;
-                // Converged, or cycling between top-K sets without gaining for 5 iterations.
-                if (small || it - lastGain >= 5) break;
-            }
-            restore(bestModel);
-            return best;
-        }
-
-        void restore(GaussianMoe m) {
-            for (int i = 0; i < k; i++) {
-                b0[i] = m.beta0(i);
-                b[i] = m.b(i);
-                nu[i] = m.nu(i);
-                for (int j = 0; j < d; j++) {
-                    b1[i][j] = m.beta1(i, j);
-                    a[i][j] = m.a(i, j);
-                }
-            }
-        }
-
-        /** Recomputes the top-K sets and responsibilities; returns the observed log-likelihood. */
-        double eStep() {
-            double[] l = new double[k];
-            double[] c = new double[k];
-            for (int i = 0; i < k; i++) c[i] = -0.5 * (Math.log(2 * Math.PI) + Math.log(nu[i]));
-            int[] sel = new int[topK];
-            double[] e = new double[topK];
-            double ll = 0;
-            for (int t = 0; t < n; t++) {
-                int off = t * d;
-                for (int i = 0; i < k; i++) l[i] = logit(i, off);
-                TopK.select(l, k, topK, sel);
-                double lm = Double.NEGATIVE_INFINITY;
-                double em = Double.NEGATIVE_INFINITY;
-                for (int q = 0; q < topK; q++) {
-                    int i = sel[q];
-                    double r = y[t] - mean(i, off);
-                    e[q] = l[i] + c[i] - r * r / (2 * nu[i]);
-                    lm = Math.max(lm, l[i]);
-                    em = Math.max(em, e[q]);
-                }
-                double sl = 0;
-                double se = 0;
-                for (int q = 0; q < topK; q++) {
-                    sl += Math.exp(l[sel[q]] - lm);
-                    double v = Math.exp(e[q] - em);
-                    e[q] = v;
-                    se += v;
-                }
-                int base = t * topK;
-                for (int q = 0; q < topK; q++) {
-                    act[base + q] = sel[q];
-                    resp[base + q] = e[q] / se;
-                }
-                ll += em - lm + Math.log(se / sl);
-            }
-            return ll;
-        }
-
-        void expertStep() {
-            int p = d + 1;
-            double[][] ata = new double[k][p * p];
-            double[][] aty = new double[k][p];
-            double[] mass = new double[k];
-            double[] z = new double[p];
-            for (int t = 0; t < n; t++) {
-                int off = t * d;
-                z[0] = 1;
-                for (int j = 0; j < d; j++) z[j + 1] = x[off + j];
-                for (int q = 0; q < topK; q++) {
-                    int i = act[t * topK + q];
-                    double r = resp[t * topK + q];
-                    if (r == 0) continue;
-                    mass[i] += r;
-                    double[] m = ata[i];
-                    for (int u = 0; u < p; u++) {
-                        double ru = r * z[u];
-                        aty[i][u] += ru * y[t];
-                        for (int v = 0; v <= u; v++) m[u * p + v] += ru * z[v];
-                    }
-                }
-            }
-            for (int i = 0; i < k; i++) {
-                if (mass[i] < 1e-8) continue;
-                double[] m = ata[i];
-                for (int u = 0; u < p; u++) {
-                    for (int v = u + 1; v < p; v++) m[u * p + v] = m[v * p + u];
-                }
-                double[] coef = LinearSolve.spd(m, aty[i], p, 1e-12);
-                if (coef == null) continue;
-                b[i] = coef[0];
-                for (int j = 0; j < d; j++) a[i][j] = coef[j + 1];
-            }
-            double[] rss = new double[k];
-            for (int t = 0; t < n; t++) {
-                int off = t * d;
-                for (int q = 0; q < topK; q++) {
-                    int i = act[t * topK + q];
-                    double r = resp[t * topK + q];
-                    double res = y[t] - mean(i, off);
-                    rss[i] += r * res * res;
-                }
-            }
-            for (int i = 0; i < k; i++) {
-                if (mass[i] < 1e-8) continue;
-                nu[i] = Math.max(NU_FLOOR, rss[i] / mass[i]);
-            }
-        }
-
-        /** Q(β) with frozen sets, for gate parameters given as (β_0, β_1) rows of experts 0..k−2. */
-        double q(double[] g) {
-            double[] l = new double[topK];
-            double sum = 0;
-            for (int t = 0; t < n; t++) {
-                double lm = activeLogits(g, t, l);
-                double s = 0;
-                for (int q = 0; q < topK; q++) s += Math.exp(l[q] - lm);
-                double lse = lm + Math.log(s);
-                for (int q = 0; q < topK; q++) sum += resp[t * topK + q] * (l[q] - lse);
-            }
-            return sum;
-        }
-
-        /**
-         * Writes into l[0..K-1] the gate logits of point t's frozen active experts under parameters g (the last expert's
-         * logit is pinned at 0) and returns their maximum.
-         */
-        private double activeLogits(double[] g, int t, double[] l) {
-            int p = d + 1;
-            int off = t * d;
-            double lm = Double.NEGATIVE_INFINITY;
-            for (int q = 0; q < topK; q++) {
-                int i = act[t * topK + q];
-                double v = 0;
-                if (i < k - 1) {
-                    v = g[i * p];
-                    for (int j = 0; j < d; j++) v += g[i * p + 1 + j] * x[off + j];
-                }
-                l[q] = v;
-                lm = Math.max(lm, v);
-            }
-            return lm;
-        }
-
-        void gateStep(int steps) {
-            int p = d + 1;
-            int dim = (k - 1) * p;
-            double[] g = new double[dim];
-            for (int i = 0; i < k - 1; i++) {
-                g[i * p] = b0[i];
-                for (int j = 0; j < d; j++) g[i * p + 1 + j] = b1[i][j];
-            }
-            double qOld = q(g);
-            double[] z = new double[p];
-            double[] l = new double[topK];
-            double[] w = new double[topK];
-            for (int s = 0; s < steps; s++) {
-                double[] grad = new double[dim];
-                double[] h = new double[dim * dim]; // negative Hessian (positive semi-definite)
-                for (int t = 0; t < n; t++) {
-                    int off = t * d;
-                    z[0] = 1;
-                    for (int j = 0; j < d; j++) z[j + 1] = x[off + j];
-                    double lm = activeLogits(g, t, l);
-                    double sw = 0;
-                    for (int q = 0; q < topK; q++) {
-                        w[q] = Math.exp(l[q] - lm);
-                        sw += w[q];
-                    }
-                    for (int q = 0; q < topK; q++) w[q] /= sw;
-                    for (int q = 0; q < topK; q++) {
-                        int i = act[t * topK + q];
-                        if (i == k - 1) continue;
-                        double gi = resp[t * topK + q] - w[q];
-                        for (int u = 0; u < p; u++) grad[i * p + u] += gi * z[u];
-                        for (int q2 = 0; q2 < topK; q2++) {
-                            int j = act[t * topK + q2];
-                            if (j == k - 1) continue;
-                            double c = (q == q2 ? w[q] : 0) - w[q] * w[q2];
-                            if (c == 0) continue;
-                            for (int u = 0; u < p; u++) {
-                                double cu = c * z[u];
-                                int row = (i * p + u) * dim + j * p;
-                                for (int v = 0; v < p; v++) h[row + v] += cu * z[v];
-                            }
-                        }
-                    }
-                }
-                double trace = 0;
-                for (int u = 0; u < dim; u++) trace += h[u * dim + u];
-                double ridge = 1e-9 * trace / dim + 1e-12;
-                for (int u = 0; u < dim; u++) h[u * dim + u] += ridge;
-                double[] delta = LinearSolve.spd(h, grad, dim, 0);
-                if (delta == null) return;
-                double[] trial = new double[dim];
-                double tStep = 1;
-                boolean moved = false;
-                for (int half = 0; half < 30; half++) {
-                    for (int u = 0; u < dim; u++) trial[u] = g[u] + tStep * delta[u];
-                    double qNew = q(trial);
-                    if (qNew >= qOld) {
-                        System.arraycopy(trial, 0, g, 0, dim);
-                        moved = qNew > qOld;
-                        qOld = qNew;
-                        break;
-                    }
-                    tStep *= 0.5;
-                }
-                if (!moved) break;
-            }
-            for (int i = 0; i < k - 1; i++) {
-                b0[i] = g[i * p];
-                for (int j = 0; j < d; j++) b1[i][j] = g[i * p + 1 + j];
-            }
-        }
     }
 }

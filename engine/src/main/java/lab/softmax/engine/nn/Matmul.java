@@ -82,6 +82,67 @@ public final class Matmul {
     }
 
     /**
+     * B packed once into the panels the register tile reads, for a caller that multiplies many blocks of
+     * rows by the same B (attention: every block of queries by the same Kᵀ, then by the same V).
+     * {@link #pack} fills it; {@link #multiplyPacked} reads it. Reused by the next pack of the same or a
+     * smaller size.
+     */
+    public static final class PackedB {
+        private float[] data = new float[0];
+        private int k;
+        private int columns;
+
+        public PackedB() { }
+
+        /** Rows of B (the reduction length). */
+        public int k() { return k; }
+
+        /** Columns of B and of C, padded to {@link #COLUMN_MULTIPLE}. */
+        public int columns() { return columns; }
+    }
+
+    /**
+     * Packs B (k x n, B(kk, j) = b[offset + kk * rowStride + j * colStride]; B = Kᵀ of a row-major K is
+     * rowStride 1, colStride = K's row length) into into, as {@link #packB} lays out each k block of all
+     * columns; columns n .. {@link #paddedColumns}(n) are zero. The panels are split between the team.
+     */
+    public static PackedB pack(float[] b, int offset, int rowStride, int colStride, int k, int n, PackedB into, Workers workers) {
+        if (k < 1 || n < 1) throw new IllegalArgumentException("k = " + k + ", n = " + n + ": must be positive");
+        int nPad = paddedColumns(n);
+        if (into.data.length < k * nPad) into.data = new float[k * nPad];
+        into.k = k;
+        into.columns = nPad;
+        float[] data = into.data;
+        workers.forRange((nPad + PANEL - 1) / PANEL, (p0, p1) -> {
+            for (int j = p0 * PANEL; j < Math.min(nPad, p1 * PANEL); j += PANEL) {
+                int width = Math.min(PANEL, nPad - j);
+                int inside = Math.max(0, Math.min(width, n - j));
+                for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
+                    int kLen = Math.min(K_BLOCK, k - k0);
+                    int dst = k0 * nPad + j * kLen;
+                    for (int kk = 0; kk < kLen; kk++) {
+                        int src = offset + (k0 + kk) * rowStride + j * colStride;
+                        int row = dst + kk * width;
+                        for (int t = 0; t < inside; t++) data[row + t] = b[src + t * colStride];
+                        for (int t = inside; t < width; t++) data[row + t] = 0f;
+                    }
+                }
+            }
+        });
+        return into;
+    }
+
+    /**
+     * Rows [r0, r1) of C = A' B on the calling thread, with B packed by {@link #pack}: A'(r, kk) =
+     * a[r * lda + kk], C(r, j) = c[r * ldc + j] for j < b.columns(). Each element is accumulated over k in
+     * index order, as in {@link #multiply}, so the result equals that of multiply bit for bit.
+     */
+    public static void multiplyPacked(float[] a, int lda, PackedB b, float[] c, int ldc, int r0, int r1) {
+        if (r0 >= r1) return;
+        blocks(a, 0, lda, 1, null, 0, 0, b.data, c, ldc, r0, r1, b.columns, b.k, false, MatmulTile.Epilogue.NONE);
+    }
+
+    /**
      * C = A B with A row-major (row length lda), then C = 0 wherever mask <= 0 (mask laid out like
      * C): the backward pass through a ReLU, torch's relu'(0) = 0, fused into the store.
      */
@@ -140,7 +201,7 @@ public final class Matmul {
 
     /**
      * Rows [r0, r1) of C, on one thread. B is packed here block by block, unless packedB already holds
-     * all of it (n <= N_BLOCK; k block k0 at packedB[k0 * n], laid out as {@link #packB} does).
+     * all of it (k block k0 at packedB[k0 * n], laid out as {@link #packB} does).
      */
     private static void blocks(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb, float[] packedB,
                                float[] c, int ldc, int r0, int r1, int n, int k, boolean accumulate,
@@ -154,7 +215,7 @@ public final class Matmul {
                 int kLen = Math.min(K_BLOCK, k - k0);
                 boolean load = accumulate || k0 > 0;
                 MatmulTile.Epilogue last = k0 + K_BLOCK >= k ? ep : MatmulTile.Epilogue.NONE;
-                int bBase = packedB != null ? k0 * n : 0;
+                int bBase = packedB != null ? k0 * n + jb * kLen : 0;
                 if (packedB == null) packB(b, bOffset + k0 * ldb + jb, ldb, kLen, nLen, bPanel, 0);
                 for (int r = r0; r < r1; r += TILE_ROWS) {
                     int rows = Math.min(TILE_ROWS, r1 - r);

@@ -38,7 +38,7 @@ class FastAttentionTest {
     @ParameterizedTest(name = "n={0} m={1} dh={2} dv={3} {4}")
     @CsvSource({
             "1, 1, 1, 1, full", "3, 17, 8, 5, full", "17, 255, 16, 3, causal", "9, 4097, 8, 9, full",
-            "5, 33, 7, 4, padding", "4, 6, 3, 2, causal"})
+            "5, 33, 7, 4, padding", "4, 6, 3, 2, causal", "47, 300, 16, 7, causal"})
     void matchesTheDoubleReference(int n, int m, int dh, int dv, String maskName) {
         MaskKind mask = MaskKind.parse(maskName);
         int validKeys = Math.max(1, m / 2);

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * digits (50 inside the series; float64 needs 17), own exp/log1p series, bisection for entmax.
  * Shares no code with the engine; -Infinity inputs are masked entries (probability exactly 0).
  */
-final class BigReference {
+public final class BigReference {
     static final MathContext MC = new MathContext(45, RoundingMode.HALF_EVEN);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final BigDecimal SMALL = new BigDecimal("0.01");
@@ -158,7 +158,7 @@ final class BigReference {
     }
 
     /** m + log sum exp(x - m) over the unmasked x = z/T (kept from the softmax reference when it was computed). */
-    static double logSumExp(double[] z, double temperature) {
+    public static double logSumExp(double[] z, double temperature) {
         Double known = LOG_SUM_EXP.get(new Key(NormalizerKind.SOFTMAX, temperature, z));
         if (known != null) return known;
         BigDecimal[] x = scaled(z, temperature);
@@ -197,7 +197,7 @@ final class BigReference {
         return p;
     }
 
-    static double[] softmax(double[] z, double temperature) {
+    public static double[] softmax(double[] z, double temperature) {
         BigDecimal[] x = scaled(z, temperature);
         BigDecimal m = max(x);
         BigDecimal[] w = new BigDecimal[x.length];

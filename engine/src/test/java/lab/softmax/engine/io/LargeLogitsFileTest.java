@@ -57,6 +57,11 @@ class LargeLogitsFileTest {
         assertEquals(top, r.reference()[200], 1e-9 * top, "float64 reference");
         // fp32 with a 10^7-term naive sum: the error bound is n*u, but the lab must stay sane.
         assertEquals(top, p[200], 0.05 * top, "fp32");
-        assertTrue(r.underflowCount() >= 0);
+        // The smallest probability, e^-10 / total ~ 4e-15, lies far inside fp32's normal range (2^-126 ~ 1.2e-38):
+        // it must come out non-zero, and no entry may be counted as underflowed.
+        double bottom = Math.exp(-10.0) / total;
+        assertTrue(bottom > 0x1p-126 * 1e20);
+        assertEquals(bottom, p[0], 0.05 * bottom, "fp32 smallest");
+        assertEquals(0, r.underflowCount(), "entries of " + bottom + " cannot underflow in fp32");
     }
 }

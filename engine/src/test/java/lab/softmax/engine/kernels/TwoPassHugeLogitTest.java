@@ -40,10 +40,14 @@ class TwoPassHugeLogitTest {
                     pool.shutdownNow();
                 }
             }
+            // The accuracy tests' bound (fp32 exps and a log-depth sum: 5.6e-7 at n = 3, measured at most 3.3e-7 here);
+            // below fp32's normal range only an absolute error counts (a flushed subnormal is not wrong).
+            double relative = KernelAccuracyTest.tolerance(x.length);
             for (int i = 0; i < x.length; i++) {
-                double err = ref[i] >= 1e-30 ? Math.abs(y[i] - ref[i]) / ref[i] : Math.abs(y[i] - ref[i]);
-                assertTrue(err <= 1e-5, label + " " + impl + " n=" + x.length + " i=" + i + " x=" + x[i]
-                        + " y=" + y[i] + " ref=" + ref[i]);
+                boolean normal = ref[i] >= Fp64Reference.RELATIVE_FLOOR;
+                double err = normal ? Math.abs(y[i] - ref[i]) / ref[i] : Math.abs(y[i] - ref[i]);
+                assertTrue(err <= (normal ? relative : 0x1p-124), label + " " + impl + " n=" + x.length + " i=" + i
+                        + " x=" + x[i] + " y=" + y[i] + " ref=" + ref[i] + " error " + err);
             }
         }
     }

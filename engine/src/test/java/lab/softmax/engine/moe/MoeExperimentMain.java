@@ -11,8 +11,8 @@ import lab.softmax.engine.task.Progress;
 /**
  * Test-scope runner of the convergence experiment (not a unit test):
  * {@code java -cp <engine classes>:<test classes>:<jackson> lab.softmax.engine.moe.MoeExperimentMain THREADS REPS N1,N2,... [CASES] [FIT]}
- * with CASES a comma list of fit case ids (or "all") and FIT a comma list of "scale-directions" (the polish's
- * gate-scale directions) and "restarts=R".
+ * with CASES a comma list of fit case ids (or "all") and FIT a comma list of "coordinate-directions" (the polish
+ * without gate-scale directions) and "restarts=R".
  * Prints every fit as it finishes, then medians and slopes per case and the wall time.
  */
 public final class MoeExperimentMain {
@@ -28,7 +28,7 @@ public final class MoeExperimentMain {
         MoeFit.Settings fit = full.fit();
         if (args.length > 4) {
             for (String o : args[4].split(",")) {
-                if (o.equals("scale-directions")) fit = fit.withGateScaleDirections(true);
+                if (o.equals("coordinate-directions")) fit = fit.withGateScaleDirections(false);
                 else if (o.startsWith("restarts=")) fit = fit.withRestarts(Integer.parseInt(o.substring(9)));
                 else throw new IllegalArgumentException("unknown fit option " + o);
             }

@@ -167,6 +167,42 @@ class MatmulTest {
         }
     }
 
+    @Test
+    void aPackedBMultipliesAnyBlockOfRowsInTheSequentialOrder() {
+        // B given transposed (B = Kᵀ of a row-major K) and as a plain row-major matrix, with column counts that
+        // need padding, more than one 256-column block and more than one k block
+        Random rnd = new Random(53);
+        int[][] shapes = {{64, 300}, {300, 70}, {3, 17}, {257, 513}};
+        Matmul.PackedB packed = new Matmul.PackedB();
+        for (int[] shape : shapes) {
+            int k = shape[0];
+            int n = shape[1];
+            int nPad = Matmul.paddedColumns(n);
+            int m = 23;
+            float[] a = random(m * k, rnd);
+            float[] key = random(n * k, rnd);   // n x k: B(t, j) = key[j * k + t]
+            float[] bT = new float[k * nPad];
+            for (int t = 0; t < k; t++) {
+                for (int j = 0; j < n; j++) bT[t * nPad + j] = key[j * k + t];
+            }
+            float[] plain = random(k * n, rnd);
+            float[] bPlain = new float[k * nPad];
+            for (int t = 0; t < k; t++) System.arraycopy(plain, t * n, bPlain, t * nPad, n);
+            String size = "k=" + k + " n=" + n;
+            for (int threads : new int[] {1, 2}) {
+                on(threads, w -> Matmul.pack(key, 0, 1, k, k, n, packed, w));
+                assertEquals(nPad, packed.columns(), size);
+                float[] c = random(m * nPad, rnd);   // garbage that the product must overwrite
+                for (int r0 = 0; r0 < m; r0 += 7) Matmul.multiplyPacked(a, k, packed, c, nPad, r0, Math.min(m, r0 + 7));
+                assertArrayEquals(sequentialFma(a, k, 1, bT, nPad, null, m, nPad, k), c, "transposed " + size + " threads=" + threads);
+                on(threads, w -> Matmul.pack(plain, 0, n, 1, k, n, packed, w));
+                float[] d = random(m * nPad, rnd);
+                Matmul.multiplyPacked(a, k, packed, d, nPad, 0, m);
+                assertArrayEquals(sequentialFma(a, k, 1, bPlain, nPad, null, m, nPad, k), d, "plain " + size + " threads=" + threads);
+            }
+        }
+    }
+
     /** Runs a product on an open team of this many threads, closed afterwards. */
     private static void on(int threads, Consumer<Workers> product) {
         try (Workers w = Workers.of(threads).open()) {

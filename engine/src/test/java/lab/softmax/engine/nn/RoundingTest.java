@@ -3,6 +3,7 @@ package lab.softmax.engine.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import lab.softmax.engine.numeric.IndependentRounding;
 import lab.softmax.engine.numeric.Precision;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,13 @@ class RoundingTest {
     }
 
     @Test
-    void fp32IsAFloatCast() {
-        assertEquals((float) 0.1, Rounding.round(Precision.FP32, 0.1), 0);
+    void fp32MatchesTheBitLevelReference() {
+        assertEquals(0x1.99999ap-4, Rounding.round(Precision.FP32, 0.1), 0, "0.1 in fp32: 0x1.99999ap-4");
         assertEquals(0.1, Rounding.round(Precision.FP64, 0.1), 0);
+        Random rnd = new Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            double d = Math.scalb(rnd.nextDouble() * 2 - 1, rnd.nextInt(300) - 150);
+            assertEquals(IndependentRounding.fp32(d), Rounding.round(Precision.FP32, d), 0, "fp32 of " + d);
+        }
     }
 }

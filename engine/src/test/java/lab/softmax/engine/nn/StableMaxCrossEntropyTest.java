@@ -55,13 +55,24 @@ class StableMaxCrossEntropyTest {
         }
     }
 
+    /**
+     * z = {1e6, -1e6, 3e5}, target 0, in closed form: s = {1e6 + 1, 1/(1e6 + 1), 3e5 + 1}, S = 1300002 + 1/(1e6 + 1);
+     * loss = ln(S / (1e6 + 1)); dL/dz = {1/S - 1/(1e6 + 1), (1/(1e6 + 1))^2 / S, 1/S}.
+     */
     @Test
-    void hugeLogitsStayFinite() {
+    void hugeLogitsMatchTheClosedForm() {
         double[] z = {1e6, -1e6, 3e5};
         double[] grad = new double[3];
         double l = loss.evaluate(z, 3, 0, 1, grad);
-        assertTrue(Double.isFinite(l) && l > 0);
-        for (double g : grad) assertTrue(Double.isFinite(g));
+        double q = 1 / 1000001.0;
+        double sum = 1300002 + q;
+        assertEquals(Math.log(sum / 1000001.0), l, 1e-15 * Math.log(sum / 1000001.0));
+        assertEquals(0.2623648029291153, l, 1e-14, "ln(1300002/1000001) by hand");
+        assertEquals(1 / sum - q, grad[0], 1e-13 * Math.abs(1 / sum - q));
+        assertEquals(q * q / sum, grad[1], 1e-13 * q * q / sum);
+        assertEquals(1 / sum, grad[2], 1e-13 / sum);
+        // target 2: loss = ln(S / (3e5 + 1))
+        assertEquals(Math.log(sum / 300001.0), loss.evaluate(z, 3, 2, 1, null), 1e-14);
     }
 
     @Test

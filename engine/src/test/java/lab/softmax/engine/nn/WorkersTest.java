@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class WorkersTest {
@@ -86,11 +87,21 @@ class WorkersTest {
         assertFalse(alive, "a helper thread outlived close()");
     }
 
+    /** Waits until the team's helper threads sit in LockSupport.park(team): a condition, not a time. */
+    private static void awaitParked(Workers team, int helpers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> LockSupport.getBlocker(t) == team && t.getState() == Thread.State.WAITING).count() < helpers) {
+            assertTrue(System.nanoTime() < deadline, "the helpers never parked");
+            Thread.sleep(1);
+        }
+    }
+
     @Test
     void helpersThatHaveParkedBetweenLoopsStillTakeTheirParts() throws InterruptedException {
         try (Workers team = Workers.of(2).open()) {
             for (int round = 0; round < 5; round++) {
-                Thread.sleep(3);   // longer than the helpers spin: they park
+                awaitParked(team, 1);
                 AtomicIntegerArray hits = new AtomicIntegerArray(100);
                 ConcurrentHashMap<Integer, Thread> ranBy = new ConcurrentHashMap<>();
                 team.forParts(100, (part, from, to) -> {

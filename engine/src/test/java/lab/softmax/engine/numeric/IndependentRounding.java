@@ -2,7 +2,8 @@ package lab.softmax.engine.numeric;
 
 /**
  * Rounding references that share nothing with {@link Precision}: the JDK's own float16
- * conversion, and a bit-level bf16 round-to-nearest-even on the float32 bits.
+ * conversion, a bit-level bf16 round-to-nearest-even on the float32 bits, and a bit-level fp32
+ * rounding of a double that does not use the cast it checks.
  */
 public final class IndependentRounding {
     private IndependentRounding() { }
@@ -23,6 +24,39 @@ public final class IndependentRounding {
         int lowestKept = (bits >>> 16) & 1;
         int rounded = (bits + 0x7FFF + lowestKept) & 0xFFFF0000;
         return Float.intBitsToFloat(rounded);
+    }
+
+    /**
+     * fp32 of a double by integer arithmetic on its bits (no cast): keep the 24 significant bits the
+     * float has at that exponent (fewer below 2^-126, down to the 2^-149 of the smallest subnormal),
+     * round the dropped bits to nearest with ties to the even kept value, and overflow past the
+     * largest float (including the tie above it) to Infinity.
+     */
+    public static double fp32(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) return d;
+        long bits = Double.doubleToRawLongBits(d);
+        boolean negative = bits < 0;
+        int biased = (int) ((bits >>> 52) & 0x7FF);
+        long fraction = bits & ((1L << 52) - 1);
+        long significand = biased == 0 ? fraction : fraction | (1L << 52);
+        int exponent = biased == 0 ? -1074 : biased - 1075;     // d = significand * 2^exponent
+        int top = exponent + 63 - Long.numberOfLeadingZeros(significand);   // floor(log2 |d|)
+        int ulp = Math.max(top, -126) - 23;                     // the float ulp at that binade
+        int drop = ulp - exponent;
+        long kept;
+        if (drop <= 0) {
+            kept = significand << -drop;                          // exact (never more than 24 bits)
+        } else if (drop > 62) {
+            kept = 0;                                             // far below half the smallest subnormal
+        } else {
+            kept = significand >>> drop;
+            long rest = significand & ((1L << drop) - 1);
+            long half = 1L << (drop - 1);
+            if (rest > half || (rest == half && (kept & 1) == 1)) kept++;
+        }
+        double magnitude = Math.scalb((double) kept, ulp);        // exact: kept <= 2^24
+        if (magnitude > 0x1.fffffep127) magnitude = Double.POSITIVE_INFINITY;
+        return negative ? -magnitude : magnitude;
     }
 
     /** Whether d is a value of the format (rounding it changes nothing). */

@@ -100,14 +100,25 @@ class PrecisionTest {
         assertEquals(0x1p-24, fp16(0x1p-25 + 0x1p-60));
     }
 
+    /** Against the bit-level reference (not a cast): random doubles of every exponent, then doubles near float ties. */
     @Test
     void fp32IsSingleRoundingFromDouble() {
         Random random = new Random(7);
         for (int i = 0; i < 100_000; i++) {
             double d = Double.longBitsToDouble(random.nextLong());
             if (Double.isNaN(d)) continue;
-            assertEquals((double) (float) d, Precision.FP32.round(d));
+            assertEquals(IndependentRounding.fp32(d), Precision.FP32.round(d), "fp32 of " + d);
         }
+        for (int i = 0; i < 100_000; i++) {
+            // a float, then half a float ulp above it (a tie), or just above or below the tie
+            double f = Float.intBitsToFloat(random.nextInt(0x7F7FFFFF));
+            double d = f + Math.ulp((float) f) / 2 * (1 + (random.nextInt(3) - 1) * 0x1p-20);
+            assertEquals(IndependentRounding.fp32(d), Precision.FP32.round(d), "fp32 near a tie " + d);
+        }
+        assertEquals(1.0, IndependentRounding.fp32(1 + 0x1p-24), "the reference ties to even too");
+        assertEquals(1 + 0x1p-22, IndependentRounding.fp32(1 + 3 * 0x1p-24));
+        assertEquals(0x1p-149, IndependentRounding.fp32(0x1p-150 + 0x1p-200), "just above half the smallest subnormal");
+        assertEquals(0.0, IndependentRounding.fp32(0x1p-150), "half the smallest subnormal ties to 0");
         assertEquals(Double.POSITIVE_INFINITY, Precision.FP32.round(0x1.ffffffp127), "midpoint above max ties to overflow");
         assertEquals(1.0, Precision.FP32.round(1 + 0x1p-24));
         assertEquals(Math.PI, Precision.FP64.round(Math.PI));

@@ -2,6 +2,7 @@ package lab.softmax.views.attention;
 
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.layout.Region;
 import lab.softmax.engine.attention.AttentionState;
 import lab.softmax.engine.attention.NeedleEval;
@@ -24,9 +25,12 @@ public final class AttentionPage implements LabPage {
     private final AttentionView view;
     private final ScenarioHeader<AttentionState> header = new ScenarioHeader<>(AttentionState.TYPE);
 
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
     public AttentionPage(BackgroundTasks tasks) {
         model = new AttentionViewModel(tasks);
         view = new AttentionView(model);
+        busy.bind(model.busyProperty().or(view.mapPanel().heatMap().paintingProperty()));
     }
 
     public AttentionViewModel model() { return model; }
@@ -114,7 +118,7 @@ public final class AttentionPage implements LabPage {
     }
 
     @Override
-    public ReadOnlyBooleanProperty busyProperty() { return model.busyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
 
     @Override
     public void dispose() {

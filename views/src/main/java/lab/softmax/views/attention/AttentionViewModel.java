@@ -28,6 +28,7 @@ import lab.softmax.engine.attention.HeadResult;
 import lab.softmax.engine.attention.MaskKind;
 import lab.softmax.engine.attention.SsaConfig;
 import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.nn.Workers;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.ChangeBatch;
 import lab.softmax.views.common.BackgroundTasks;
@@ -71,6 +72,8 @@ public final class AttentionViewModel {
     /** The fields without a control of their own (heads, d_h, length scale, fp32 kernel, …), as last loaded. */
     private AttentionState base;
     private final ChangeBatch loading = new ChangeBatch();
+    /** The last generated input, written by the map's worker (one run at a time) and read by the next. */
+    private volatile GeneratedInput lastGenerated;
 
     public AttentionViewModel(BackgroundTasks tasks) {
         this.tasks = tasks;
@@ -249,17 +252,35 @@ public final class AttentionViewModel {
         }
         int h = head.get();
         return ctx -> {
-            AttentionInput full = loaded != null ? loaded : s.generatedInput();
+            AttentionInput full = loaded != null ? loaded : generated(s);
             if (h >= full.heads()) throw new InputException(full.source(), "head", h + " is outside 0.." + (full.heads() - 1));
             AttentionInput one = oneHead(full, h);
             ctx.cancellation().throwIfCancelled();
             long t0 = System.nanoTime();
-            HeadResult r = FastAttention.handles(one, c) ? FastAttention.head(one, c)
-                    : Attention.compute(one, c, ctx.cancellation()).head(0);
-            double ms = (System.nanoTime() - t0) / 1e6;
-            return MapComputation.of(r, h, full.heads(), ms, full.source());
+            if (FastAttention.handles(one, c)) {
+                FastAttention.FloatHead r = FastAttention.floatHead(one, c, Workers.of(1));
+                return MapComputation.of(r, h, full.heads(), (System.nanoTime() - t0) / 1e6, full.source());
+            }
+            HeadResult r = Attention.compute(one, c, ctx.cancellation()).head(0);
+            return MapComputation.of(r, h, full.heads(), (System.nanoTime() - t0) / 1e6, full.source());
         };
     }
+
+    /**
+     * The state's generated input, kept while n, the heads, d_h and the seed stay the same: a slider drag
+     * recomputes the map dozens of times a second on the same tokens.
+     */
+    private AttentionInput generated(AttentionState s) {
+        List<Object> key = List.of(s.contextLength(), s.heads(), s.headDim(), s.seed());
+        GeneratedInput g = lastGenerated;
+        if (g == null || !g.key().equals(key)) {
+            g = new GeneratedInput(key, s.generatedInput());
+            lastGenerated = g;
+        }
+        return g.input();
+    }
+
+    private record GeneratedInput(List<Object> key, AttentionInput input) { }
 
     /** Head h's columns of Q, K and V as a one-head input: the map shows one head, so only it is computed. */
     static AttentionInput oneHead(AttentionInput in, int h) {

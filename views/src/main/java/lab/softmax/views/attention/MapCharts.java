@@ -92,12 +92,13 @@ final class MapCharts {
         } else {
             what = "row i = " + i;
         }
-        double[] w = m.weights()[i];
+        int keys = m.keys();
         double top = 0;
         row.setNotify(false);
         row.clear();
-        for (int j = 0; j < w.length; j++) {
-            double v = Double.isNaN(w[j]) ? 0 : w[j];
+        for (int j = 0; j < keys; j++) {
+            double w = m.weight(i, j);
+            double v = Double.isNaN(w) ? 0 : w;
             row.add(j, v);
             top = Math.max(top, v);
         }
@@ -105,8 +106,8 @@ final class MapCharts {
         rowChart.setTitle(String.format(java.util.Locale.ROOT, "Weights of %s: H/ln n = %.3f, max %.3g, τ_i = %.3g", what,
                 m.entropyOverLogN()[i], m.maxWeight()[i], m.queryTau()[i]));
         rowChart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
-        rp.setRenderer(w.length > MAX_BARS ? area : bars);
-        rp.getDomainAxis().setRange(-0.5, w.length - 0.5);
+        rp.setRenderer(keys > MAX_BARS ? area : bars);
+        rp.getDomainAxis().setRange(-0.5, keys - 0.5);
         rp.getRangeAxis().setRange(0, top > 0 ? Math.min(1, top * 1.1) : 1);
     }
 }

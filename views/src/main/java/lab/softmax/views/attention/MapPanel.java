@@ -38,8 +38,8 @@ import lab.softmax.views.common.Widths;
 
 /**
  * The Map tab: controls on the left; the attention map (rows = queries) with each row's H/ln n beside
- * it, and below the hovered row's weights as bars. Maps larger than {@link MapComputation#MAX_CELLS}
- * per side are drawn as the max over k×k blocks, and the view says so.
+ * it, and below the hovered row's weights as bars. A map with more entries than pixels is drawn as the
+ * max over the entries of each pixel ({@link HeatMap}), and the view says so.
  */
 final class MapPanel extends BorderPane {
     /** The charts beside the map redraw at most this often while results stream in. */
@@ -71,6 +71,8 @@ final class MapPanel extends BorderPane {
     private final Label source = new Label();
     private final Button generated = new Button("Generated input");
     private final GridPane readouts = new GridPane();
+    private final Label[] readoutValues = new Label[6];
+    private static final int NAN_ROWS = 4;
     private final Label error = new Label();
     private boolean syncing;
 
@@ -154,6 +156,7 @@ final class MapPanel extends BorderPane {
         for (Label l : new Label[] {temperatureLabel, slopeLabel, tokenLabel, contextLabel}) l.getStyleClass().add("value-label");
         readouts.setHgap(8);
         readouts.setVgap(2);
+        createReadouts();
         error.setWrapText(true);
         error.getStyleClass().add("error-label");
         Label note = new Label("A positive temperature (and SSA's τ_i) multiplies a whole row: the most-attended key "
@@ -178,6 +181,7 @@ final class MapPanel extends BorderPane {
 
         mapTitle.getStyleClass().add("section-heading");
         blockNote.getStyleClass().add("note");
+        blockNote.textProperty().bind(heatMap.descriptionProperty());
         blockNote.setWrapText(true);
         HBox legend = legend();
         VBox mapBox = new VBox(4, mapTitle, heatMap, legend, blockNote);
@@ -277,8 +281,10 @@ final class MapPanel extends BorderPane {
         redraw();
     }
 
-    /** Draws the newest map and its charts now (tests and snapshots call this). */
+    /** Draws the newest map and its charts now, the image painted on this thread (tests and snapshots call this). */
     void redraw() {
+        MapComputation m = model.mapProperty().get();
+        if (m != null) heatMap.showNow(m, model.logColoursProperty().get());
         redrawMap();
         redrawCharts();
     }
@@ -297,35 +303,34 @@ final class MapPanel extends BorderPane {
         heatMap.show(m, model.logColoursProperty().get());
         mapTitle.setText(String.format(Locale.ROOT, "Attention map, head %d of %d: %d queries (rows) × %d keys (columns)",
                 m.head(), m.heads(), m.queries(), m.keys()));
-        blockNote.setText(m.block() > 1
-                ? String.format(Locale.ROOT, "Drawn as the max over %d×%d blocks (%d×%d cells): a single spike stays visible.",
-                        m.block(), m.block(), m.rows(), m.columns())
-                : "One cell per (query, key).");
         showReadouts(m);
     }
 
+    /** The read-outs' names and value labels, made once (new labels per map would cost a CSS pass each). */
+    private void createReadouts() {
+        String[] names = {"mean H/ln n", "mean max weight", "τ_i range", "exact zeros", "NaN rows", "computed in"};
+        for (int i = 0; i < names.length; i++) {
+            Label value = new Label();
+            value.getStyleClass().add("value-label");
+            readoutValues[i] = value;
+            readouts.addRow(i, new Label(names[i]), value);
+        }
+    }
+
     private void showReadouts(MapComputation m) {
-        readouts.getChildren().clear();
         double tauMin = Double.POSITIVE_INFINITY;
         double tauMax = Double.NEGATIVE_INFINITY;
         for (double t : m.queryTau()) {
             tauMin = Math.min(tauMin, t);
             tauMax = Math.max(tauMax, t);
         }
-        String[][] rows = {
-                {"mean H/ln n", fmt(m.meanEntropyOverLogN())},
-                {"mean max weight", fmt(m.meanMaxWeight())},
-                {"τ_i range", String.format(Locale.ROOT, "%.4g … %.4g", tauMin, tauMax)},
-                {"exact zeros", Integer.toString(m.totalExactZeros())},
-                {"NaN rows", Integer.toString(m.nanRows())},
-                {"computed in", String.format(Locale.ROOT, "%.1f ms", m.millis())},
-        };
-        for (int i = 0; i < rows.length; i++) {
-            Label value = new Label(rows[i][1]);
-            value.getStyleClass().add("value-label");
-            if (rows[i][0].equals("NaN rows") && m.nanRows() > 0) value.getStyleClass().add("badge-error");
-            readouts.addRow(i, new Label(rows[i][0]), value);
-        }
+        String[] values = {fmt(m.meanEntropyOverLogN()), fmt(m.meanMaxWeight()),
+                String.format(Locale.ROOT, "%.4g … %.4g", tauMin, tauMax), Integer.toString(m.totalExactZeros()),
+                Integer.toString(m.nanRows()), String.format(Locale.ROOT, "%.1f ms", m.millis())};
+        for (int i = 0; i < values.length; i++) readoutValues[i].setText(values[i]);
+        Label nanRows = readoutValues[NAN_ROWS];
+        if (m.nanRows() > 0 && !nanRows.getStyleClass().contains("badge-error")) nanRows.getStyleClass().add("badge-error");
+        if (m.nanRows() == 0) nanRows.getStyleClass().remove("badge-error");
     }
 
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }

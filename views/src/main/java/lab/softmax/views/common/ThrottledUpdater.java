@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Coalesces a stream of items (e.g. training metrics) into batches applied on the UI executor at
@@ -20,9 +21,16 @@ public final class ThrottledUpdater<T> {
         return t;
     });
 
+    /** Runs a task after a delay (the shared timer thread; tests pass their own). */
+    interface Timer {
+        void schedule(Runnable task, long delayMillis);
+    }
+
     private final long periodMillis;
     private final Executor ui;
     private final Consumer<List<T>> apply;
+    private final Timer timer;
+    private final LongSupplier nanoClock;
     private final Object lock = new Object();
     private List<T> pending = new ArrayList<>();
     private boolean scheduled;
@@ -33,9 +41,17 @@ public final class ThrottledUpdater<T> {
     }
 
     public ThrottledUpdater(long periodMillis, Executor ui, Consumer<List<T>> apply) {
+        this(periodMillis, ui, apply, (task, delay) -> TIMER.schedule(task, delay, TimeUnit.MILLISECONDS), System::nanoTime);
+    }
+
+    ThrottledUpdater(long periodMillis, Executor ui, Consumer<List<T>> apply, Timer timer, LongSupplier nanoClock) {
         this.periodMillis = periodMillis;
         this.ui = ui;
         this.apply = apply;
+        this.timer = timer;
+        this.nanoClock = nanoClock;
+        // As if flushed a period ago: the first item goes out at once (nanoTime's origin is arbitrary, may be < 0).
+        this.lastFlushNanos = nanoClock.getAsLong() - TimeUnit.MILLISECONDS.toNanos(periodMillis);
     }
 
     public void offer(T item) {
@@ -44,10 +60,10 @@ public final class ThrottledUpdater<T> {
             pending.add(item);
             if (scheduled) return;
             scheduled = true;
-            long sinceLast = (System.nanoTime() - lastFlushNanos) / 1_000_000;
+            long sinceLast = (nanoClock.getAsLong() - lastFlushNanos) / 1_000_000;
             delay = Math.max(0, periodMillis - sinceLast);
         }
-        TIMER.schedule(() -> ui.execute(this::flush), delay, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> ui.execute(this::flush), delay);
     }
 
     /** Applies everything pending now (on the calling thread, which must be the UI thread). */
@@ -57,7 +73,7 @@ public final class ThrottledUpdater<T> {
             batch = pending;
             pending = new ArrayList<>();
             scheduled = false;
-            lastFlushNanos = System.nanoTime();
+            lastFlushNanos = nanoClock.getAsLong();
         }
         if (!batch.isEmpty()) apply.accept(batch);
     }

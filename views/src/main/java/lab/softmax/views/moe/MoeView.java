@@ -39,8 +39,11 @@ public final class MoeView extends BorderPane {
     }
 
     private void initListeners() {
-        // the Routers tab redraws its charts when shown (a hidden chart is laid out at size 0 otherwise)
+        // the Routers tab computes only while shown, and redraws its charts when shown (a hidden chart is laid out at
+        // size 0 otherwise)
+        model.routers().shownProperty().set(tabs.getSelectionModel().getSelectedIndex() == 1);
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            model.routers().shownProperty().set(b.intValue() == 1);
             if (b.intValue() == 1) routersPanel.redraw();
         });
     }

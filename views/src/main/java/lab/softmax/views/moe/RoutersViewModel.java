@@ -34,6 +34,9 @@ public final class RoutersViewModel {
     private final DoubleProperty capacityFactor = new SimpleDoubleProperty(this, "capacityFactor");
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final CoalescingTask<Comparison> recomputation;
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(this, "shown", true);
+    /** Inputs changed while the tab was hidden: recompute when it is shown. */
+    private boolean stale;
 
     /** One router's routing of the batch. */
     public record RouterResult(Router router, BatchRouting.Result batch, double[] weightPerExpert, double meanKeptWeight,
@@ -54,7 +57,16 @@ public final class RoutersViewModel {
         recomputation = new CoalescingTask<>(tasks, "MoE routers", this::work, comparison::set, failure -> { },
                 CoalescingTask.KEEP_EVERY_RUN);
         capacityFactor.addListener(x -> recompute());
+        shown.addListener((o, was, now) -> {
+            if (now && stale) recompute();
+        });
     }
+
+    /**
+     * Whether the Routers tab is shown (the view sets it). While it is not, changes only mark the comparison stale, so
+     * that dragging a gate on the Plane tab does not route 2,048 points three times per move on the same cores.
+     */
+    public javafx.beans.property.BooleanProperty shownProperty() { return shown; }
 
     /** c: each expert takes at most max(1, ⌊c·K·N/k⌋) inputs; 0 = no limit. */
     public DoubleProperty capacityFactorProperty() { return capacityFactor; }
@@ -65,6 +77,11 @@ public final class RoutersViewModel {
 
     void recompute() {
         if (parent == null || parent.gateBiasesProperty().get() == null) return;
+        if (!shown.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         recomputation.request();
     }
 

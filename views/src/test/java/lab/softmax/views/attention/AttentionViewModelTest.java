@@ -71,12 +71,12 @@ class AttentionViewModelTest {
             model.temperatureProperty().set(t);
             double[][] expected = reference(in, 0, t);
             MapComputation m = model.mapProperty().get();
-            for (int i = 0; i < 16; i++) assertArrayEquals(expected[i], m.weights()[i], 1e-13, "row " + i + " at T = " + t);
+            for (int i = 0; i < 16; i++) assertArrayEquals(expected[i], m.row(i), 1e-13, "row " + i + " at T = " + t);
         }
         model.headProperty().set(1);
         MapComputation m = model.mapProperty().get();
         assertEquals(1, m.head());
-        assertArrayEquals(reference(in, 1, 7)[3], m.weights()[3], 1e-13);
+        assertArrayEquals(reference(in, 1, 7)[3], m.row(3), 1e-13);
         assertFalse(model.busyProperty().get());
         assertEquals("", model.errorProperty().get());
     }
@@ -90,7 +90,7 @@ class AttentionViewModelTest {
         MapComputation hot = model.mapProperty().get();
         assertTrue(hot.meanEntropyOverLogN() > cold.meanEntropyOverLogN() + 0.3,
                 cold.meanEntropyOverLogN() + " -> " + hot.meanEntropyOverLogN());
-        for (int i = 0; i < 64; i++) assertEquals(argmax(cold.weights()[i]), argmax(hot.weights()[i]), "row " + i);
+        for (int i = 0; i < 64; i++) assertEquals(argmax(cold.row(i)), argmax(hot.row(i)), "row " + i);
     }
 
     private static int argmax(double[] v) {
@@ -127,7 +127,7 @@ class AttentionViewModelTest {
         for (int[] rc : new int[][] {{0, 0}, {100, 7}, {511, 511}, {300, 200}}) {
             double max = 0;
             for (int i = rc[0] * 8; i < rc[0] * 8 + 8; i++) {
-                for (int j = rc[1] * 8; j < rc[1] * 8 + 8; j++) max = Math.max(max, m.weights()[i][j]);
+                for (int j = rc[1] * 8; j < rc[1] * 8 + 8; j++) max = Math.max(max, m.weight(i, j));
             }
             assertEquals((float) max, m.cell(rc[0], rc[1]), "cell " + rc[0] + "," + rc[1]);
         }
@@ -170,7 +170,7 @@ class AttentionViewModelTest {
         // head 1 (columns 2, 3; d_h = 2): q_0 = (0, 1), keys (0, 1), (1, 0), (1, 1): logits (1, 0, 1)/√2
         double e = Math.exp(1 / Math.sqrt(2));
         double sum = e + 1 + e;
-        assertArrayEquals(new double[] {e / sum, 1 / sum, e / sum}, m.weights()[0], 1e-15);
+        assertArrayEquals(new double[] {e / sum, 1 / sum, e / sum}, m.row(0), 1e-15);
         model.setInput(null);
         assertEquals(model.contextLengthProperty().get(), model.mapProperty().get().queries());
     }

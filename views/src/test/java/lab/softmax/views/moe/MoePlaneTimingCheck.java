@@ -22,7 +22,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * tab (400 × 400) in a headless window while E1's gate vector is dragged round a circle (one move per 16 ms for 4 s),
  * once at T = 1 (one frame per move) and once at T = 3 (the partition check adds the raw logits' frame whenever the
  * gates change), with the arrow marked as dragged as a mouse drag marks it. Prints the off-thread frame time of each shown recomputation, the FX thread's redraw time and the
- * longest gap between two FX pulses.
+ * longest gap between two FX pulses, and the CPU time per shown frame of the workers, the FX application thread and the
+ * renderer (thread CPU time does not grow with the machine's load as wall time does: on an idle machine with two cores
+ * the frame rate is about 1000 / max(worker, FX + renderer) frames per second).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "moe.timing", matches = "true")
@@ -42,9 +44,25 @@ class MoePlaneTimingCheck {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** CPU nanoseconds so far per thread group: workers, the FX application thread, the renderer, the rest. */
+    private static long[] cpu() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] g = new long[4];
+        for (long id : bean.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = bean.getThreadInfo(id);
+            long t = bean.getThreadCpuTime(id);
+            if (info == null || t < 0) continue;
+            String name = info.getThreadName();
+            int group = name.startsWith("lab-worker") ? 0 : name.equals("JavaFX Application Thread") ? 1
+                    : name.startsWith("QuantumRenderer") ? 2 : 3;
+            g[group] += t;
+        }
+        return g;
+    }
+
     @Test
     void dragAGateVector() throws Exception {
-        for (double t : new double[] {1, 3}) {
+        for (double t : new double[] {1, 1, 3}) {
             for (Router router : new Router[] {Router.TOPK_SOFTMAX, Router.SOFTMAX_TOPK}) {
                 WaitForAsyncUtils.asyncFx(() -> {
                     page.model().temperatureProperty().set(t);
@@ -71,6 +89,7 @@ class MoePlaneTimingCheck {
                 Platform.runLater(timer::start);
                 // as a mouse drag of the arrow's head does: the weight chart follows at ≤ 4 Hz meanwhile
                 Platform.runLater(() -> page.moeView().planePanel().canvas().draggingProperty().set(true));
+                long[] cpu0 = cpu();
                 long t0 = System.nanoTime();
                 int moves = 0;
                 while (System.nanoTime() - t0 < 4_000_000_000L) {
@@ -81,6 +100,8 @@ class MoePlaneTimingCheck {
                     moves++;
                     Thread.sleep(16);
                 }
+                long[] cpu1 = cpu();
+                int shown = engineMs.size();
                 Platform.runLater(() -> page.moeView().planePanel().canvas().draggingProperty().set(false));
                 waitIdle();
                 Platform.runLater(timer::stop);
@@ -117,6 +138,10 @@ class MoePlaneTimingCheck {
                         checkMs.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", checkMs.get(checkMs.size() / 2)),
                         java.util.Arrays.toString(java.util.Arrays.stream(redraw).map(x -> Math.round(x * 10) / 10.0).toArray()),
                         frames[0], maxGap[0]);
+                System.out.printf(Locale.ROOT, "  CPU ms per shown frame during the drag: workers %.1f, FX thread %.1f, renderer %.1f, "
+                                + "rest (JIT, GC, the test) %.1f; %.1f frames shown per second%n",
+                        (cpu1[0] - cpu0[0]) / 1e6 / shown, (cpu1[1] - cpu0[1]) / 1e6 / shown, (cpu1[2] - cpu0[2]) / 1e6 / shown,
+                        (cpu1[3] - cpu0[3]) / 1e6 / shown, shown / 4.0);
             }
         }
     }

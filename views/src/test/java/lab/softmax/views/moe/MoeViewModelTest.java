@@ -110,6 +110,24 @@ class MoeViewModelTest {
     }
 
     @Test
+    void routersComputeOnlyWhileTheirTabIsShown() {
+        RoutersViewModel.Comparison before = model.routers().comparisonProperty().get();
+        assertNotNull(before);
+        model.routers().shownProperty().set(false);
+        model.setGateVector(0, -2, 0.5);
+        assertSame(before, model.routers().comparisonProperty().get(), "hidden: a gate drag does not route the batch");
+        model.routers().shownProperty().set(true);
+        RoutersViewModel.Comparison after = model.routers().comparisonProperty().get();
+        assertTrue(after != before, "shown again: the stale comparison is recomputed");
+        MoeState s = MoeState.defaults();
+        double[][] w = s.gateWeights();
+        w[0] = new double[] {-2, 0.5};
+        lab.softmax.engine.moe.BatchRouting.Result direct = lab.softmax.engine.moe.BatchRouting.route(
+                new lab.softmax.engine.moe.Gates(w, s.gateBiases()), RoutersViewModel.cloud(s.rect()), 2, 1, Router.TOPK_SOFTMAX, 0);
+        assertArrayEquals(direct.load(), after.of(Router.TOPK_SOFTMAX).batch().load());
+    }
+
+    @Test
     void routersShareTheLoadButNotTheWeights() {
         model.routers().capacityFactorProperty().set(0.5);
         RoutersViewModel.Comparison c = model.routers().comparisonProperty().get();

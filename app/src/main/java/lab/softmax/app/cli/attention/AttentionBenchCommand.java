@@ -22,8 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times one head's full fp32 forward (Q K^T, softmax rows through the Kernels lab's vector",
                 "kernel, A V) against the engine's own two matrix products of the same shapes alone, alternated",
-                "round by round after one warm-up round; prints medians with their min and max, and the ratio",
-                "forward / products. Compare with NumPy: benchmarks/numpy/attention_forward.py N D ROUNDS."})
+                "round by round after one warm-up round; prints medians with their min and max, the ratio",
+                "forward / products, the median of each round's own ratio, and the calling thread's CPU time",
+                "(all of the work with --threads 1; a busy machine's waits left out).",
+                "Compare with NumPy: benchmarks/numpy/attention_forward.py N D ROUNDS."})
 public final class AttentionBenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -68,6 +70,10 @@ public final class AttentionBenchCommand implements Callable<Integer> {
             o.put("products_ms_min", r.productsMinNs() / 1e6);
             o.put("products_ms_max", r.productsMaxNs() / 1e6);
             o.put("forward_over_products", r.ratio());
+            o.put("forward_over_products_paired_median", r.pairedRatio());
+            o.put("forward_cpu_ms_median", r.forwardCpuNs() / 1e6);
+            o.put("products_cpu_ms_median", r.productsCpuNs() / 1e6);
+            o.put("forward_over_products_cpu", r.cpuRatio());
             JsonOutput.print(out, o);
         } else {
             out.printf(Locale.ROOT, "n = %d, d = %d, %d thread(s), %s, %s%n", r.n(), r.dh(), r.threads(), r.algorithm().id(),
@@ -76,7 +82,9 @@ public final class AttentionBenchCommand implements Callable<Integer> {
                     r.forwardMaxNs() / 1e6);
             out.printf(Locale.ROOT, "products  median %8.1f ms  [%.1f .. %.1f]%n", r.productsNs() / 1e6, r.productsMinNs() / 1e6,
                     r.productsMaxNs() / 1e6);
-            out.printf(Locale.ROOT, "forward / products = %.3f%n", r.ratio());
+            out.printf(Locale.ROOT, "forward / products = %.3f (median of the rounds' own ratios %.3f)%n", r.ratio(), r.pairedRatio());
+            out.printf(Locale.ROOT, "calling thread's CPU time: forward %.1f ms, products %.1f ms, ratio %.3f%s%n",
+                    r.forwardCpuNs() / 1e6, r.productsCpuNs() / 1e6, r.cpuRatio(), r.threads() == 1 ? "" : " (its share only)");
         }
         return Cli.OK;
     }

@@ -43,8 +43,8 @@ public final class StepMapCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "60", description = "Steps per run (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Minibatch size (default: ${DEFAULT-VALUE})")
-    int batchSize;
+    @Option(names = "--batch-size", defaultValue = "64", description = "Minibatch size, or 'full' (default: ${DEFAULT-VALUE})")
+    String batchSize;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every run (default: ${DEFAULT-VALUE})")
     long seed;
@@ -57,9 +57,10 @@ public final class StepMapCommand implements Callable<Integer> {
         var m = data.model();
         var opt = control.optimizer();
         var ctl = control.controller();
+        int batch = StepSafetyCommand.batchSize(batchSize);
         double[] grid = Options.config(() -> LrStepMap.rates(lrMin, lrMax, rates));
         StepSafetyConfig base = Options.config(() -> new StepSafetyConfig(ds, m, opt, lrMin, 1, 0, 0, ctl, control.clipNorm(),
-                steps, seed, batchSize));
+                steps, seed, batch));
         var split = data.load(seed);
         PrintWriter out = spec.commandLine().getOut();
         if (!json.on()) out.printf(Locale.ROOT, "%12s %12s %12s %12s%n", "lr", "r_first", "max_r", "first_nan");

@@ -27,6 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
                         + "(step scaled by s = min(1, rho_a/||p||), so r <= 1).",
                 "Data sets: blobs (10 Gaussian classes in 20-D, separation 1.6, seed 2026), blobs-hard (separation 0.8), "
                         + "digits (the paper's 8x8 digits, pixels/16, stratified 80/20 split by --seed; MLP 64-128-10).",
+                "Models: linear, mlp, and the paper's architecture grid: mlp-ln (3 x (64, LayerNorm, GELU)), transformer "
+                        + "(one token, one block, d = 32, FFN 4d), cnn and cnn-bn (two Conv1d(32), with BatchNorm: batch "
+                        + "statistics in the training step, running statistics for metrics and rho_a).",
+                "The paper's Table 1: --dataset digits --model mlp-ln --lr 0.015 --spike-factor 10000 --spike-at 50 "
+                        + "--spike-until 51 --batch-size full.",
                 "--json streams one line per step: {step, train_loss, test_acc, rho_a, step_norm, r, train_acc, lr, "
                         + "lr_effective, grad_norm}, then {\"done\":true, ...}. Steps are 0-based; metrics are after the step's update."})
 public final class StepSafetyCommand implements Callable<Integer> {
@@ -51,8 +56,9 @@ public final class StepSafetyCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "200", description = "Training steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "Minibatch size, drawn with replacement (default: ${DEFAULT-VALUE})")
-    int batchSize;
+    @Option(names = "--batch-size", defaultValue = "64", description = "Minibatch size, drawn with replacement, or 'full': "
+            + "every step on the whole training split, as the paper's architecture grid (default: ${DEFAULT-VALUE})")
+    String batchSize;
 
     @Option(names = "--seed", defaultValue = "0", description = "Initial weights from SplitMix64(1000+S), batches from SplitMix64(77+S) (default: ${DEFAULT-VALUE})")
     long seed;
@@ -86,6 +92,7 @@ public final class StepSafetyCommand implements Callable<Integer> {
             done.put("dataset", cfg.dataset().id());
             done.put("model", cfg.model().id());
             done.put("controller", cfg.controller().id());
+            done.put("batch_size", cfg.fullBatch() ? "full" : Integer.toString(cfg.batchSize()));
             done.put("steps", cfg.steps());
             done.put("final_train_loss", last.trainLoss());
             done.put("final_test_acc", last.testAcc());
@@ -119,8 +126,25 @@ public final class StepSafetyCommand implements Callable<Integer> {
         var opt = control.optimizer();
         var ctl = control.controller();
         int until = spikeUntil != null ? spikeUntil : Math.max(steps, spikeAt);
+        int batch = batchSize(batchSize);
         return Options.config(() -> new StepSafetyConfig(ds, m, opt, lr, spikeFactor, spikeAt, until, ctl, control.clipNorm(),
-                steps, seed, batchSize));
+                steps, seed, batch));
+    }
+
+    /** "full" → {@link StepSafetyConfig#FULL_BATCH}; otherwise a positive integer. */
+    static int batchSize(String text) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("full")) return StepSafetyConfig.FULL_BATCH;
+        return Options.parse(() -> {
+            int n;
+            try {
+                n = Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("\"" + text + "\" is neither a positive integer nor 'full'");
+            }
+            if (n < 1) throw new IllegalArgumentException(n + " must be >= 1, or 'full' for the whole training split");
+            return n;
+        }, "--batch-size");
     }
 
 }

@@ -13,7 +13,7 @@ public final class TrainingDataOptions {
     @Option(names = "--dataset", defaultValue = "blobs", description = "blobs, blobs-hard or digits (default: ${DEFAULT-VALUE})")
     String dataset;
 
-    @Option(names = "--model", defaultValue = "mlp", description = "linear or mlp (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "mlp", description = "linear, mlp, mlp-ln, transformer, cnn or cnn-bn (default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--digits-file", description = "digits.csv.gz (default: sample-data/data/digits.csv.gz)")

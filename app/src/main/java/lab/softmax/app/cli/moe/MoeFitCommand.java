@@ -14,6 +14,7 @@ import lab.softmax.engine.moe.ConvergenceExperiment;
 import lab.softmax.engine.moe.FitCase;
 import lab.softmax.engine.moe.FitRecord;
 import lab.softmax.engine.moe.MoeFit;
+import lab.softmax.engine.moe.TrueModel;
 import lab.softmax.engine.task.Cancellation;
 import lab.softmax.engine.task.Progress;
 import picocli.CommandLine.Command;
@@ -24,16 +25,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The convergence experiment of a top-K gated Gaussian mixture of experts (docs/labs/moe.md): the truth",
-                "has k*=3 experts with K*=2 on x ~ U[0,1]. For each n and repetition one sample is drawn (the same for every",
-                "case), the fit starts from the case's centre plus n-independent noise N(0, 0.1^2), and is measured against",
-                "the truth: Voronoi losses D1, D2, the mean Hellinger density error and the split cell's raw errors.",
-                "Cases: exact (k=3, K=2), over (k=4, K=3), k-too-small (k=4, K=2), k-below-truth (k=3, K=1); --experts and",
-                "--top-k may name the case instead. Slopes: least squares of ln(median over the repetitions) against ln n",
-                "over the n >= --slope-from (theory: -1/2 for D1, D2, density; -1/8 for the split atoms' beta_1 and b,",
-                "-1/4 for their a and nu). Results are identical for any --threads. The defaults are the full experiment:",
-                "about 100 s per repetition on two cores, so 20 repetitions take over half an hour; try --n 1000,3000",
-                "--reps 5 first. --json prints {\"fits\":[{\"case\",\"n\",\"rep\",\"loglik\",\"loglik_true\",\"d1\",\"d2\",...}],",
+        description = {"The convergence experiment of a top-K gated Gaussian mixture of experts (docs/labs/moe.md)",
+                "on x ~ U[0,1]: the true model is --true-model (the lab's has k*=3 experts with K*=2). For each n",
+                "and repetition one sample is drawn (the same for every case); the fit starts from the case's",
+                "centre plus n-independent noise N(0, 0.1^2) and is measured against the truth: Voronoi losses",
+                "D1, D2, the mean Hellinger density error and the split cell's raw errors. Cases: exact",
+                "(k=k*, K=K*), over (k=k*+1, K=K*+1: one expert split in two), k-too-small (k=k*+1, K=K*),",
+                "k-below-truth (k=k*, K=K*-1); with the lab's model (3,2), (4,3), (4,2), (3,1). --experts and",
+                "--top-k may name the case instead. Slopes: least squares of ln(median over the repetitions)",
+                "against ln n over the n >= --slope-from (theory: -1/2 for D1, D2, density; -1/8 for the split",
+                "atoms' beta_1 and b, -1/4 for their a and nu). Results are identical for any --threads. The",
+                "defaults are the full experiment (docs/labs/moe.md gives its time); try --n 1000,3000 --reps 5",
+                "first. --json prints {\"fits\":[{\"case\",\"n\",\"rep\",\"loglik\",\"loglik_true\",\"d1\",\"d2\",...}],",
                 "\"slopes\":{\"d1\",\"d2\",...}}; with --stream, one line per fit as it finishes and then",
                 "{\"done\":true,\"slopes\":{...},...}."})
 public final class MoeFitCommand implements Callable<Integer> {
@@ -43,11 +46,18 @@ public final class MoeFitCommand implements Callable<Integer> {
             description = "exact, over, k-too-small or k-below-truth (default: exact, or the one --experts/--top-k name)")
     String fitCase;
 
-    @Option(names = "--experts", paramLabel = "k", description = "experts of the fitted model: 3 or 4 (with --top-k, names the case)")
+    @Option(names = "--experts", paramLabel = "k", description = "experts of the fitted model: k* or k*+1 (with --top-k, names the case)")
     Integer experts;
 
     @Option(names = "--top-k", paramLabel = "K", description = "active experts of the fitted model, 1..k (with --experts, names the case)")
     Integer topK;
+
+    @Option(names = "--true-model", paramLabel = "FILE|PRESET", defaultValue = "lab",
+            description = {"the true model: lab (k*=3, K*=2, the lab's model), paper (k*=2, K*=1, the",
+                    "paper's simulation model as summaries describe it) or a JSON file",
+                    "{\"gates\":{\"weights\":[[b1],...],\"biases\":[...]},\"experts\":{\"a\":[[a],...],",
+                    "\"b\":[...],\"nu\":[...]},\"top_k\":K} (d=1, nu the variance) (default: ${DEFAULT-VALUE})"})
+    String trueModel;
 
     @Option(names = "--n", split = ",", paramLabel = "N", defaultValue = "1000,3000,10000,30000,100000",
             description = "sample sizes, comma-separated, each 20..10000000 (default: ${DEFAULT-VALUE})")
@@ -78,15 +88,17 @@ public final class MoeFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FitCase c = fitCase();
+        TrueModel truth = trueModel();
+        FitCase c = fitCase(truth);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1 || nThreads > 256) throw new InputException("", "--threads", nThreads + " is outside 1..256");
         if (stream && !json) throw new InputException("", "--stream", "needs --json");
-        ConvergenceExperiment.Settings s = settings(c);
+        ConvergenceExperiment.Settings s = settings(c, truth);
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
-            out.printf(Locale.ROOT, "case %s (k=%d, K=%d): n %s, %d repetitions, seed %d, %d threads%n", c.id(), c.experts(),
-                    c.topK(), java.util.Arrays.toString(s.sampleSizes()), reps, seed, nThreads);
+            out.printf(Locale.ROOT, "true model %s (k*=%d, K*=%d); case %s (k=%d, K=%d): n %s, %d repetitions, seed %d, %d threads%n",
+                    truth.name(), truth.model().experts(), truth.model().topK(), c.id(), c.experts(truth), c.topK(truth),
+                    java.util.Arrays.toString(s.sampleSizes()), reps, seed, nThreads);
             out.printf(Locale.ROOT, "%8s %4s %14s %14s %10s %10s %10s%n", "n", "rep", "loglik", "loglik_true", "d1", "d2", "density");
             out.flush();
         }
@@ -115,14 +127,14 @@ public final class MoeFitCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         ConvergenceExperiment.CaseSummary summary = result.summary(c);
         if (json && stream) {
-            ObjectNode done = summaryJson(c, summary);
+            ObjectNode done = summaryJson(c, truth, summary);
             done.put("done", true);
             JsonOutput.printLine(out, done);
         } else if (json) {
             ObjectNode o = JsonOutput.object();
             ArrayNode fits = o.putArray("fits");
             for (FitRecord r : result.fits()) fits.add(Json.mapper().valueToTree(r));
-            o.setAll(summaryJson(c, summary));
+            o.setAll(summaryJson(c, truth, summary));
             JsonOutput.print(out, o);
         } else {
             printSummary(out, c, summary, seconds);
@@ -130,8 +142,16 @@ public final class MoeFitCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    TrueModel trueModel() {
+        try {
+            return TrueModel.parse(trueModel);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(trueModel, "--true-model", e.getMessage());
+        }
+    }
+
     /** The case named by --case, or by --experts and --top-k (which must agree with it). */
-    FitCase fitCase() {
+    FitCase fitCase(TrueModel truth) {
         if (topK != null && topK <= 0) throw new InputException("", "--top-k", topK + " must be >= 1");
         if (experts != null && experts <= 0) throw new InputException("", "--experts", experts + " must be >= 1");
         if (topK != null && experts != null && topK > experts) {
@@ -147,17 +167,19 @@ public final class MoeFitCommand implements Callable<Integer> {
         }
         if (experts == null && topK == null) return named == null ? FitCase.EXACT : named;
         if (named != null) {
-            if (experts != null && experts != named.experts()) {
-                throw new InputException("", "--experts", experts + " disagrees with --case " + named.id() + " (k = " + named.experts() + ")");
+            if (experts != null && experts != named.experts(truth)) {
+                throw new InputException("", "--experts", experts + " disagrees with --case " + named.id() + " (k = " + named.experts(truth) + ")");
             }
-            if (topK != null && topK != named.topK()) {
-                throw new InputException("", "--top-k", topK + " disagrees with --case " + named.id() + " (K = " + named.topK() + ")");
+            if (topK != null && topK != named.topK(truth)) {
+                throw new InputException("", "--top-k", topK + " disagrees with --case " + named.id() + " (K = " + named.topK(truth) + ")");
             }
             return named;
         }
         List<FitCase> matching = java.util.Arrays.stream(FitCase.values())
-                .filter(f -> (experts == null || f.experts() == experts) && (topK == null || f.topK() == topK)).toList();
-        String cases = "exact (k=3, K=2), over (k=4, K=3), k-too-small (k=4, K=2), k-below-truth (k=3, K=1)";
+                .filter(f -> f.topK(truth) >= 1)
+                .filter(f -> (experts == null || f.experts(truth) == experts) && (topK == null || f.topK(truth) == topK)).toList();
+        String cases = String.join(", ", java.util.Arrays.stream(FitCase.values()).filter(f -> f.topK(truth) >= 1)
+                .map(f -> f.id() + " (k=" + f.experts(truth) + ", K=" + f.topK(truth) + ")").toList());
         if (matching.isEmpty()) {
             throw new InputException("", experts != null ? "--experts" : "--top-k", (experts != null ? "k = " + experts : "")
                     + (experts != null && topK != null ? ", " : "") + (topK != null ? "K = " + topK : "")
@@ -170,10 +192,10 @@ public final class MoeFitCommand implements Callable<Integer> {
         return matching.getFirst();
     }
 
-    ConvergenceExperiment.Settings settings(FitCase c) {
+    ConvergenceExperiment.Settings settings(FitCase c, TrueModel truth) {
         try {
             return new ConvergenceExperiment.Settings(List.of(c), sizes, reps, initNoise, seed, slopeFrom, 64,
-                    MoeFit.Settings.defaults());
+                    MoeFit.Settings.defaults(), truth);
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
             int colon = msg.indexOf(':');
@@ -182,7 +204,7 @@ public final class MoeFitCommand implements Callable<Integer> {
                 case "sampleSizes" -> "--n";
                 case "repetitions" -> "--reps";
                 case "initNoise" -> "--init-noise";
-                default -> "";
+                default -> msg.startsWith("case ") ? "--case" : "";
             };
             throw new InputException("", option, colon > 0 ? msg.substring(colon + 1).trim() : msg);
         }
@@ -202,7 +224,7 @@ public final class MoeFitCommand implements Callable<Integer> {
 
     static String key(FitRecord.Metric m) { return m.name().toLowerCase(Locale.ROOT); }
 
-    private ObjectNode summaryJson(FitCase c, ConvergenceExperiment.CaseSummary summary) {
+    private ObjectNode summaryJson(FitCase c, TrueModel truth, ConvergenceExperiment.CaseSummary summary) {
         ObjectNode o = JsonOutput.object();
         ObjectNode slopes = o.putObject("slopes");
         for (FitRecord.Metric m : FitRecord.Metric.values()) slopes.put(key(m), summary.slope(m));
@@ -218,8 +240,12 @@ public final class MoeFitCommand implements Callable<Integer> {
             for (FitRecord.Metric m : FitRecord.Metric.values()) row.put(key(m), md.values().get(m));
         }
         o.put("case", c.id());
-        o.put("experts", c.experts());
-        o.put("top_k", c.topK());
+        o.put("experts", c.experts(truth));
+        o.put("top_k", c.topK(truth));
+        ObjectNode tm = o.putObject("true_model");
+        tm.put("name", truth.name());
+        tm.put("experts", truth.model().experts());
+        tm.put("top_k", truth.model().topK());
         o.put("reps", reps);
         o.put("seed", seed);
         o.put("slope_from", slopeFrom);

@@ -21,6 +21,12 @@ class AttentionBenchCommandTest {
         double products = o.get("products_ms_median").asDouble();
         assertTrue(forward > 0 && products > 0, r.out());
         assertEquals(forward / products, o.get("forward_over_products").asDouble(), 1e-9 * forward / products);
+        // one round: the median of the rounds' ratios is that round's ratio
+        assertEquals(forward / products, o.get("forward_over_products_paired_median").asDouble(), 1e-9 * forward / products);
+        double forwardCpu = o.get("forward_cpu_ms_median").asDouble();
+        double productsCpu = o.get("products_cpu_ms_median").asDouble();
+        assertTrue(forwardCpu > 0 && productsCpu > 0, r.out());
+        assertEquals(forwardCpu / productsCpu, o.get("forward_over_products_cpu").asDouble(), 1e-9 * forwardCpu / productsCpu);
     }
 
     @Test

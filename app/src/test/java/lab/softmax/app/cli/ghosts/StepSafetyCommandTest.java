@@ -39,8 +39,13 @@ class StepSafetyCommandTest {
             assertTrue(o.get("r").asDouble() <= 1 + 1e-12);
         }
         assertTrue(Json.mapper().readTree(lines.get(6)).get("done").asBoolean());
-        args[12] = "6";
-        assertNotEquals(a.out(), run(args).out());
+        int seed = java.util.Arrays.asList(args).indexOf("--seed") + 1;
+        assertEquals("5", args[seed]);
+        args[seed] = "6";
+        Run other = run(args);
+        assertEquals(0, other.exit(), other.err());
+        assertEquals(7, other.out().lines().count());
+        assertNotEquals(a.out(), other.out(), "another seed, another run");
     }
 
     @Test
@@ -48,6 +53,34 @@ class StepSafetyCommandTest {
         Run r = run("train", "step-safety", "--dataset", "digits", "--model", "linear", "--steps", "2", "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.out().lines().count());
+    }
+
+    /** The paper's Table 1 command line, two steps of each new model: full batch, a one-step spike at step 1. */
+    @Test
+    void theArchitectureGridModelsRunFullBatchWithAOneStepSpike() {
+        for (String model : new String[] {"mlp-ln", "transformer", "cnn-bn"}) {
+            Run r = run("train", "step-safety", "--dataset", "digits", "--model", model, "--lr", "0.015", "--spike-factor", "10000",
+                    "--spike-at", "1", "--spike-until", "2", "--batch-size", "full", "--steps", "3", "--controller", "rho", "--json");
+            assertEquals(0, r.exit(), model + ": " + r.err());
+            List<String> lines = r.out().lines().toList();
+            assertEquals(4, lines.size(), model);
+            assertEquals(0.015, Json.mapper().readTree(lines.get(0)).get("lr").asDouble(), 0);
+            assertEquals(150, Json.mapper().readTree(lines.get(1)).get("lr").asDouble(), 1e-9);
+            assertEquals(0.015, Json.mapper().readTree(lines.get(2)).get("lr").asDouble(), 0);
+            assertTrue(Json.mapper().readTree(lines.get(1)).get("r").asDouble() <= 1 + 1e-12, model);
+            JsonNode done = Json.mapper().readTree(lines.get(3));
+            assertEquals("full", done.get("batch_size").asText());
+            assertEquals(model, done.get("model").asText());
+        }
+        Run batch = run("train", "step-safety", "--batch-size", "half");
+        assertEquals(2, batch.exit());
+        assertTrue(batch.err().contains("--batch-size") && batch.err().contains("half"), batch.err());
+        Run zero = run("train", "step-safety", "--batch-size", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--batch-size"), zero.err());
+        Run model = run("train", "step-safety", "--model", "resnet");
+        assertEquals(2, model.exit());
+        assertTrue(model.err().contains("--model"), model.err());
     }
 
     @Test

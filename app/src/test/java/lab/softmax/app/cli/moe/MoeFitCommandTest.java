@@ -3,12 +3,15 @@ package lab.softmax.app.cli.moe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lab.softmax.app.cli.CliRun;
 import lab.softmax.engine.io.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** `moe fit` on a small grid: its fields, the slope recomputed from its own fits, streaming, and bad options. */
@@ -69,6 +72,45 @@ class MoeFitCommandTest {
     }
 
     @Test
+    void aTrueModelFromAFileGivesTheSameFitsAsTheEqualPreset(@TempDir Path dir) throws Exception {
+        // the lab's model with every gate shifted by (0.5, 2): the same model, so the same data and the same fits
+        Path file = dir.resolve("shifted-lab.json");
+        Files.writeString(file, "{\"gates\":{\"weights\":[[2],[10],[2]],\"biases\":[1.5,-3.5,0.5]},"
+                + "\"experts\":{\"a\":[[-4],[5],[2]],\"b\":[2,-1,-3],\"nu\":[0.1,0.15,0.2]},\"top_k\":2}");
+        String[] common = {"moe", "fit", "--case", "over", "--n", "150", "--reps", "2", "--threads", "1", "--json"};
+        CliRun lab = CliRun.of(concat(common, "--true-model", "lab"));
+        CliRun fromFile = CliRun.of(concat(common, "--true-model", file.toString()));
+        assertEquals(0, fromFile.exit(), fromFile.err());
+        assertEquals(lab.json().get("fits"), fromFile.json().get("fits"));
+        assertEquals(file.toString(), fromFile.json().get("true_model").get("name").asString());
+        assertEquals(3, fromFile.json().get("true_model").get("experts").asInt());
+    }
+
+    @Test
+    void thePaperPresetNamesItsCasesRelativeToItsK() {
+        CliRun r = CliRun.of("moe", "fit", "--true-model", "paper", "--experts", "3", "--top-k", "2", "--n", "150",
+                "--reps", "1", "--threads", "1", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = r.json();
+        assertEquals("over", o.get("case").asString());
+        assertEquals("paper", o.get("true_model").get("name").asString());
+        assertEquals(2, o.get("true_model").get("experts").asInt());
+        assertEquals(1, o.get("true_model").get("top_k").asInt());
+        // the paper's truth, not the lab's: its log-likelihood per point differs (ν = 0.09, 0.16 against 0.1..0.2)
+        CliRun lab = CliRun.of("moe", "fit", "--case", "over", "--n", "150", "--reps", "1", "--threads", "1", "--json");
+        assertTrue(o.get("fits").get(0).get("loglik_true").asDouble() != lab.json().get("fits").get(0).get("loglik_true").asDouble());
+        CliRun below = CliRun.of("moe", "fit", "--true-model", "paper", "--case", "k-below-truth", "--n", "150", "--reps", "1");
+        assertEquals(2, below.exit(), below.err());
+        assertTrue(below.err().contains("--case") && below.err().contains("K* = 1"), below.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void badOptionsExitTwoNamingTheOption() {
         String[][] bad = {
                 {"--experts", "3", "--top-k", "4"},     // K > k
@@ -82,9 +124,10 @@ class MoeFitCommandTest {
                 {"--threads", "0"},
                 {"--init-noise", "NaN"},
                 {"--stream"},
+                {"--true-model", "no-such-model.json"},
         };
         String[] option = {"--top-k", "--top-k", "--experts", "--top-k", "--case", "--n", "--n", "--reps", "--threads",
-                "--init-noise", "--stream"};
+                "--init-noise", "--stream", "--true-model"};
         for (int i = 0; i < bad.length; i++) {
             List<String> args = new ArrayList<>(List.of("moe", "fit"));
             args.addAll(Arrays.asList(bad[i]));

@@ -23,9 +23,14 @@ public final class Choices {
         public static DatasetKind parse(String s) { return EnumIds.parse(values(), DatasetKind::id, s, "dataset"); }
     }
 
-    /** linear softmax regression, or the MLP (20→64→10 on blobs, the paper's 64→128→10 on digits). */
+    /**
+     * linear softmax regression; the ReLU MLP (20→64→10 on blobs, the paper's 64→128→10 on digits); and the
+     * paper's architecture-grid models (built for digits' 64 pixels, usable on any data): MLP+LayerNorm
+     * 3 × (64, LN, GELU), the one-block Transformer (d = 32, FFN 4d), the 1-D CNN with two Conv1d(32)
+     * with or without BatchNorm.
+     */
     public enum ModelKind {
-        LINEAR("linear"), MLP("mlp");
+        LINEAR("linear"), MLP("mlp"), MLP_LN("mlp-ln"), TRANSFORMER("transformer"), CNN("cnn"), CNN_BN("cnn-bn");
 
         private final String id;
 

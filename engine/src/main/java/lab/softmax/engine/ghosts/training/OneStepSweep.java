@@ -14,8 +14,9 @@ import lab.softmax.engine.task.Progress;
  * The one-step sweep (Sao 2026, arXiv 2603.13552, Figs 1 and 7; docs/labs/ghosts.md): train briefly with Adam, then
  * from the trained point take single steps of length τ = r·ρ_a along v = −∇L/‖∇L‖ (full-batch
  * gradient, ρ_a over the whole training set) for log-spaced r, recording the loss ratio L(θ + τv)/L(θ)
- * and the test accuracy retained. The exact batch ρ* over the samples with the largest spread is
- * reported beside ρ_a.
+ * and the test accuracy retained. The training steps use the model's training mode; the gradient, ρ_a and
+ * every loss of the sweep its inference mode (BatchNorm with the running statistics the training left).
+ * The exact batch ρ* over the samples with the largest spread is reported beside ρ_a.
  */
 public final class OneStepSweep {
     /** Initial weights from SplitMix64(7), minibatch indices from SplitMix64(1). */
@@ -51,7 +52,7 @@ public final class OneStepSweep {
 
     public static Result run(Config cfg, Dataset.Split data, Consumer<Point> sink, Progress progress, Cancellation cancel) {
         Dataset train = data.train();
-        SmallNet net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
+        StepSafetyModel net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
         double[] theta = net.initialParameters(new PaperRandom(INIT_SEED + cfg.seed()));
         trainAdam(net, theta, train, cfg, cancel);
         int n = theta.length;
@@ -62,7 +63,7 @@ public final class OneStepSweep {
         double gNorm = StepSafetyRun.norm(grad);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = gNorm > 0 ? -grad[i] / gNorm : 0;
-        SmallNet.Spread spread = net.maxSpread(theta, v, train);
+        StepSafetyModel.Spread spread = net.maxSpread(theta, v, train);
         double rhoA = spread.rhoA();
         double rhoStar = cfg.rhoStarSamples() > 0 ? batchRhoStar(net, theta, v, train, cfg.rhoStarSamples()) : Double.NaN;
         double baseAcc = net.evaluate(theta, data.test()).accuracy();
@@ -84,7 +85,7 @@ public final class OneStepSweep {
         return new Result(rhoA, rhoStar, spread.sample(), baseLoss, baseAcc, points);
     }
 
-    private static void trainAdam(SmallNet net, double[] theta, Dataset train, Config cfg, Cancellation cancel) {
+    private static void trainAdam(StepSafetyModel net, double[] theta, Dataset train, Config cfg, Cancellation cancel) {
         int n = theta.length;
         double[] g = new double[n];
         AdamW.PaperForm adam = StepSafetyRun.adam(n);
@@ -93,13 +94,13 @@ public final class OneStepSweep {
         for (int t = 0; t < cfg.trainSteps(); t++) {
             if (t % 50 == 0) cancel.throwIfCancelled();
             for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
-            net.lossAndGradient(theta, train, rows, g);
+            net.trainingLossAndGradient(theta, train, rows, g);
             adam.step(theta, g, cfg.lr());
         }
     }
 
     /** Exact ρ* = min over the `count` widest-spread samples of the nearest zero of their F along v. */
-    static double batchRhoStar(SmallNet net, double[] theta, double[] v, Dataset train, int count) {
+    static double batchRhoStar(StepSafetyModel net, double[] theta, double[] v, Dataset train, int count) {
         int c = train.classes();
         List<ExponentialSum> sums = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {

@@ -7,12 +7,15 @@ import lab.softmax.engine.ghosts.training.Choices.OptimizerKind;
 
 /**
  * One spike-test run (the lrspike experiment of Sao 2026, arXiv 2603.13552; docs/labs/ghosts.md): the base learning rate is multiplied by spikeFactor for
- * steps spikeAt ≤ t < spikeUntil (0-based); batches of batchSize rows drawn with replacement.
+ * steps spikeAt ≤ t < spikeUntil (0-based); batches of batchSize rows drawn with replacement, or, with
+ * batchSize {@link #FULL_BATCH}, the whole training split at every step (the paper's architecture grid).
  */
 public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKind optimizer, double lr,
                                double spikeFactor, int spikeAt, int spikeUntil, Controller controller,
                                double clipNorm, int steps, long seed, int batchSize) {
     public static final int MAX_STEPS = 1_000_000;
+    /** batchSize 0: every step's gradient is over the whole training split, in order (no sampling). */
+    public static final int FULL_BATCH = 0;
 
     public StepSafetyConfig {
         if (dataset == null) throw new IllegalArgumentException("dataset: missing");
@@ -25,7 +28,9 @@ public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKi
         if (steps < 1 || steps > MAX_STEPS) throw new IllegalArgumentException("steps: " + steps + " must be in 1.." + MAX_STEPS);
         if (spikeAt < 0) throw new IllegalArgumentException("spike-at: " + spikeAt + " must be >= 0");
         if (spikeUntil < spikeAt) throw new IllegalArgumentException("spike-until: " + spikeUntil + " is before spike-at " + spikeAt);
-        if (batchSize < 1) throw new IllegalArgumentException("batch-size: " + batchSize + " must be >= 1");
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch-size: " + batchSize + " must be >= 1, or 0 for the full training split");
+        }
     }
 
     /** The paper's spike test on the blobs MLP: Adam, lr 1e-3, ×1000 from step 50 to the end, 200 steps. */
@@ -41,6 +46,8 @@ public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKi
     public StepSafetyConfig withSeed(long s) {
         return new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controller, clipNorm, steps, s, batchSize);
     }
+
+    public boolean fullBatch() { return batchSize == FULL_BATCH; }
 
     /** The scheduled learning rate of step t (before any controller). */
     public double scheduledLr(int step) { return step >= spikeAt && step < spikeUntil ? lr * spikeFactor : lr; }

@@ -13,7 +13,9 @@ import lab.softmax.engine.task.Progress;
  * The spike test: train with a learning-rate spike and read off, at every step, ρ_a along the actual
  * update (a JVP over the whole training split), the step length τ and r = τ/ρ_a. The ρ-controller
  * (Prop. 5.2, the form of the official lrspike experiment) shrinks the step to ρ_a when lr·‖d‖ > ρ_a;
- * Adam's moments always see the raw (or clipped) gradient.
+ * Adam's moments always see the raw (or clipped) gradient. The step's gradient is taken in training mode
+ * (BatchNorm: batch statistics); the metrics, ρ_a and r in inference mode (running statistics), as the
+ * paper's code computes ρ_a in eval mode.
  */
 public final class StepSafetyRun {
     private static final double BETA1 = 0.9;
@@ -34,7 +36,7 @@ public final class StepSafetyRun {
     public static List<StepRecord> run(StepSafetyConfig cfg, Dataset.Split data, Consumer<StepRecord> sink,
                                        Progress progress, Cancellation cancel, Consumer<double[]> parameters) {
         Dataset train = data.train();
-        SmallNet net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
+        StepSafetyModel net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
         double[] theta = net.initialParameters(new PaperRandom(INIT_SEED_BASE + cfg.seed()));
         PaperRandom batches = new PaperRandom(BATCH_SEED_BASE + cfg.seed());
         int n = theta.length;
@@ -42,13 +44,14 @@ public final class StepSafetyRun {
         AdamW.PaperForm adam = adam(n);
         double[] d = new double[n];
         double[] unit = new double[n];
-        int[] rows = new int[cfg.batchSize()];
+        int[] rows = new int[cfg.fullBatch() ? train.size() : cfg.batchSize()];
+        if (cfg.fullBatch()) for (int i = 0; i < rows.length; i++) rows[i] = i;
         List<StepRecord> records = new ArrayList<>(cfg.steps());
         parameters.accept(theta.clone());
         for (int t = 0; t < cfg.steps(); t++) {
             cancel.throwIfCancelled();
-            for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
-            net.lossAndGradient(theta, train, rows, grad);
+            if (!cfg.fullBatch()) for (int i = 0; i < rows.length; i++) rows[i] = batches.index(train.size());
+            net.trainingLossAndGradient(theta, train, rows, grad);
             double gradNorm = norm(grad);
             if (cfg.controller() == Controller.CLIP && gradNorm > cfg.clipNorm()) {
                 scale(grad, cfg.clipNorm() / gradNorm);
@@ -62,7 +65,7 @@ public final class StepSafetyRun {
             double dNorm = norm(d);
             // A NaN direction (diverged gradient) has no radius: NaN flows into ρ_a and r instead of the
             // Δa = 0 / ρ_a = ∞ / r = 0 of a genuinely zero step.
-            SmallNet.Spread spread = new SmallNet.Spread(Double.isNaN(dNorm) ? Double.NaN : 0, -1);
+            StepSafetyModel.Spread spread = new StepSafetyModel.Spread(Double.isNaN(dNorm) ? Double.NaN : 0, -1);
             if (dNorm > 0) {
                 for (int i = 0; i < n; i++) unit[i] = d[i] / dNorm;
                 spread = net.maxSpread(theta, unit, train);
@@ -74,8 +77,8 @@ public final class StepSafetyRun {
             parameters.accept(theta.clone());
             double stepNorm = lrEffective * dNorm;
             double r = rhoA == Double.POSITIVE_INFINITY && !Double.isNaN(stepNorm) ? 0 : stepNorm / rhoA;
-            SmallNet.Evaluation onTrain = net.evaluate(theta, train);
-            SmallNet.Evaluation onTest = net.evaluate(theta, data.test());
+            StepSafetyModel.Evaluation onTrain = net.evaluate(theta, train);
+            StepSafetyModel.Evaluation onTest = net.evaluate(theta, data.test());
             StepRecord rec = new StepRecord(t, onTrain.loss(), onTrain.accuracy(), onTest.accuracy(), rhoA, stepNorm, r,
                     lr, lrEffective, gradNorm, spread.sample());
             records.add(rec);

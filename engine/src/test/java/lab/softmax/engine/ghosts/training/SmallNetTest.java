@@ -54,8 +54,8 @@ class SmallNetTest {
         for (int s = 0; s < 50; s++) {
             double[] x = BLOBS.train().x()[s];
             net.logitsAndSlopes(theta, v, x, z, a);
-            double[] zp = net.forward(plus, x).clone();
-            double[] zm = net.forward(minus, x).clone();
+            double[] zp = net.logits(plus, x);
+            double[] zm = net.logits(minus, x);
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < 10; c++) {

@@ -43,7 +43,7 @@ class StepSafetyRunTest {
                 Choices.OptimizerKind.ADAM, 1e-2, 1, 0, 0, Controller.NONE, 1, 3, 2, 64);
         Dataset train = BLOBS.train();
         List<double[]> thetas = new java.util.ArrayList<>();
-        SmallNet probe = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
+        StepSafetyModel probe = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
         List<StepRecord> records = StepSafetyRun.run(cfg, BLOBS, rec -> { }, Progress.NONE, Cancellation.none(), thetas::add);
         assertEquals(cfg.steps() + 1, thetas.size());
         for (int t = 0; t < cfg.steps(); t++) {
@@ -67,8 +67,8 @@ class StepSafetyRunTest {
             }
             double maxSpread = 0;
             for (int s = 0; s < train.size(); s++) {
-                double[] zp = probe.forward(plus, train.x()[s]).clone();
-                double[] zm = probe.forward(minus, train.x()[s]).clone();
+                double[] zp = probe.logits(plus, train.x()[s]);
+                double[] zm = probe.logits(minus, train.x()[s]);
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < zp.length; c++) {
@@ -81,6 +81,27 @@ class StepSafetyRunTest {
             assertEquals(Math.PI / maxSpread, records.get(t).rhoA(), 1e-5 * records.get(t).rhoA(), "step " + t);
             assertEquals(len / (Math.PI / maxSpread), records.get(t).r(), 1e-5 * records.get(t).r(), "step " + t);
         }
+    }
+
+    /** batch size 0: each step's gradient is over the whole training split (one SGD step checked by hand). */
+    @Test
+    void fullBatchStepsUseEveryTrainingRow() {
+        StepSafetyConfig cfg = new StepSafetyConfig(Choices.DatasetKind.BLOBS, Choices.ModelKind.LINEAR,
+                Choices.OptimizerKind.SGD, 0.5, 1, 0, 0, Controller.NONE, 1, 1, 3, StepSafetyConfig.FULL_BATCH);
+        Dataset train = BLOBS.train();
+        List<double[]> thetas = new java.util.ArrayList<>();
+        List<StepRecord> records = StepSafetyRun.run(cfg, BLOBS, rec -> { }, Progress.NONE, Cancellation.none(), thetas::add);
+        double[] theta = thetas.get(0);
+        double[] grad = new double[theta.length];
+        double[] direct = new double[theta.length];
+        // the mean gradient over all 1600 rows, summed here sample by sample
+        StepSafetyModel net = StepSafetyData.model(cfg.model(), cfg.dataset(), train.features(), train.classes());
+        for (int i = 0; i < train.size(); i++) {
+            net.lossAndGradient(theta, train, new int[] {i}, direct);
+            for (int j = 0; j < grad.length; j++) grad[j] += direct[j] / train.size();
+        }
+        for (int j = 0; j < theta.length; j++) assertEquals(theta[j] - 0.5 * grad[j], thetas.get(1)[j], 1e-14, "parameter " + j);
+        assertEquals(Math.sqrt(java.util.Arrays.stream(grad).map(g -> g * g).sum()), records.get(0).gradNorm(), 1e-12);
     }
 
     @Test

@@ -22,6 +22,7 @@ import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
 import lab.softmax.engine.ghosts.training.Choices.ModelKind;
 import lab.softmax.engine.ghosts.training.OneStepSweep;
 import lab.softmax.engine.ghosts.training.StepRecord;
+import lab.softmax.engine.ghosts.training.StepSafetyConfig;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
@@ -37,6 +38,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class TrainingView extends BorderPane {
     private static final double FLOOR = 1e-12;
+    private static final String TO_THE_END = "to the end";
+    private static final String FULL = "full";
     private final TrainingViewModel model;
     private final ChoiceBox<String> experiment = new ChoiceBox<>();
     private final ChoiceBox<DatasetKind> dataset = new ChoiceBox<>();
@@ -44,6 +47,9 @@ public final class TrainingView extends BorderPane {
     private final TextField lr = new TextField();
     private final ChoiceBox<Double> spikeFactor = new ChoiceBox<>();
     private final Spinner<Integer> spikeAt = new Spinner<>(0, 100_000, 50);
+    /** Spiked steps: spike-until = spike-at + this; "to the end" spikes every step from spike-at on. */
+    private final ChoiceBox<String> spikeLength = new ChoiceBox<>();
+    private final ChoiceBox<String> batch = new ChoiceBox<>();
     private final Spinner<Integer> steps = new Spinner<>(1, 100_000, 200);
     private final Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 0);
     private final Map<Controller, CheckBox> policies = new EnumMap<>(Controller.class);
@@ -87,6 +93,8 @@ public final class TrainingView extends BorderPane {
         net.getItems().addAll(ModelKind.values());
         net.setConverter(converter(ModelKind::id, ModelKind::parse));
         spikeFactor.getItems().addAll(1.0, 10.0, 100.0, 1000.0, 10000.0);
+        spikeLength.getItems().addAll(TO_THE_END, "1 step", "10 steps", "50 steps");
+        batch.getItems().addAll("64", "128", FULL);
         for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.setEditable(true);
         // stable ids: lessons unlock controls by them
         experiment.setId("experiment");
@@ -95,12 +103,15 @@ public final class TrainingView extends BorderPane {
         lr.setId("learning-rate");
         spikeFactor.setId("spike-factor");
         spikeAt.setId("spike-at");
+        spikeLength.setId("spike-length");
+        batch.setId("batch");
         steps.setId("steps");
         seed.setId("seed");
         run.setId("run");
         cancel.setId("cancel");
         VBox controls = new VBox(6, new Label("Experiment"), experiment, new Label("Data set"), dataset, new Label("Model"), net,
                 new Label("Base learning rate"), lr, new Label("Spike factor"), spikeFactor, new Label("Spike from step"), spikeAt,
+                new Label("Spike length"), spikeLength, new Label("Batch (rows per step)"), batch,
                 new Label("Steps"), steps, new Label("Seed"), seed, new Label("Policies"));
         for (Controller c : Controller.values()) {
             CheckBox box = new CheckBox(switch (c) {
@@ -175,6 +186,7 @@ public final class TrainingView extends BorderPane {
     private void initListeners() {
         experiment.setOnAction(e -> { pushState(); showCharts(); });
         for (var c : List.of(dataset, net, spikeFactor)) c.setOnAction(e -> pushState());
+        for (var c : List.of(spikeLength, batch)) c.setOnAction(e -> pushState());
         lr.setOnAction(e -> pushState());
         lr.focusedProperty().addListener((o, was, now) -> { if (!now) pushState(); });
         for (Spinner<Integer> s : List.of(spikeAt, steps, seed)) s.valueProperty().addListener((o, a, b) -> pushState());
@@ -198,10 +210,12 @@ public final class TrainingView extends BorderPane {
         try {
             List<Controller> chosen = new ArrayList<>();
             for (Controller c : Controller.values()) if (policies.get(c).isSelected()) chosen.add(c);
-            int until = Math.max(steps.getValue(), spikeAt.getValue());
+            int until = TO_THE_END.equals(spikeLength.getValue()) ? Math.max(steps.getValue(), spikeAt.getValue())
+                    : spikeAt.getValue() + Integer.parseInt(spikeLength.getValue().split(" ")[0]);
+            int rows = FULL.equals(batch.getValue()) ? StepSafetyConfig.FULL_BATCH : Integer.parseInt(batch.getValue());
             GhostsTrainingState next = new GhostsTrainingState(experiment.getValue(), dataset.getValue(), net.getValue(), s.optimizer(),
                     Double.parseDouble(lr.getText().trim()), spikeFactor.getValue(), spikeAt.getValue(), until, chosen,
-                    s.clipNorm(), steps.getValue(), seed.getValue(), s.batchSize(), s.sweepTrainSteps(), s.sweepLr(),
+                    s.clipNorm(), steps.getValue(), seed.getValue(), rows, s.sweepTrainSteps(), s.sweepLr(),
                     s.rMin(), s.rMax(), s.sweepPoints());
             model.stateProperty().set(next);
             lr.setStyle("");
@@ -231,6 +245,13 @@ public final class TrainingView extends BorderPane {
         if (!spikeFactor.getItems().contains(s.spikeFactor())) spikeFactor.getItems().add(s.spikeFactor());
         spikeFactor.setValue(s.spikeFactor());
         spikeAt.getValueFactory().setValue(s.spikeAt());
+        String length = s.spikeUntil() >= s.steps() ? TO_THE_END
+                : (s.spikeUntil() - s.spikeAt()) + (s.spikeUntil() - s.spikeAt() == 1 ? " step" : " steps");
+        if (!spikeLength.getItems().contains(length)) spikeLength.getItems().add(length);
+        spikeLength.setValue(length);
+        String rows = s.batchSize() == StepSafetyConfig.FULL_BATCH ? FULL : Integer.toString(s.batchSize());
+        if (!batch.getItems().contains(rows)) batch.getItems().add(rows);
+        batch.setValue(rows);
         steps.getValueFactory().setValue(s.steps());
         seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, s.seed()));
         for (Controller c : Controller.values()) policies.get(c).setSelected(s.controllers().contains(c));

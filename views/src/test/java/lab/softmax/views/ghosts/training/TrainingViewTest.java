@@ -38,6 +38,39 @@ class TrainingViewTest {
         stage.show();
     }
 
+    /** A one-step spike and a full batch survive an edit of another control; "to the end" spikes to the last step. */
+    @Test
+    void spikeLengthAndBatchAreKeptAndChosenInTheControls() throws Exception {
+        GhostsTrainingState s = new GhostsTrainingState(GhostsTrainingState.SPIKE_TEST, DatasetKind.DIGITS, ModelKind.MLP_LN, OptimizerKind.ADAM,
+                0.015, 10000, 50, 51, List.of(Controller.NONE, Controller.RHO), 1, 200, 0, 0, 600, 1e-2, 0.01, 100, 41);
+        GhostsTrainingState edited = WaitForAsyncUtils.asyncFx(() -> {
+            model.stateProperty().set(s);
+            robotSpinner("seed").getValueFactory().setValue(3);
+            return model.stateProperty().get();
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(3, edited.seed());
+        assertEquals(51, edited.spikeUntil(), "still a one-step spike");
+        assertEquals(0, edited.batchSize(), "still the full batch");
+        GhostsTrainingState toTheEnd = WaitForAsyncUtils.asyncFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<String> length = (javafx.scene.control.ChoiceBox<String>) view.lookup("#spike-length");
+            length.setValue("to the end");
+            length.fireEvent(new javafx.event.ActionEvent());
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<String> batch = (javafx.scene.control.ChoiceBox<String>) view.lookup("#batch");
+            batch.setValue("64");
+            batch.fireEvent(new javafx.event.ActionEvent());
+            return model.stateProperty().get();
+        }).get(10, TimeUnit.SECONDS);
+        assertEquals(200, toTheEnd.spikeUntil());
+        assertEquals(64, toTheEnd.batchSize());
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.Spinner<Integer> robotSpinner(String id) {
+        return (javafx.scene.control.Spinner<Integer>) view.lookup("#" + id);
+    }
+
     @Test
     void aShortSpikeRunIsDrawnForEachChosenPolicy() throws Exception {
         GhostsTrainingState s = new GhostsTrainingState(GhostsTrainingState.SPIKE_TEST, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM,
