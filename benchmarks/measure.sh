@@ -30,7 +30,7 @@ elif command -v gcc > /dev/null; then
   if gcc -O3 -march=native -fopenmp -o "$OURS" "$ROOT/benchmarks/c/softmax_simd.c" -lm \
       && "$OURS" check > "$OUT/c-check.txt" 2>&1; then
     C_REF="$OURS bench"; C_STREAM="$OURS stream"
-    C_LABEL="ours: benchmarks/c/softmax_simd.c ($("$OURS" isa), gcc -O3 -march=native) on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    C_LABEL="ours: benchmarks/c/softmax_simd.c ($("$OURS" isa), gcc -O3 -march=native) on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), family$(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2)"
   else
     C_LABEL="ours failed to build or check (see c-check.txt)"
   fi

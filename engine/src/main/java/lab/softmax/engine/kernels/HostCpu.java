@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class HostCpu {
     private HostCpu() { }
 
-    /** The CPU model ("AMD EPYC 9R45 ...") from /proc/cpuinfo, or the OS architecture where that is unreadable. */
+    /** The CPU model ("AMD EPYC (family 26, model 2)") from /proc/cpuinfo, or the OS architecture where that is unreadable. */
     public static String model() {
         try {
             String m = modelOf(Files.readAllLines(Path.of("/proc/cpuinfo")));
@@ -21,13 +21,25 @@ public final class HostCpu {
         return System.getProperty("os.arch");
     }
 
-    /** The first "model name" line's value in /proc/cpuinfo text, or null. */
+    /**
+     * The first "model name" of /proc/cpuinfo text, with the first "cpu family" and "model" numbers beside it
+     * where present (a VM may show only "AMD EPYC"; the family tells Zen 3 from Zen 5), or null.
+     */
     static String modelOf(List<String> cpuinfo) {
+        String name = field(cpuinfo, "model name");
+        if (name == null) return null;
+        String family = field(cpuinfo, "cpu family");
+        String model = field(cpuinfo, "model");
+        return family == null || model == null ? name : name + " (family " + family + ", model " + model + ")";
+    }
+
+    /** The first non-empty value of {@code key} ("key<tabs>: value"), or null. */
+    private static String field(List<String> cpuinfo, String key) {
         for (String line : cpuinfo) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equals("model name")) {
+            if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
                 String v = line.substring(colon + 1).trim();
-                if (!v.isEmpty()) return v;
+                return v.isEmpty() ? null : v;
             }
         }
         return null;

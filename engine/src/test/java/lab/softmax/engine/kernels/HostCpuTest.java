@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class HostCpuTest {
     @Test
-    void modelIsTheFirstModelNameLine() {
-        List<String> cpuinfo = List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "model\t\t: 17",
-                "model name\t: AMD EPYC 9R45 96-Core Processor", "processor\t: 1", "model name\t: other");
-        assertEquals("AMD EPYC 9R45 96-Core Processor", HostCpu.modelOf(cpuinfo));
+    void modelIsTheFirstModelNameWithFamilyAndModel() {
+        List<String> cpuinfo = List.of("processor\t: 0", "vendor_id\t: AuthenticAMD", "cpu family\t: 26", "model\t\t: 2",
+                "model name\t: AMD EPYC", "processor\t: 1", "cpu family\t: 25", "model name\t: other");
+        assertEquals("AMD EPYC (family 26, model 2)", HostCpu.modelOf(cpuinfo));
+        assertEquals("Some CPU", HostCpu.modelOf(List.of("model name\t: Some CPU")));
         assertNull(HostCpu.modelOf(List.of("model\t\t: 17", "model name\t:   ")));
     }
 
