@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Same-run measurement of the Java kernels against a C yardstick and the bandwidth floor.
 # Usage: benchmarks/measure.sh [REPETITIONS] [OUT_DIR]
-# The C yardstick: our AVX2 + FMA C (benchmarks/c/softmax_avx2.c, built here with gcc into
-# benchmarks/target/), or, when SOFTMAX_REF_TOOLS names a directory holding AVX-512 `softmax-ref` and
+# The C yardstick: our C (benchmarks/c/softmax_simd.c, built here with gcc -march=native into
+# benchmarks/target/: AVX-512 on an AVX-512 host, else AVX2 + FMA), or, when SOFTMAX_REF_TOOLS names a directory holding AVX-512 `softmax-ref` and
 # `stream` binaries (not part of this repository) that this CPU can run, those;
 # OUT_DIR/c-tool.txt says which one ran. Each repetition: C stream; then for each N of 16K/256K/4M/64M
 # the C softmax bench and `softmax-lab bench` single-thread (both thread CPU time) back to back;
@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 REPS="${1:-3}"
 OUT="${2:-$ROOT/benchmarks/target/measure}"
 TOOLS="${SOFTMAX_REF_TOOLS:-}"
-OURS="$ROOT/benchmarks/target/softmax_avx2"
+OURS="$ROOT/benchmarks/target/softmax_simd"
 mkdir -p "$OUT" "$ROOT/benchmarks/target"
 uptime > "$OUT/uptime-start.txt"
 
@@ -25,11 +25,12 @@ fi
 if [ -n "$TOOLS" ] && ( "$TOOLS/softmax-ref" bench two-pass 1024 1 ) > /dev/null 2>&1; then
   C_REF="$TOOLS/softmax-ref bench"; C_STREAM="$TOOLS/stream"; C_LABEL="softmax-ref (AVX-512) from $TOOLS"
 elif command -v gcc > /dev/null; then
-  # without SOFTMAX_REF_TOOLS, or when its AVX-512 binaries die with SIGILL on this CPU: build and check our AVX2 C
-  [ -n "$TOOLS" ] && echo "note: $TOOLS/softmax-ref does not run on this CPU (no AVX-512?); using benchmarks/c/softmax_avx2.c" >&2
-  if gcc -O3 -march=native -fopenmp -o "$OURS" "$ROOT/benchmarks/c/softmax_avx2.c" -lm \
+  # without SOFTMAX_REF_TOOLS, or when its AVX-512 binaries die with SIGILL on this CPU: build and check our C
+  [ -n "$TOOLS" ] && echo "note: $TOOLS/softmax-ref does not run on this CPU (no AVX-512?); using benchmarks/c/softmax_simd.c" >&2
+  if gcc -O3 -march=native -fopenmp -o "$OURS" "$ROOT/benchmarks/c/softmax_simd.c" -lm \
       && "$OURS" check > "$OUT/c-check.txt" 2>&1; then
-    C_REF="$OURS bench"; C_STREAM="$OURS stream"; C_LABEL="ours: benchmarks/c/softmax_avx2.c (AVX2+FMA, gcc -O3 -march=native)"
+    C_REF="$OURS bench"; C_STREAM="$OURS stream"
+    C_LABEL="ours: benchmarks/c/softmax_simd.c ($("$OURS" isa), gcc -O3 -march=native) on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), family$(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2)"
   else
     C_LABEL="ours failed to build or check (see c-check.txt)"
   fi

@@ -4,7 +4,9 @@
 # the per-pair ratios C time / Java time = Java throughput / C throughput (see benchmarks/README.md).
 # Usage: benchmarks/paired.sh [SIZES] [SAMPLES] [ALGORITHMS]
 #   e.g. benchmarks/paired.sh 16K,256K 21 two-pass,online
-# Pinned to one CPU with taskset when available (PAIRED_CPU, default 1). Needs gcc (AVX2 + FMA) and JDK 25.
+# The C is built here with -march=native: AVX-512 on an AVX-512 host, else AVX2 + FMA (PAIRED_C_AVX2=1 forces
+# AVX2); the first line names the CPU and both sides' vector ISA. Pinned to one CPU with taskset when available
+# (PAIRED_CPU, default 1). Needs gcc and JDK 25.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SIZES="${1:-16K,256K}"
@@ -16,10 +18,12 @@ command -v taskset > /dev/null && PIN=(taskset -c "$CPU")
 
 cd "$ROOT"
 if [ -f bin/jdk25.sh ]; then source bin/jdk25.sh && select_jdk25 > /dev/null; fi
-LIB="$ROOT/benchmarks/target/libsoftmax_avx2.so"
+LIB="$ROOT/benchmarks/target/libsoftmax_simd.so"
+FORCE=()
+[ "${PAIRED_C_AVX2:-0}" = 1 ] && FORCE=(-DSOFTMAX_AVX2)
 mkdir -p benchmarks/target
-"${PIN[@]}" gcc -O3 -march=native -fopenmp -fPIC -shared -DSOFTMAX_SHARED \
-    -o "$LIB" benchmarks/c/softmax_avx2.c -lm
+"${PIN[@]}" gcc -O3 -march=native "${FORCE[@]}" -fopenmp -fPIC -shared -DSOFTMAX_SHARED \
+    -o "$LIB" benchmarks/c/softmax_simd.c -lm
 if [ ! -f benchmarks/target/classpath.txt ] || [ ! -f benchmarks/target/classes/lab/softmax/benchmarks/PairedWithC.class ] \
     || [ -n "$(find engine/src benchmarks/src -newer benchmarks/target/classpath.txt -name '*.java' -print -quit)" ]; then
   "${PIN[@]}" ./mvnw -B -o -q -pl benchmarks -am package -DskipTests

@@ -17,12 +17,14 @@ import java.util.Locale;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.BenchConfig;
 import lab.softmax.engine.kernels.BenchInputs;
+import lab.softmax.engine.kernels.HostCpu;
 import lab.softmax.engine.kernels.Impl;
 import lab.softmax.engine.kernels.Kernels;
 import lab.softmax.engine.kernels.SoftmaxKernel;
+import lab.softmax.engine.kernels.VectorSupport;
 
 /**
- * The Vector API kernels paired with the C yardstick ({@code benchmarks/c/softmax_avx2.c} built as a shared
+ * The Vector API kernels paired with the C yardstick ({@code benchmarks/c/softmax_simd.c} built as a shared
  * library) in one process, on the same arrays, alternating Java and C every ~2 ms.
  *
  * <p>Why: on this shared VM whole processes run "fast" or "slow" by 20–30 %, so Java and C timed in separate
@@ -38,6 +40,8 @@ public final class PairedWithC {
 
     private final MethodHandle cRun;
     private final MethodHandle cFind;
+    /** The vector ISA the C library was built for (AVX-512 or AVX2). */
+    private final String cIsa;
 
     private PairedWithC(Path library) {
         Linker linker = Linker.nativeLinker();
@@ -49,6 +53,19 @@ public final class PairedWithC {
                 Linker.Option.critical(true));
         cFind = linker.downcallHandle(lib.find("softmax_c_find").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        try {
+            MethodHandle isa = linker.downcallHandle(lib.find("softmax_c_isa").orElseThrow(), FunctionDescriptor.of(ValueLayout.ADDRESS));
+            MethodHandle supported = linker.downcallHandle(lib.find("softmax_c_supported").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT));
+            cIsa = ((MemorySegment) isa.invokeExact()).reinterpret(64).getString(0);
+            if ((int) supported.invokeExact() == 0) {
+                throw new IllegalStateException("the C library was built for " + cIsa + ", which this CPU lacks: rebuild it here");
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void main(String[] args) throws Throwable {
@@ -58,6 +75,11 @@ public final class PairedWithC {
             System.exit(2);
         }
         PairedWithC paired = new PairedWithC(a.library());
+        // the host first: every ratio below is Java at this width against C at the C library's width
+        System.out.printf(Locale.ROOT, "{\"cpu\":\"%s\",\"java_isa\":\"%s\",\"java_vector_bits\":%d,\"c_isa\":\"%s\","
+                        + "\"load_average\":%.1f}%n", HostCpu.model().replace("\"", "'"), HostCpu.javaVectorIsa(),
+                VectorSupport.vectorBits(), paired.cIsa,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int n : a.sizes()) {
             float[] x = BenchInputs.normalWithOutliers(n, 42);
             for (Algorithm algorithm : a.algorithms()) {

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One softmax kernel on one row of n floats (single thread). Score is ns per call: divide by n for
- * ns/element. Run with {@code -prof gc}: every vector kernel must show ≈ 0 B/op (a few dozen bytes
- * per call for the result records, nothing proportional to n), else C2 left vectors boxed.
+ * ns/element. Run with {@code -prof gc}: a few hundred bytes per call (the row state this per-call API allocates),
+ * nothing that grows with n, else C2 left vectors boxed. {@link RowSoftmaxBenchmark} times short rows through the
+ * zero-allocation row API.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

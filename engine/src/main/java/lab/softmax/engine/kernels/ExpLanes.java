@@ -32,7 +32,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class ExpLanes {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Integer> IS = S.withLanes(int.class);
-    private static final int L = S.length();
+    static final int L = S.length();
 
     private static final float[] FLOATS = lanes(LOG2E, MINUS_LN2, C5, C4, C3, C2, C1, ROUND_MAGIC, 1f);
     private static final int[] INTS = intLanes(LOWEST_BITS, MIN_POW2_BITS);
@@ -54,19 +54,33 @@ final class ExpLanes {
     /** Bits of EXP_MAGIC − 127 (see {@link ExpConstants#MIN_POW2_BITS}). */
     static IntVector minPow2Bits() { return IntVector.fromArray(IS, INTS, L); }
 
-    /** A per-call value (the shift's r or bias, a scale) in every lane, loaded like the constants (a small array per call). */
-    static FloatVector of(float value) {
-        float[] a = new float[L];
-        Arrays.fill(a, value);
-        return FloatVector.fromArray(S, a, 0);
+    /** Slots of L lanes in a {@link RowScratch}: the scaled polynomial's six, then {@link #R_SLOT} and {@link #BIAS_SLOT}. */
+    static final int SLOTS = 8;
+    static final int R_SLOT = 6;
+    static final int BIAS_SLOT = 7;
+
+    /**
+     * A per-call value (the shift's r or bias, a scale) in every lane of slot {@code slot} of {@code lanes} (the
+     * caller's scratch), loaded like the constants.
+     */
+    static FloatVector of(float value, float[] lanes, int slot) {
+        Arrays.fill(lanes, slot * L, (slot + 1) * L, value);
+        return FloatVector.fromArray(S, lanes, slot * L);
     }
 
     /**
-     * The polynomial's coefficients c5, c4, c3, c2, c1, c0 = 1 times {@code scale}, each in L lanes (the output
-     * passes fold 1/sum into them, as the C does; rounding them to fp32 costs at most ~1e-7 relative).
+     * The polynomial's coefficients c5, c4, c3, c2, c1, c0 = 1 times {@code scale}, each in L lanes, written into
+     * slots 0–5 of {@code lanes} (the output passes fold 1/sum into them, as the C does; rounding them to fp32
+     * costs at most ~1e-7 relative). Returns {@code lanes}.
      */
-    static float[] scaledPolynomial(float scale) {
-        return lanes(C5 * scale, C4 * scale, C3 * scale, C2 * scale, C1 * scale, scale);
+    static float[] scaledPolynomial(float scale, float[] lanes) {
+        Arrays.fill(lanes, 0, L, C5 * scale);
+        Arrays.fill(lanes, L, 2 * L, C4 * scale);
+        Arrays.fill(lanes, 2 * L, 3 * L, C3 * scale);
+        Arrays.fill(lanes, 3 * L, 4 * L, C2 * scale);
+        Arrays.fill(lanes, 4 * L, 5 * L, C1 * scale);
+        Arrays.fill(lanes, 5 * L, 6 * L, scale);
+        return lanes;
     }
 
     private static float[] lanes(float... values) {

@@ -13,20 +13,38 @@ package lab.softmax.engine.kernels;
  * </ul>
  * The kernel then computes f = exp(x − r)·2^-k = exp(x − m)·factor, factor = exp(m − r − k·ln 2) ∈ [0.7, 1.42].
  *
- * @param r      subtracted from x
- * @param cutoff where x − r is below this, exp(x − m) &lt; 2^-126 and the scalar tail gives 0 (the vector loops
- *               flush the same lanes, n − k ≤ −127, by an integer max on the biased exponent)
- * @param magic  the exp bias with −k folded in
- * @param factor exp(m − r − k·ln 2), in double
+ * <p>Mutable so that a row's shift can live in a {@link RowScratch} and the row API allocates nothing;
+ * {@link #of} gives a fresh one for the chunked API.
  */
-record ExpShift(float r, float cutoff, float magic, double factor) {
-    static ExpShift of(float max) {
-        float r = Math.abs(max) >= 174f ? max : 0f;
+final class ExpShift {
+    /** Subtracted from x. */
+    private float r;
+    /** Where x − r is below this, exp(x − m) &lt; 2^-126 and the scalar tail gives 0 (the vector loops flush the
+     *  same lanes, n − k ≤ −127, by an integer max on the biased exponent). */
+    private float cutoff;
+    /** The exp bias with −k folded in. */
+    private float magic;
+    /** exp(m − r − k·ln 2), in double. */
+    private double factor;
+
+    static ExpShift of(float max) { return new ExpShift().set(max); }
+
+    /** Makes this the shift for a row maximum of {@code max}. */
+    ExpShift set(float max) {
+        r = Math.abs(max) >= 174f ? max : 0f;
         float dm = max - r;
         int k = Math.round(dm * ExpConstants.LOG2E);
-        return new ExpShift(r, dm + ExpConstants.CUTOFF, ExpConstants.EXP_MAGIC - k,
-                Math.exp(dm - k * Math.log(2)));
+        cutoff = dm + ExpConstants.CUTOFF;
+        magic = ExpConstants.EXP_MAGIC - k;
+        factor = Math.exp(dm - k * Math.log(2));
+        return this;
     }
+
+    float r() { return r; }
+
+    float magic() { return magic; }
+
+    double factor() { return factor; }
 
     /** The scalar twin of the vector kernels' inline exp, for loop tails: exp(x − m)·factor. */
     float exp(float x) {

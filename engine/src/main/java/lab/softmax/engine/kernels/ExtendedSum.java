@@ -9,7 +9,10 @@ public record ExtendedSum(double exponent, double mantissa) implements SoftmaxRe
     public static final ExtendedSum EMPTY = new ExtendedSum(Double.NEGATIVE_INFINITY, 0);
 
     @Override
-    public double logSumExp() {
+    public double logSumExp() { return logSumExp(exponent, mantissa); }
+
+    /** ln Σ exp(x) of mantissa · 2^exponent without making the record. */
+    static double logSumExp(double exponent, double mantissa) {
         return mantissa == 0 ? Double.NEGATIVE_INFINITY : Math.log(mantissa) + exponent * Math.log(2);
     }
 

@@ -8,7 +8,12 @@ public record MaxSum(float max, double sum) implements SoftmaxReduction {
     public static final MaxSum EMPTY = new MaxSum(Float.NEGATIVE_INFINITY, 0);
 
     @Override
-    public double logSumExp() { return max == Float.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : max + Math.log(sum); }
+    public double logSumExp() { return logSumExp(max, sum); }
+
+    /** ln Σ exp(x) of the pair (max, sum) without making one. */
+    static double logSumExp(float max, double sum) {
+        return max == Float.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : max + Math.log(sum);
+    }
 
     @Override
     public MaxSum combine(SoftmaxReduction other) {

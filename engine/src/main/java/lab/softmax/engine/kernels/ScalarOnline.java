@@ -4,7 +4,7 @@ package lab.softmax.engine.kernels;
  * Online softmax (Milakov & Gimelshein), scalar reference: one pass keeps the running (m, d) with
  * d = Σ exp(x − m), rescaling d whenever m grows; the output pass is three-pass's last pass.
  */
-final class ScalarOnline implements SoftmaxKernel {
+final class ScalarOnline implements SoftmaxKernel, RowKernel {
     @Override public Algorithm algorithm() { return Algorithm.ONLINE; }
 
     @Override public Impl impl() { return Impl.SCALAR; }
@@ -13,6 +13,22 @@ final class ScalarOnline implements SoftmaxKernel {
 
     @Override
     public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
+        RowScratch scratch = new RowScratch();
+        reduce(x, from, to, scratch);
+        return scratch.maxSum();
+    }
+
+    @Override
+    public double softmaxRow(float[] x, float[] y, int from, int to, RowScratch scratch) {
+        reduce(x, from, to, scratch);
+        float max = scratch.max;
+        double sum = scratch.sum;
+        ScalarThreePassRecompute.writeScaledExp(x, y, from, to, max, sum);
+        return MaxSum.logSumExp(max, sum);
+    }
+
+    /** The one streaming pass: the running (m, d) into the scratch. */
+    private static void reduce(float[] x, int from, int to, RowScratch scratch) {
         float m = Float.NEGATIVE_INFINITY;
         double d = 0;
         for (int i = from; i < to; i++) {
@@ -25,11 +41,13 @@ final class ScalarOnline implements SoftmaxKernel {
                 d += (float) Math.exp((double) v - m);
             }
         }
-        return new MaxSum(m, d);
+        scratch.max = m;
+        scratch.sum = d;
     }
 
     @Override
     public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
-        ScalarThreePassRecompute.writeScaledExp(x, y, from, to, (MaxSum) row);
+        MaxSum sum = (MaxSum) row;
+        ScalarThreePassRecompute.writeScaledExp(x, y, from, to, sum.max(), sum.sum());
     }
 }

@@ -4,7 +4,7 @@ package lab.softmax.engine.kernels;
  * The readable reference of three-pass softmax with recompute: exps are evaluated in double
  * from the exact difference x − m and rounded to fp32; sums are accumulated in double.
  */
-final class ScalarThreePassRecompute implements SoftmaxKernel {
+final class ScalarThreePassRecompute implements SoftmaxKernel, RowKernel {
     @Override public Algorithm algorithm() { return Algorithm.THREE_PASS_RECOMPUTE; }
 
     @Override public Impl impl() { return Impl.SCALAR; }
@@ -19,20 +19,32 @@ final class ScalarThreePassRecompute implements SoftmaxKernel {
 
     @Override
     public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax) {
+        return new MaxSum(rowMax, sumExp(x, from, to, rowMax));
+    }
+
+    @Override
+    public double softmaxRow(float[] x, float[] y, int from, int to, RowScratch scratch) {
+        float rowMax = scalarMax(x, from, to);
+        double sum = sumExp(x, from, to, rowMax);
+        writeScaledExp(x, y, from, to, rowMax, sum);
+        return MaxSum.logSumExp(rowMax, sum);
+    }
+
+    private static double sumExp(float[] x, int from, int to, float rowMax) {
         double sum = 0;
         for (int i = from; i < to; i++) sum += (float) Math.exp((double) x[i] - rowMax);
-        return new MaxSum(rowMax, sum);
+        return sum;
     }
 
     @Override
     public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
-        writeScaledExp(x, y, from, to, (MaxSum) row);
+        MaxSum sum = (MaxSum) row;
+        writeScaledExp(x, y, from, to, sum.max(), sum.sum());
     }
 
     /** y = exp(x − max) / sum, shared by the scalar recompute and online kernels. */
-    static void writeScaledExp(float[] x, float[] y, int from, int to, MaxSum row) {
-        float m = row.max();
-        float inv = (float) (1 / row.sum());
+    static void writeScaledExp(float[] x, float[] y, int from, int to, float m, double sum) {
+        float inv = (float) (1 / sum);
         for (int i = from; i < to; i++) y[i] = (float) Math.exp((double) x[i] - m) * inv;
     }
 }

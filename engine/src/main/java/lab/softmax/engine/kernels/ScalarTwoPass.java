@@ -8,7 +8,7 @@ package lab.softmax.engine.kernels;
  * sum exponent reaches {@link #HUGE_EXPONENT} is redone by {@link HugeLogitSoftmax} (exact integer exponents,
  * relative to the chunk max). Below that exponent such inputs can only be far below the row's top and get weight 0.
  */
-final class ScalarTwoPass implements SoftmaxKernel {
+final class ScalarTwoPass implements SoftmaxKernel, RowKernel {
     private static final double LN2 = Math.log(2);
     /** Sum exponents of this magnitude or more (or non-finite) take the exact huge-logit path. */
     static final double HUGE_EXPONENT = 0x1p21;
@@ -35,6 +35,22 @@ final class ScalarTwoPass implements SoftmaxKernel {
 
     @Override
     public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
+        RowScratch scratch = new RowScratch();
+        reduce(x, from, to, scratch);
+        return scratch.extendedSum();
+    }
+
+    @Override
+    public double softmaxRow(float[] x, float[] y, int from, int to, RowScratch scratch) {
+        reduce(x, from, to, scratch);
+        double exponent = scratch.exponent;
+        double mantissa = scratch.mantissa;
+        normalise(x, y, from, to, exponent, mantissa);
+        return ExtendedSum.logSumExp(exponent, mantissa);
+    }
+
+    /** Pass 1: the extended sum into the scratch (exactly, via {@link HugeLogitSoftmax}, for huge exponents). */
+    static void reduce(float[] x, int from, int to, RowScratch scratch) {
         double accE = Double.NEGATIVE_INFINITY;
         double accV = 0;
         for (int i = from; i < to; i++) {
@@ -48,21 +64,30 @@ final class ScalarTwoPass implements SoftmaxKernel {
                 accV += ExtendedSum.scale(p, n - accE);
             }
         }
-        if (accV != 0 && needsExactPath(accE)) return HugeLogitSoftmax.reduce(x, from, to);
-        return new ExtendedSum(accE, accV);
+        if (accV != 0 && needsExactPath(accE)) {
+            scratch.set(HugeLogitSoftmax.reduce(x, from, to));
+        } else {
+            scratch.exponent = accE;
+            scratch.mantissa = accV;
+        }
     }
 
     @Override
     public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         ExtendedSum s = (ExtendedSum) row;
-        if (s.mantissa() != 0 && needsExactPath(s.exponent())) {
-            HugeLogitSoftmax.normalise(x, y, from, to, s);
+        normalise(x, y, from, to, s.exponent(), s.mantissa());
+    }
+
+    /** Pass 2 given the row's sum mantissa · 2^exponent. */
+    static void normalise(float[] x, float[] y, int from, int to, double exponent, double mantissa) {
+        if (mantissa != 0 && needsExactPath(exponent)) {
+            HugeLogitSoftmax.normalise(x, y, from, to, new ExtendedSum(exponent, mantissa));
             return;
         }
-        double inv = 1 / s.mantissa();
+        double inv = 1 / mantissa;
         for (int i = from; i < to; i++) {
             double n = exponentOf(x[i]);
-            y[i] = (float) ExtendedSum.scale(mantissaOf(x[i], n) * inv, n - s.exponent());
+            y[i] = (float) ExtendedSum.scale(mantissaOf(x[i], n) * inv, n - exponent);
         }
     }
 }

@@ -26,8 +26,13 @@ public interface SoftmaxKernel {
     /** The output pass(es) over a chunk, given the whole row's normaliser. */
     void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row);
 
-    /** Whole row on the calling thread; returns ln Σ exp(x). */
+    /**
+     * Whole row on the calling thread; returns ln Σ exp(x). Allocates the row's state (a {@link RowScratch},
+     * ~600 B with 512-bit vectors) per call: callers with many rows use {@link RowSoftmax}, which allocates
+     * nothing per row.
+     */
     default double softmax(float[] x, float[] y, int from, int to) {
+        if (this instanceof RowKernel row) return row.softmaxRow(x, y, from, to, new RowScratch());
         float rowMax = algorithm().hasMaxPass() ? max(x, from, to) : Float.NaN;
         SoftmaxReduction n = reduce(x, y, from, to, rowMax);
         normalise(x, y, from, to, n);

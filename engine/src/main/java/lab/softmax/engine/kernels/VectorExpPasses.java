@@ -73,12 +73,12 @@ final class VectorExpPasses {
     }
 
     /** Σ exp(x − max)·factor over [from, to) (the recompute algorithm's pass 2, online's block sums). */
-    static double sumExp(float[] x, int from, int to, ExpShift shift) {
-        final FloatVector vR = ExpLanes.of(shift.r());
+    static double sumExp(float[] x, int from, int to, ExpShift shift, float[] lanes) {
+        final FloatVector vR = ExpLanes.of(shift.r(), lanes, ExpLanes.R_SLOT);
         // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
         // and the usual copy has one vector op per vector fewer
         final boolean shifted = shift.r() != 0f;
-        final FloatVector vMagic = ExpLanes.of(shift.magic());
+        final FloatVector vMagic = ExpLanes.of(shift.magic(), lanes, ExpLanes.BIAS_SLOT);
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
         final FloatVector vC5 = ExpLanes.c5();
@@ -129,12 +129,12 @@ final class VectorExpPasses {
     }
 
     /** y = exp(x − max)·factor and returns its sum (the reload algorithm's pass 2). */
-    static double storeExpSum(float[] x, float[] y, int from, int to, ExpShift shift) {
-        final FloatVector vR = ExpLanes.of(shift.r());
+    static double storeExpSum(float[] x, float[] y, int from, int to, ExpShift shift, float[] lanes) {
+        final FloatVector vR = ExpLanes.of(shift.r(), lanes, ExpLanes.R_SLOT);
         // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
         // and the usual copy has one vector op per vector fewer
         final boolean shifted = shift.r() != 0f;
-        final FloatVector vMagic = ExpLanes.of(shift.magic());
+        final FloatVector vMagic = ExpLanes.of(shift.magic(), lanes, ExpLanes.BIAS_SLOT);
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
         final FloatVector vC5 = ExpLanes.c5();
@@ -195,13 +195,13 @@ final class VectorExpPasses {
      * polynomial's six coefficients (one multiply per vector fewer); they are per-call lanes loaded from a small
      * array ({@link ExpLanes#scaledPolynomial}): as broadcasts C2 re-broadcast each of them for every vector.
      */
-    static void writeExp(float[] x, float[] y, int from, int to, ExpShift shift, float scale) {
-        final float[] poly = ExpLanes.scaledPolynomial(scale);
-        final FloatVector vR = ExpLanes.of(shift.r());
+    static void writeExp(float[] x, float[] y, int from, int to, ExpShift shift, float scale, float[] lanes) {
+        final float[] poly = ExpLanes.scaledPolynomial(scale, lanes);
+        final FloatVector vR = ExpLanes.of(shift.r(), lanes, ExpLanes.R_SLOT);
         // x − r only when r ≠ 0 (|max| ≥ 174): the test is loop-invariant, so C2 compiles the loop twice (unswitching)
         // and the usual copy has one vector op per vector fewer
         final boolean shifted = shift.r() != 0f;
-        final FloatVector vMagic = ExpLanes.of(shift.magic());
+        final FloatVector vMagic = ExpLanes.of(shift.magic(), lanes, ExpLanes.BIAS_SLOT);
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
         final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
@@ -264,7 +264,7 @@ final class VectorExpPasses {
      * typical rows the max stops growing after a few blocks. Memory is streamed once; about one exp per
      * element.
      */
-    static MaxSum onlineReduce(float[] x, int from, int to) {
+    static void onlineReduce(float[] x, int from, int to, RowScratch scratch) {
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vMinusLn2 = ExpLanes.minusLn2();
         final FloatVector vC5 = ExpLanes.c5();
@@ -276,27 +276,30 @@ final class VectorExpPasses {
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         float m = Float.NEGATIVE_INFINITY;
         double d = 0;
-        ExpShift shift = null;
-        // r and the bias of the current shift in L lanes each, refilled when the max grows and loaded per block (a
-        // vector variable assigned in that branch would be a phi of objects, which C2 cannot keep in a register)
-        final float[] shiftLanes = new float[2 * L];
+        final ExpShift shift = scratch.shift;
+        boolean started = false;
+        // r and the bias of the current shift in L lanes each (the scratch's slots), refilled when the max grows and
+        // loaded per block (a vector variable assigned in that branch would be a phi of objects, which C2 cannot keep
+        // in a register)
+        final float[] shiftLanes = scratch.lanes;
+        final int rAt = ExpLanes.R_SLOT * L;
+        final int biasAt = ExpLanes.BIAS_SLOT * L;
         int i = from;
         while (i <= to - STEP) {
             final int blockStart = i;
             final int blockEnd = Math.min(to, i + BLOCK) - STEP;
-            if (shift == null) { // the first block, or every logit so far is −∞: its max first
+            if (!started) { // the first block, or every logit so far is −∞: its max first
                 float blockMax = max(x, i, blockEnd + STEP);
                 if (blockMax == Float.NEGATIVE_INFINITY) {
                     i = blockEnd + STEP;
                     continue;
                 }
                 m = blockMax;
-                shift = ExpShift.of(m);
-                Arrays.fill(shiftLanes, 0, L, shift.r());
-                Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
+                started = true;
+                fillShift(shift, m, shiftLanes);
             }
-            final FloatVector vR = FloatVector.fromArray(S, shiftLanes, 0);
-            final FloatVector vMagic = FloatVector.fromArray(S, shiftLanes, L);
+            final FloatVector vR = FloatVector.fromArray(S, shiftLanes, rAt);
+            final FloatVector vMagic = FloatVector.fromArray(S, shiftLanes, biasAt);
             final boolean shifted = shift.r() != 0f; // x − r only when r ≠ 0: see sumExp
             FloatVector acc0 = FloatVector.zero(S);
             FloatVector acc1 = acc0;
@@ -339,9 +342,7 @@ final class VectorExpPasses {
                 float blockMax = max(x, blockStart, blockEnd + STEP);
                 d *= Math.exp((double) m - blockMax);
                 m = blockMax;
-                shift = ExpShift.of(m);
-                Arrays.fill(shiftLanes, 0, L, shift.r());
-                Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
+                fillShift(shift, m, shiftLanes);
                 i = blockStart;
                 continue;
             }
@@ -351,9 +352,7 @@ final class VectorExpPasses {
                 if (blockMax > m) {
                     d *= Math.exp((double) m - blockMax);
                     m = blockMax;
-                    shift = ExpShift.of(m);
-                    Arrays.fill(shiftLanes, 0, L, shift.r());
-                    Arrays.fill(shiftLanes, L, 2 * L, shift.magic());
+                    fillShift(shift, m, shiftLanes);
                 }
             }
         }
@@ -362,14 +361,23 @@ final class VectorExpPasses {
             if (tailMax > m) {
                 d = m == Float.NEGATIVE_INFINITY ? 0 : d * Math.exp((double) m - tailMax);
                 m = tailMax;
-                shift = ExpShift.of(m);
+                shift.set(m);
+                started = true;
             }
-            if (shift != null) {
+            if (started) {
                 double tail = 0;
                 for (; i < to; i++) tail += shift.exp(x[i]);
                 d += tail / shift.factor();
             }
         }
-        return new MaxSum(m, d);
+        scratch.max = m;
+        scratch.sum = d;
+    }
+
+    /** Sets the shift for max m and its r and bias lanes in the scratch slots. */
+    private static void fillShift(ExpShift shift, float m, float[] lanes) {
+        shift.set(m);
+        Arrays.fill(lanes, ExpLanes.R_SLOT * L, (ExpLanes.R_SLOT + 1) * L, shift.r());
+        Arrays.fill(lanes, ExpLanes.BIAS_SLOT * L, (ExpLanes.BIAS_SLOT + 1) * L, shift.magic());
     }
 }

@@ -1,7 +1,7 @@
 package lab.softmax.engine.kernels;
 
 /** Three-pass softmax with reload on the Vector API: max, store exp(x − max) and sum it, scale in place. */
-final class VectorThreePassReload implements SoftmaxKernel {
+final class VectorThreePassReload implements SoftmaxKernel, RowKernel {
     @Override public Algorithm algorithm() { return Algorithm.THREE_PASS_RELOAD; }
 
     @Override public Impl impl() { return Impl.VECTOR; }
@@ -10,8 +10,21 @@ final class VectorThreePassReload implements SoftmaxKernel {
 
     @Override
     public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float rowMax) {
-        ExpShift shift = ExpShift.of(rowMax);
-        return new MaxSum(rowMax, VectorExpPasses.storeExpSum(x, y, from, to, shift) / shift.factor());
+        return new MaxSum(rowMax, storeExpSum(x, y, from, to, rowMax, new RowScratch()));
+    }
+
+    @Override
+    public double softmaxRow(float[] x, float[] y, int from, int to, RowScratch scratch) {
+        float rowMax = VectorExpPasses.max(x, from, to);
+        double sum = storeExpSum(x, y, from, to, rowMax, scratch);
+        VectorExpPasses.scale(y, from, to, (float) (1 / (sum * scratch.shift.factor())));
+        return MaxSum.logSumExp(rowMax, sum);
+    }
+
+    /** y = exp(x − rowMax)·factor of the scratch's shift; returns Σ exp(x − rowMax). */
+    private static double storeExpSum(float[] x, float[] y, int from, int to, float rowMax, RowScratch scratch) {
+        ExpShift shift = scratch.shift.set(rowMax);
+        return VectorExpPasses.storeExpSum(x, y, from, to, shift, scratch.lanes) / shift.factor();
     }
 
     @Override

@@ -49,7 +49,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why the passes repeat the exp lane by lane: as in {@link VectorExpPasses}, C2 keeps vectors in
  * registers only when each hot loop is one flat method with its exp inline; a shared helper boxes them.
  */
-final class VectorTwoPass implements SoftmaxKernel {
+final class VectorTwoPass implements SoftmaxKernel, RowKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final int L = S.length();
@@ -65,6 +65,22 @@ final class VectorTwoPass implements SoftmaxKernel {
 
     @Override
     public SoftmaxReduction reduce(float[] x, float[] y, int from, int to, float ignored) {
+        RowScratch scratch = new RowScratch();
+        reduce(x, from, to, scratch);
+        return scratch.extendedSum();
+    }
+
+    @Override
+    public double softmaxRow(float[] x, float[] y, int from, int to, RowScratch scratch) {
+        reduce(x, from, to, scratch);
+        double exponent = scratch.exponent;
+        double mantissa = scratch.mantissa;
+        normalise(x, y, from, to, exponent, mantissa, scratch.lanes);
+        return ExtendedSum.logSumExp(exponent, mantissa);
+    }
+
+    /** Pass 1: the row's extended sum into the scratch (rows the vector loop cannot take go to the scalar kernel). */
+    private static void reduce(float[] x, int from, int to, RowScratch scratch) {
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vRound = ExpLanes.roundMagic();
         final FloatVector vLn2 = ExpLanes.minusLn2();
@@ -76,8 +92,9 @@ final class VectorTwoPass implements SoftmaxKernel {
         final FloatVector vC2 = ExpLanes.c2();
         final FloatVector vC1 = ExpLanes.c1();
         final FloatVector vOne = ExpLanes.one();
-        // the block's bias EXP_MAGIC − B_ref, loaded (a runtime broadcast would be redone for every vector)
-        final float[] blockBias = new float[L];
+        // the block's bias EXP_MAGIC − B_ref, loaded from the scratch (a runtime broadcast would be redone for every vector)
+        final float[] blockBias = scratch.lanes;
+        final int biasAt = ExpLanes.BIAS_SLOT * L;
         double totalE = Double.NEGATIVE_INFINITY;
         double totalV = 0;
         int i = from;
@@ -94,10 +111,13 @@ final class VectorTwoPass implements SoftmaxKernel {
                     i = blockEnd;
                     continue;
                 }
-                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
-                Arrays.fill(blockBias, EXP_MAGIC - refB);
+                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) {
+                    ScalarTwoPass.reduce(x, from, to, scratch);
+                    return;
+                }
+                Arrays.fill(blockBias, biasAt, biasAt + L, EXP_MAGIC - refB);
             }
-            final FloatVector vC = FloatVector.fromArray(S, blockBias, 0);
+            final FloatVector vC = FloatVector.fromArray(S, blockBias, biasAt);
             FloatVector v0 = FloatVector.zero(S);
             FloatVector v1 = v0;
             // Speculative after the first block: exps relative to the running reference, plus the largest b (an integer
@@ -152,7 +172,10 @@ final class VectorTwoPass implements SoftmaxKernel {
                 continue;
             }
             double blockV = v0.add(v1).reduceLanes(VectorOperators.ADD);
-            if (!(blockV < Double.POSITIVE_INFINITY)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+            if (!(blockV < Double.POSITIVE_INFINITY)) {
+                ScalarTwoPass.reduce(x, from, to, scratch);
+                return;
+            }
             if (blockV > 0) {
                 double blockE = (double) refB - ROUND_MAGIC;
                 double e = Math.max(totalE, blockE);
@@ -161,8 +184,11 @@ final class VectorTwoPass implements SoftmaxKernel {
             }
             if (topB > refB) {   // the exponent grew: the next blocks use the new one
                 refB = topB;
-                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
-                Arrays.fill(blockBias, EXP_MAGIC - refB);
+                if (ScalarTwoPass.needsExactPath((double) refB - ROUND_MAGIC)) {
+                    ScalarTwoPass.reduce(x, from, to, scratch);
+                    return;
+                }
+                Arrays.fill(blockBias, biasAt, biasAt + L, EXP_MAGIC - refB);
             }
         }
         for (; i < to; i++) {
@@ -170,15 +196,22 @@ final class VectorTwoPass implements SoftmaxKernel {
             float b = Math.fma(x[i], LOG2E, ROUND_MAGIC);
             if (!(b > 0)) continue;   // a mask or a logit below −8.7e6 (the row is redone below if nothing else counts)
             double n = (double) b - ROUND_MAGIC;
-            if (ScalarTwoPass.needsExactPath(n)) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
+            if (ScalarTwoPass.needsExactPath(n)) {
+                ScalarTwoPass.reduce(x, from, to, scratch);
+                return;
+            }
             double e = Math.max(totalE, n);
             totalV = ExtendedSum.scale(totalV, totalE - e) + ExtendedSum.scale(mantissa(x[i], b), n - e);
             totalE = e;
         }
         // A chunk made only of masks and logits below −8.7e6 (or below about −2.4e38, where x·log2 e overflows)
         // is redone exactly by the scalar path.
-        if (totalV == 0) return new ScalarTwoPass().reduce(x, y, from, to, Float.NaN);
-        return new ExtendedSum(totalE, totalV);
+        if (totalV == 0) {
+            ScalarTwoPass.reduce(x, from, to, scratch);
+            return;
+        }
+        scratch.exponent = totalE;
+        scratch.mantissa = totalV;
     }
 
     /**
@@ -193,19 +226,24 @@ final class VectorTwoPass implements SoftmaxKernel {
     @Override
     public void normalise(float[] x, float[] y, int from, int to, SoftmaxReduction row) {
         ExtendedSum sum = (ExtendedSum) row;
-        if (ScalarTwoPass.needsExactPath(sum.exponent())) {
-            new ScalarTwoPass().normalise(x, y, from, to, row);
+        normalise(x, y, from, to, sum.exponent(), sum.mantissa(), new RowScratch().lanes);
+    }
+
+    /** Pass 2 given the row's sum mantissa · 2^exponent; {@code lanes} is the caller's scratch. */
+    private static void normalise(float[] x, float[] y, int from, int to, double exponent, double mantissa, float[] lanes) {
+        if (ScalarTwoPass.needsExactPath(exponent)) {
+            ScalarTwoPass.normalise(x, y, from, to, exponent, mantissa);
             return;
         }
-        final float rowE = (float) sum.exponent();
-        final float inv = (float) (1 / sum.mantissa());
+        final float rowE = (float) exponent;
+        final float inv = (float) (1 / mantissa);
         final FloatVector vLog2e = ExpLanes.log2e();
         final FloatVector vRound = ExpLanes.roundMagic();
         final FloatVector vLn2 = ExpLanes.minusLn2();
         final IntVector vLowest = ExpLanes.lowestBits();
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
         // 1/sum folded into the coefficients (one multiply less per vector), as loaded lanes (see ExpLanes)
-        final float[] poly = ExpLanes.scaledPolynomial(inv);
+        final float[] poly = ExpLanes.scaledPolynomial(inv, lanes);
         final FloatVector vC5 = FloatVector.fromArray(S, poly, 0);
         final FloatVector vC4 = FloatVector.fromArray(S, poly, L);
         final FloatVector vC3 = FloatVector.fromArray(S, poly, 2 * L);
@@ -213,7 +251,7 @@ final class VectorTwoPass implements SoftmaxKernel {
         final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
         final FloatVector vInv = FloatVector.fromArray(S, poly, 5 * L);
         // b + (127 − E) = (n − E) + EXP_MAGIC, exact for every n − E ≥ −2^23: 2^(n − E) ≤ 1, flushed to 0 below 2^-126
-        final FloatVector vC = ExpLanes.of(127f - rowE);
+        final FloatVector vC = ExpLanes.of(127f - rowE, lanes, ExpLanes.R_SLOT);
         int i = from;
         for (int bound = to - STEP; i <= bound; i += STEP) {
             FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();

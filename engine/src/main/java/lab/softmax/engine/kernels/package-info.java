@@ -16,6 +16,8 @@
  *     where the reference is ≥ 2^-125, {@link lab.softmax.engine.kernels.Fp64Reference}).</li>
  * <li>Masked logits (−∞) give exactly 0 in every kernel; the vector exps treat every x − r ≤ −2^48 (two-pass: x ≤ −2^48)
  *     like a mask, and two-pass's scalar path treats finite logits below −2^127 as −2^127.</li>
+ * <li>{@link lab.softmax.engine.kernels.RowSoftmax} — the same kernels one row at a time with no allocation per row
+ *     (the row's state lives in the object, one per thread): for callers of many short rows, such as attention.</li>
  * <li>{@link lab.softmax.engine.kernels.ParallelSoftmax} splits one row over an executor it is given and
  *     combines the partial {@link lab.softmax.engine.kernels.MaxSum} / {@link lab.softmax.engine.kernels.ExtendedSum}
  *     exactly (up to one rounding of the sum).</li>

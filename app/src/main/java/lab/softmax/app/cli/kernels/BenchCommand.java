@@ -13,6 +13,7 @@ import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.BenchConfig;
 import lab.softmax.engine.kernels.BenchPool;
 import lab.softmax.engine.kernels.BenchResult;
+import lab.softmax.engine.kernels.HostCpu;
 import lab.softmax.engine.kernels.Impl;
 import lab.softmax.engine.kernels.KernelBench;
 import lab.softmax.engine.kernels.MachineInfo;
@@ -118,6 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
         ObjectNode o = JsonOutput.object();
         o.put("cores", Runtime.getRuntime().availableProcessors());
         o.put("vector_bits", lab.softmax.engine.kernels.VectorSupport.vectorBits());
+        o.put("vector_isa", HostCpu.javaVectorIsa());
+        o.put("cpu", HostCpu.model());
         ObjectNode bw = o.putObject("bandwidth_gbps");
         bw.put("read", m == null ? Double.NaN : m.bandwidth().readGbps());
         bw.put("copy", m == null ? Double.NaN : m.bandwidth().copyGbps());
@@ -151,9 +154,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printMachine(PrintWriter out, MachineInfo m) {
-        out.printf(Locale.ROOT, "cores %d (load average %.1f), vectors %d bits%s%n", Runtime.getRuntime().availableProcessors(),
+        out.printf(Locale.ROOT, "%s, cores %d (load average %.1f), vectors %d bits (%s)%s%n", HostCpu.model(),
+                Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                lab.softmax.engine.kernels.VectorSupport.vectorBits(),
+                lab.softmax.engine.kernels.VectorSupport.vectorBits(), HostCpu.javaVectorIsa(),
                 m == null ? "" : String.format(Locale.ROOT, ", bandwidth (1 thread, %d floats) read %.1f, copy %.1f, triad %.1f GB/s",
                         m.bandwidth().n(), m.bandwidth().readGbps(), m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
         out.printf(Locale.ROOT, "%-21s %-6s %9s %3s %9s %19s %7s %8s %9s  %s%n", "algorithm", "impl", "n", "thr",

@@ -1,8 +1,9 @@
 /*
- * softmax_avx2: the C yardstick for the Java kernels on machines without AVX-512 (where
- * ../shared/tools/softmax-ref dies with SIGILL). Four fp32 softmax algorithms with AVX2 + FMA
- * intrinsics, written from reference/kernels.md §1–§2 and the lessons of §5(a):
- *   - magic-bias exp (no scalef/roundscale in AVX2): n from the bias, 2^n from the bits,
+ * softmax_simd: the C yardstick for the Java kernels, as wide as the host: AVX-512 (16 floats) where
+ * gcc -march=native targets AVX-512F/DQ, else AVX2 + FMA (8 floats); -DSOFTMAX_AVX2 forces AVX2. The
+ * kernels are written once against a small width layer (vf, V(op), the helpers below it). Four fp32
+ * softmax algorithms:
+ *   - magic-bias exp (the same on both widths): n from the bias, 2^n from the bits,
  *     degree-5 minimax polynomial, -inf and x - max < -87.34 give exactly 0;
  *   - U vectors per loop iteration, written stage by stage across them;
  *   - per-lane fp32 sums folded into double every BLOCK elements;
@@ -16,15 +17,17 @@
  * The algorithmic choices are the Java kernels' (lab.softmax.engine.kernels.Vector*), so that the
  * Java/C ratios compare code generation for the same work (benchmarks/README.md, "round 3").
  *
- * Usage (same output as softmax-ref / stream):
- *   softmax_avx2 check
- *   softmax_avx2 bench ALGO N REPS   -> algo,n,median_ns_per_element,min_ns_per_element,max_rel_err
- *   softmax_avx2 stream THREADS N REPS -> stream,threads=..,n=..,bytes=..,KERNEL,median_GBps=..,max_GBps=..
- *   softmax_avx2 passes N REPS        -> pass,NAME,n,median_ns_per_element (each pass alone)
- * Build: gcc -O3 -march=native -fopenmp -o softmax_avx2 softmax_avx2.c -lm
- * As a shared library for lab.softmax.benchmarks.PairedWithC (exports softmax_c_find and softmax_c_run,
+ * Usage (the binary refuses to run on a CPU without the ISA it was built for):
+ *   softmax_simd isa                  -> AVX-512 or AVX2
+ *   softmax_simd check
+ *   softmax_simd bench ALGO N REPS   -> algo,n,median_ns_per_element,min_ns_per_element,max_rel_err
+ *   softmax_simd stream THREADS N REPS -> stream,threads=..,n=..,bytes=..,KERNEL,median_GBps=..,max_GBps=..
+ *   softmax_simd passes N REPS        -> pass,NAME,n,median_ns_per_element (each pass alone)
+ * Build: gcc -O3 -march=native -fopenmp -o softmax_simd softmax_simd.c -lm
+ * As a shared library for lab.softmax.benchmarks.PairedWithC (exports softmax_c_find, softmax_c_run, softmax_c_isa
+ * and softmax_c_supported,
  * no main; benchmarks/paired.sh does this):
- *   gcc -O3 -march=native -fopenmp -fPIC -shared -DSOFTMAX_SHARED -o libsoftmax_avx2.so softmax_avx2.c -lm
+ *   gcc -O3 -march=native -fopenmp -fPIC -shared -DSOFTMAX_SHARED -o libsoftmax_simd.so softmax_simd.c -lm
  */
 #include <immintrin.h>
 #include <float.h>
@@ -36,7 +39,25 @@
 #include <string.h>
 #include <time.h>
 
+/* The vector width: AVX-512 where the compiler targets it (gcc -march=native on an AVX-512 host), else
+ * AVX2 + FMA; the kernels below are written once against this layer. -DSOFTMAX_AVX2 forces the AVX2 path. */
+#if defined(__AVX512F__) && defined(__AVX512DQ__) && !defined(SOFTMAX_AVX2)
+#define W 16             /* floats per __m512 */
+#define SOFTMAX_ISA "AVX-512"
+#define SOFTMAX_CPU_FEATURE "avx512f"
+typedef __m512 vf;
+typedef __m512i vi;
+typedef __m512d vd;
+#define V(op) _mm512_##op
+#else
 #define W 8              /* floats per __m256 */
+#define SOFTMAX_ISA "AVX2"
+#define SOFTMAX_CPU_FEATURE "avx2"
+typedef __m256 vf;
+typedef __m256i vi;
+typedef __m256d vd;
+#define V(op) _mm256_##op
+#endif
 #ifndef U
 #define U 4              /* vectors per iteration */
 #endif
@@ -54,7 +75,59 @@ static const float C5 = 0x1.0F9F9Cp-7f, C4 = 0x1.573A1Ap-5f, C3 = 0x1.555A80p-3f
 static const float CUTOFF = -0x1.5D589Ep6f;     /* ln 2^-126 */
 static const float T_LIMIT = 0.36f;             /* |t| ≤ ln2/2 for every finite, moderate x */
 
+/* ---------------------------------------------------------------- width-specific helpers ---- */
+#if W == 16
+INLINE vi as_vi(vf v) { return _mm512_castps_si512(v); }
+INLINE vf as_vf(vi v) { return _mm512_castsi512_ps(v); }
+INLINE vi vi_zero(void) { return _mm512_setzero_si512(); }
+INLINE vd vd_zero(void) { return _mm512_setzero_pd(); }
+/* f where d >= c, else +0 (and where d is NaN) */
+INLINE vf keep_ge(vf f, vf d, vf c) { return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(d, c, _CMP_GE_OQ), f); }
+INLINE vf round_nearest(vf v) { return _mm512_roundscale_ps(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+INLINE float hmax_ps(vf v) { return _mm512_reduce_max_ps(v); }
+INLINE double hsum_d(vd v) { return _mm512_reduce_add_pd(v); }
+INLINE vd widen_add(vd acc, vf v) {
+    acc = _mm512_add_pd(acc, _mm512_cvtps_pd(_mm512_castps512_ps256(v)));
+    return _mm512_add_pd(acc, _mm512_cvtps_pd(_mm512_extractf32x8_ps(v, 1)));
+}
+/* the lanes' integer max read back as a float (the bits of the largest biased exponent) */
+INLINE float hmax_bits(vi v) {
+    int32_t m = _mm512_reduce_max_epi32(v);
+    float f;
+    memcpy(&f, &m, 4);
+    return f;
+}
+#else
+INLINE vi as_vi(vf v) { return _mm256_castps_si256(v); }
+INLINE vf as_vf(vi v) { return _mm256_castsi256_ps(v); }
+INLINE vi vi_zero(void) { return _mm256_setzero_si256(); }
+INLINE vd vd_zero(void) { return _mm256_setzero_pd(); }
+INLINE vf keep_ge(vf f, vf d, vf c) { return _mm256_and_ps(f, _mm256_cmp_ps(d, c, _CMP_GE_OQ)); }
+INLINE vf round_nearest(vf v) { return _mm256_round_ps(v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+INLINE float hmax_ps(vf v) {
+    __m128 h = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
+    return _mm_cvtss_f32(h);
+}
+INLINE double hsum_d(vd v) {
+    __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
+}
+INLINE vd widen_add(vd acc, vf v) {
+    acc = _mm256_add_pd(acc, _mm256_cvtps_pd(_mm256_castps256_ps128(v)));
+    return _mm256_add_pd(acc, _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
+}
+INLINE float hmax_bits(vi v) {
+    __m128i h = _mm_max_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
+    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
+    return _mm_cvtss_f32(_mm_castsi128_ps(h));
+}
+#endif
+
 /* ---------------------------------------------------------------- exp relative to a max ------ */
+
 
 /* exp(x - m)·factor = exp(x - r)·2^-k, with x - r exact for every x that matters (Sterbenz when
  * r = m, r = 0 when |m| < 174 so that |x| ≤ 262 and n ≤ 378 fit the reduction). */
@@ -87,13 +160,13 @@ static float exp_scalar(float x, const shift_t *s, float scale) {
     return fmaf(t * pow2, p, pow2) * scale;
 }
 
-typedef struct { __m256 r, cutoff, magic, c5, c4, c3, c2, c1, c0; } vshift_t;
+typedef struct { vf r, cutoff, magic, c5, c4, c3, c2, c1, c0; } vshift_t;
 
 /* c0..c5 are the polynomial's coefficients times scale: scale·e^t at no extra cost. */
 INLINE vshift_t vshift_of(const shift_t *s, float scale) {
-    vshift_t v = {_mm256_set1_ps(s->r), _mm256_set1_ps(s->cutoff), _mm256_set1_ps(s->magic),
-                  _mm256_set1_ps(C5 * scale), _mm256_set1_ps(C4 * scale), _mm256_set1_ps(C3 * scale),
-                  _mm256_set1_ps(C2 * scale), _mm256_set1_ps(C1 * scale), _mm256_set1_ps(scale)};
+    vshift_t v = {V(set1_ps)(s->r), V(set1_ps)(s->cutoff), V(set1_ps)(s->magic),
+                  V(set1_ps)(C5 * scale), V(set1_ps)(C4 * scale), V(set1_ps)(C3 * scale),
+                  V(set1_ps)(C2 * scale), V(set1_ps)(C1 * scale), V(set1_ps)(scale)};
     return v;
 }
 
@@ -101,50 +174,36 @@ INLINE vshift_t vshift_of(const shift_t *s, float scale) {
  * compile-time constant at every call (the callers test r ≠ 0 once, outside their loops): x − r only
  * when r ≠ 0, as the Java kernels do. TOP, when not NULL, gets the integer max of the biased exponents'
  * bits (online's speculative max; finite b are positive floats, whose bits order like their values). */
-INLINE void exp_u(const float *x, const vshift_t *c, __m256 f[U], const int shifted, __m256i *top) {
-    const __m256 log2e = _mm256_set1_ps(LOG2E), mln2 = _mm256_set1_ps(-LN2);
-    __m256 d[U], b[U], s[U], n[U], t[U], p[U];
-    for (int j = 0; j < U; j++) d[j] = shifted ? _mm256_sub_ps(_mm256_loadu_ps(x + j * W), c->r) : _mm256_loadu_ps(x + j * W);
-    for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(d[j], log2e, c->magic);
+INLINE void exp_u(const float *x, const vshift_t *c, vf f[U], const int shifted, vi *top) {
+    const vf log2e = V(set1_ps)(LOG2E), mln2 = V(set1_ps)(-LN2);
+    vf d[U], b[U], s[U], n[U], t[U], p[U];
+    for (int j = 0; j < U; j++) d[j] = shifted ? V(sub_ps)(V(loadu_ps)(x + j * W), c->r) : V(loadu_ps)(x + j * W);
+    for (int j = 0; j < U; j++) b[j] = V(fmadd_ps)(d[j], log2e, c->magic);
     if (top)
-        for (int j = 0; j < U; j++) *top = _mm256_max_epi32(*top, _mm256_castps_si256(b[j]));
-    for (int j = 0; j < U; j++) s[j] = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(b[j]), 23));
-    for (int j = 0; j < U; j++) n[j] = _mm256_sub_ps(b[j], c->magic);
-    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mln2, d[j]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(c->c5, t[j], c->c4);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c3);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c2);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c1);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c->c0);
-    for (int j = 0; j < U; j++) f[j] = _mm256_mul_ps(p[j], s[j]);
+        for (int j = 0; j < U; j++) *top = V(max_epi32)(*top, as_vi(b[j]));
+    for (int j = 0; j < U; j++) s[j] = as_vf(V(slli_epi32)(as_vi(b[j]), 23));
+    for (int j = 0; j < U; j++) n[j] = V(sub_ps)(b[j], c->magic);
+    for (int j = 0; j < U; j++) t[j] = V(fmadd_ps)(n[j], mln2, d[j]);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(c->c5, t[j], c->c4);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c->c3);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c->c2);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c->c1);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c->c0);
+    for (int j = 0; j < U; j++) f[j] = V(mul_ps)(p[j], s[j]);
     /* below the cutoff (and -inf, where t is NaN) the result is exactly 0 */
-    for (int j = 0; j < U; j++) f[j] = _mm256_and_ps(f[j], _mm256_cmp_ps(d[j], c->cutoff, _CMP_GE_OQ));
-}
-
-INLINE double hsum_d(__m256d v) {
-    __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
-    return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
-}
-
-INLINE __m256d widen_add(__m256d acc, __m256 v) {
-    acc = _mm256_add_pd(acc, _mm256_cvtps_pd(_mm256_castps256_ps128(v)));
-    return _mm256_add_pd(acc, _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
+    for (int j = 0; j < U; j++) f[j] = keep_ge(f[j], d[j], c->cutoff);
 }
 
 /* ---------------------------------------------------------------- passes ------------------- */
 
 static float pass_max(const float *x, size_t n) {
-    __m256 m[U];
-    for (int j = 0; j < U; j++) m[j] = _mm256_set1_ps(-INFINITY);
+    vf m[U];
+    for (int j = 0; j < U; j++) m[j] = V(set1_ps)(-INFINITY);
     size_t i = 0;
     for (; i + STEP <= n; i += STEP)
-        for (int j = 0; j < U; j++) m[j] = _mm256_max_ps(m[j], _mm256_loadu_ps(x + i + j * W));
-    for (int j = 1; j < U; j++) m[0] = _mm256_max_ps(m[0], m[j]);
-    __m256 v = m[0];
-    __m128 h = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    h = _mm_max_ps(h, _mm_movehl_ps(h, h));
-    h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
-    float r = _mm_cvtss_f32(h);
+        for (int j = 0; j < U; j++) m[j] = V(max_ps)(m[j], V(loadu_ps)(x + i + j * W));
+    for (int j = 1; j < U; j++) m[0] = V(max_ps)(m[0], m[j]);
+    float r = hmax_ps(m[0]);
     for (; i < n; i++) r = x[i] > r ? x[i] : r;
     return r;
 }
@@ -152,20 +211,20 @@ static float pass_max(const float *x, size_t n) {
 /* Σ exp(x - m)·factor; if y, also stores the terms (reload's pass 2). */
 INLINE double pass_sum_exp_k(const float *x, float *y, size_t n, const shift_t *sh, const int shifted) {
     const vshift_t c = vshift_of(sh, 1.f);
-    __m256d total = _mm256_setzero_pd();
+    vd total = vd_zero();
     size_t i = 0;
     while (i + STEP <= n) {
         size_t end = i + BLOCK < n ? i + BLOCK : n;
-        __m256 acc[U];
-        for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
+        vf acc[U];
+        for (int j = 0; j < U; j++) acc[j] = V(setzero_ps)();
         for (; i + STEP <= end; i += STEP) {
-            __m256 f[U];
+            vf f[U];
             exp_u(x + i, &c, f, shifted, NULL);
             if (y)
-                for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
-            for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
+                for (int j = 0; j < U; j++) V(storeu_ps)(y + i + j * W, f[j]);
+            for (int j = 0; j < U; j++) acc[j] = V(add_ps)(acc[j], f[j]);
         }
-        for (int j = 1; j < U; j++) acc[0] = _mm256_add_ps(acc[0], acc[j]);
+        for (int j = 1; j < U; j++) acc[0] = V(add_ps)(acc[0], acc[j]);
         total = widen_add(total, acc[0]);
     }
     double sum = hsum_d(total);
@@ -190,9 +249,9 @@ INLINE void pass_write_exp_k(const float *x, float *y, size_t n, const shift_t *
     const vshift_t c = vshift_of(sh, scale);
     size_t i = 0;
     for (; i + STEP <= n; i += STEP) {
-        __m256 f[U];
+        vf f[U];
         exp_u(x + i, &c, f, shifted, NULL);
-        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, f[j]);
+        for (int j = 0; j < U; j++) V(storeu_ps)(y + i + j * W, f[j]);
     }
     for (; i < n; i++) y[i] = exp_scalar(x[i], sh, scale);
 }
@@ -203,10 +262,10 @@ static void pass_write_exp(const float *x, float *y, size_t n, const shift_t *sh
 }
 
 static void pass_scale(float *y, size_t n, float scale) {
-    const __m256 s = _mm256_set1_ps(scale);
+    const vf s = V(set1_ps)(scale);
     size_t i = 0;
     for (; i + STEP <= n; i += STEP)
-        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(s, _mm256_loadu_ps(y + i + j * W)));
+        for (int j = 0; j < U; j++) V(storeu_ps)(y + i + j * W, V(mul_ps)(s, V(loadu_ps)(y + i + j * W)));
     for (; i < n; i++) y[i] *= scale;
 }
 
@@ -239,28 +298,25 @@ static int softmax_reload(const float *x, float *y, size_t n) {
  * max. The same algorithm as the Java kernel's (VectorExpPasses.onlineReduce). */
 #define GROWTH_LIMIT 64.f
 
-INLINE double online_block_k(const float *x, size_t len, const shift_t *sh, __m256i *top, const int shifted) {
+INLINE double online_block_k(const float *x, size_t len, const shift_t *sh, vi *top, const int shifted) {
     const vshift_t c = vshift_of(sh, 1.f);
-    __m256 acc[U];
-    for (int j = 0; j < U; j++) acc[j] = _mm256_setzero_ps();
+    vf acc[U];
+    for (int j = 0; j < U; j++) acc[j] = V(setzero_ps)();
     for (size_t i = 0; i + STEP <= len; i += STEP) {
-        __m256 f[U];
+        vf f[U];
         exp_u(x + i, &c, f, shifted, top);
-        for (int j = 0; j < U; j++) acc[j] = _mm256_add_ps(acc[j], f[j]);
+        for (int j = 0; j < U; j++) acc[j] = V(add_ps)(acc[j], f[j]);
     }
-    for (int j = 1; j < U; j++) acc[0] = _mm256_add_ps(acc[0], acc[j]);
-    return hsum_d(widen_add(_mm256_setzero_pd(), acc[0]));
+    for (int j = 1; j < U; j++) acc[0] = V(add_ps)(acc[0], acc[j]);
+    return hsum_d(widen_add(vd_zero(), acc[0]));
 }
 
 /* Σ exp(x - m)·factor over len (a multiple of STEP) elements, and in *top_exponent n − k of the largest term
  * (finite b are positive floats, whose bits order like their values; masked lanes' b are negative). */
 static double online_block(const float *x, size_t len, const shift_t *sh, float *top_exponent) {
-    __m256i top = _mm256_setzero_si256();
+    vi top = vi_zero();
     double sum = sh->r != 0.f ? online_block_k(x, len, sh, &top, 1) : online_block_k(x, len, sh, &top, 0);
-    __m128i h = _mm_max_epi32(_mm256_castsi256_si128(top), _mm256_extracti128_si256(top, 1));
-    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
-    h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
-    *top_exponent = _mm_cvtss_f32(_mm_castsi128_ps(h)) - MAGIC;
+    *top_exponent = hmax_bits(top) - MAGIC;
     return sum;
 }
 
@@ -319,29 +375,29 @@ static int softmax_online(const float *x, float *y, size_t n) {
 /* ---- two-pass: every e^x as p·2^n, n = round(x·log2 e) an integer-valued float ---- */
 
 /* 2^e for integer-valued float vectors e ≤ 0; e ≤ -127 (and -inf) give exactly 0. */
-INLINE __m256 pow2_neg(__m256 e) {
-    const __m256 magic = _mm256_set1_ps(MAGIC);
-    const __m256i lowest = _mm256_castps_si256(_mm256_set1_ps(MAGIC - 127.f));
-    __m256i bits = _mm256_max_epi32(_mm256_castps_si256(_mm256_add_ps(e, magic)), lowest);
-    return _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23));
+INLINE vf pow2_neg(vf e) {
+    const vf magic = V(set1_ps)(MAGIC);
+    const vi lowest = as_vi(V(set1_ps)(MAGIC - 127.f));
+    vi bits = V(max_epi32)(as_vi(V(add_ps)(e, magic)), lowest);
+    return as_vf(V(slli_epi32)(bits, 23));
 }
 
 /* (p, n) of U vectors. The clamp of t maps -inf (t = NaN) and logits beyond fp32's exact
  * reduction (|x| ≳ 3e6, t garbage) to a finite mantissa in [0.7, 1.42]. */
-INLINE void extexp_u(const float *x, __m256 p[U], __m256 n[U]) {
-    const __m256 log2e = _mm256_set1_ps(LOG2E), mhi = _mm256_set1_ps(-LN2_HI), mlo = _mm256_set1_ps(-LN2_LO);
-    const __m256 tmax = _mm256_set1_ps(T_LIMIT), tmin = _mm256_set1_ps(-T_LIMIT), one = _mm256_set1_ps(1.f);
-    __m256 v[U], t[U];
-    for (int j = 0; j < U; j++) v[j] = _mm256_loadu_ps(x + j * W);
-    for (int j = 0; j < U; j++) n[j] = _mm256_round_ps(_mm256_mul_ps(v[j], log2e), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mhi, v[j]);
-    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(n[j], mlo, t[j]);
-    for (int j = 0; j < U; j++) t[j] = _mm256_max_ps(_mm256_min_ps(t[j], tmax), tmin); /* NaN → tmin */
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(_mm256_set1_ps(C5), t[j], _mm256_set1_ps(C4));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C3));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C2));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], _mm256_set1_ps(C1));
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], one);
+INLINE void extexp_u(const float *x, vf p[U], vf n[U]) {
+    const vf log2e = V(set1_ps)(LOG2E), mhi = V(set1_ps)(-LN2_HI), mlo = V(set1_ps)(-LN2_LO);
+    const vf tmax = V(set1_ps)(T_LIMIT), tmin = V(set1_ps)(-T_LIMIT), one = V(set1_ps)(1.f);
+    vf v[U], t[U];
+    for (int j = 0; j < U; j++) v[j] = V(loadu_ps)(x + j * W);
+    for (int j = 0; j < U; j++) n[j] = round_nearest(V(mul_ps)(v[j], log2e));
+    for (int j = 0; j < U; j++) t[j] = V(fmadd_ps)(n[j], mhi, v[j]);
+    for (int j = 0; j < U; j++) t[j] = V(fmadd_ps)(n[j], mlo, t[j]);
+    for (int j = 0; j < U; j++) t[j] = V(max_ps)(V(min_ps)(t[j], tmax), tmin); /* NaN → tmin */
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(V(set1_ps)(C5), t[j], V(set1_ps)(C4));
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], V(set1_ps)(C3));
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], V(set1_ps)(C2));
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], V(set1_ps)(C1));
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], one);
 }
 
 static float extexp_scalar(float x, float *n) {
@@ -370,27 +426,24 @@ static ext_t twopass_reduce(const float *x, size_t n) {
     size_t i = 0;
     while (i + STEP <= n) {
         size_t end = i + BLOCK < n ? i + BLOCK : n;
-        __m256 accv[U];
-        for (int j = 0; j < U; j++) accv[j] = _mm256_setzero_ps();
-        __m256 acce = _mm256_set1_ps(-FLT_MAX);   /* finite: -inf - (-inf) never happens */
+        vf accv[U];
+        for (int j = 0; j < U; j++) accv[j] = V(setzero_ps)();
+        vf acce = V(set1_ps)(-FLT_MAX);   /* finite: -inf - (-inf) never happens */
         for (; i + STEP <= end; i += STEP) {
-            __m256 p[U], e[U], s[U];
+            vf p[U], e[U], s[U];
             extexp_u(x + i, p, e);
-            __m256 newe = acce;
-            for (int j = 0; j < U; j++) newe = _mm256_max_ps(newe, e[j]);
-            __m256 sa = pow2_neg(_mm256_sub_ps(acce, newe));
+            vf newe = acce;
+            for (int j = 0; j < U; j++) newe = V(max_ps)(newe, e[j]);
+            vf sa = pow2_neg(V(sub_ps)(acce, newe));
             acce = newe;
-            for (int j = 0; j < U; j++) s[j] = pow2_neg(_mm256_sub_ps(e[j], newe));
-            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], s[j], _mm256_mul_ps(accv[j], sa));
+            for (int j = 0; j < U; j++) s[j] = pow2_neg(V(sub_ps)(e[j], newe));
+            for (int j = 0; j < U; j++) accv[j] = V(fmadd_ps)(p[j], s[j], V(mul_ps)(accv[j], sa));
         }
         /* fold the lanes: E = max lane exponent, V = Σ acc_v·2^(acc_e − E), exact powers of two */
-        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
-        __m128 h = _mm_max_ps(_mm256_castps256_ps128(acce), _mm256_extractf128_ps(acce, 1));
-        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
-        h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
-        __m256 be = _mm256_broadcastss_ps(h);
-        __m256 v = _mm256_mul_ps(accv[0], pow2_neg(_mm256_sub_ps(acce, be)));
-        ext_t block = {hsum_d(widen_add(_mm256_setzero_pd(), v)), _mm_cvtss_f32(h)};
+        for (int j = 1; j < U; j++) accv[0] = V(add_ps)(accv[0], accv[j]);
+        float top_e = hmax_ps(acce);
+        vf v = V(mul_ps)(accv[0], pow2_neg(V(sub_ps)(acce, V(set1_ps)(top_e))));
+        ext_t block = {hsum_d(widen_add(vd_zero(), v)), top_e};
         total = ext_add(total, block);
     }
     for (; i < n; i++) {
@@ -405,14 +458,14 @@ static ext_t twopass_reduce(const float *x, size_t n) {
 
 /* Pass 2: y = p·(1/V)·2^(n - E); outputs below 2^-126 flush to 0. */
 static void twopass_write(const float *x, float *y, size_t n, ext_t sum) {
-    const __m256 inv = _mm256_set1_ps((float)(1.0 / sum.v)), ve = _mm256_set1_ps((float)sum.e);
+    const vf inv = V(set1_ps)((float)(1.0 / sum.v)), ve = V(set1_ps)((float)sum.e);
     size_t i = 0;
     for (; i + STEP <= n; i += STEP) {
-        __m256 p[U], e[U];
+        vf p[U], e[U];
         extexp_u(x + i, p, e);
-        for (int j = 0; j < U; j++) p[j] = _mm256_mul_ps(p[j], inv);
-        for (int j = 0; j < U; j++) e[j] = pow2_neg(_mm256_sub_ps(e[j], ve));
-        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(p[j], e[j]));
+        for (int j = 0; j < U; j++) p[j] = V(mul_ps)(p[j], inv);
+        for (int j = 0; j < U; j++) e[j] = pow2_neg(V(sub_ps)(e[j], ve));
+        for (int j = 0; j < U; j++) V(storeu_ps)(y + i + j * W, V(mul_ps)(p[j], e[j]));
     }
     for (; i < n; i++) {
         float e;
@@ -438,19 +491,19 @@ static const float ROUND_MAGIC = 0x1.8p23f;
 #define HUGE_EXPONENT 0x1p21
 
 /* c[0..5] = C5, C4, C3, C2, C1, C0 (C0 = 1 in pass 1, the folded 1/sum in pass 2) */
-INLINE void extexp_biased_u(const float *x, __m256 p[U], __m256 b[U], const __m256 c[6]) {
-    const __m256 log2e = _mm256_set1_ps(LOG2E), rm = _mm256_set1_ps(ROUND_MAGIC), mln2 = _mm256_set1_ps(-LN2);
-    const __m256i lowest = _mm256_set1_epi32((int)0xD7800000u);   /* bits of -2^48 */
-    __m256 v[U], t[U];
+INLINE void extexp_biased_u(const float *x, vf p[U], vf b[U], const vf c[6]) {
+    const vf log2e = V(set1_ps)(LOG2E), rm = V(set1_ps)(ROUND_MAGIC), mln2 = V(set1_ps)(-LN2);
+    const vi lowest = V(set1_epi32)((int)0xD7800000u);   /* bits of -2^48 */
+    vf v[U], t[U];
     for (int j = 0; j < U; j++)
-        v[j] = _mm256_castsi256_ps(_mm256_min_epu32(_mm256_castps_si256(_mm256_loadu_ps(x + j * W)), lowest));
-    for (int j = 0; j < U; j++) b[j] = _mm256_fmadd_ps(v[j], log2e, rm);
-    for (int j = 0; j < U; j++) t[j] = _mm256_fmadd_ps(_mm256_sub_ps(b[j], rm), mln2, v[j]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(c[0], t[j], c[1]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[2]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[3]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[4]);
-    for (int j = 0; j < U; j++) p[j] = _mm256_fmadd_ps(p[j], t[j], c[5]);
+        v[j] = as_vf(V(min_epu32)(as_vi(V(loadu_ps)(x + j * W)), lowest));
+    for (int j = 0; j < U; j++) b[j] = V(fmadd_ps)(v[j], log2e, rm);
+    for (int j = 0; j < U; j++) t[j] = V(fmadd_ps)(V(sub_ps)(b[j], rm), mln2, v[j]);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(c[0], t[j], c[1]);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c[2]);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c[3]);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c[4]);
+    for (int j = 0; j < U; j++) p[j] = V(fmadd_ps)(p[j], t[j], c[5]);
 }
 
 /* p of the vector loops for x with biased exponent b = fma(x, log2 e, 1.5·2^23) > 0, same fp32 operations */
@@ -460,17 +513,17 @@ static float mantissa_biased(float x, float b) {
 }
 
 /* 2^(n − E) from the bits of b + c, c = EXP_MAGIC − B_max; n − E ≤ −127 (and −inf, NaN) give +0 */
-INLINE __m256 pow2_biased(__m256 b, __m256 c) {
-    const __m256i lowest = _mm256_castps_si256(_mm256_set1_ps(MAGIC - 127.f));
-    __m256i bits = _mm256_max_epi32(_mm256_castps_si256(_mm256_add_ps(b, c)), lowest);
-    return _mm256_castsi256_ps(_mm256_slli_epi32(bits, 23));
+INLINE vf pow2_biased(vf b, vf c) {
+    const vi lowest = as_vi(V(set1_ps)(MAGIC - 127.f));
+    vi bits = V(max_epi32)(as_vi(V(add_ps)(b, c)), lowest);
+    return as_vf(V(slli_epi32)(bits, 23));
 }
 
 static int needs_exact_path(double exponent) { return !(fabs(exponent) < HUGE_EXPONENT); }
 
 static int twopass_reduce_fast(const float *x, size_t n, ext_t *out) {
-    const __m256 coef[6] = {_mm256_set1_ps(C5), _mm256_set1_ps(C4), _mm256_set1_ps(C3),
-                            _mm256_set1_ps(C2), _mm256_set1_ps(C1), _mm256_set1_ps(1.f)};
+    const vf coef[6] = {V(set1_ps)(C5), V(set1_ps)(C4), V(set1_ps)(C3),
+                            V(set1_ps)(C2), V(set1_ps)(C1), V(set1_ps)(1.f)};
     ext_t total = {0, -INFINITY};
     const size_t vector_end = n / STEP * STEP;
     float ref_b = 0;   /* the reference biased exponent B_ref; 0 until a block has set it */
@@ -487,27 +540,24 @@ static int twopass_reduce_fast(const float *x, size_t n, ext_t *out) {
             }
             if (needs_exact_path((double)ref_b - ROUND_MAGIC)) return -1;
         }
-        const __m256 c = _mm256_set1_ps(MAGIC - ref_b);
-        __m256 accv[U];
-        for (int j = 0; j < U; j++) accv[j] = _mm256_setzero_ps();
-        __m256i top = _mm256_setzero_si256();   /* integer max of b: finite b are positive floats, masks negative */
+        const vf c = V(set1_ps)(MAGIC - ref_b);
+        vf accv[U];
+        for (int j = 0; j < U; j++) accv[j] = V(setzero_ps)();
+        vi top = vi_zero();   /* integer max of b: finite b are positive floats, masks negative */
         for (; i < end; i += STEP) {
-            __m256 p[U], b[U];
+            vf p[U], b[U];
             extexp_biased_u(x + i, p, b, coef);
-            for (int j = 0; j < U; j++) top = _mm256_max_epi32(top, _mm256_castps_si256(b[j]));
-            for (int j = 0; j < U; j++) accv[j] = _mm256_fmadd_ps(p[j], pow2_biased(b[j], c), accv[j]);
+            for (int j = 0; j < U; j++) top = V(max_epi32)(top, as_vi(b[j]));
+            for (int j = 0; j < U; j++) accv[j] = V(fmadd_ps)(p[j], pow2_biased(b[j], c), accv[j]);
         }
-        __m128i h = _mm_max_epi32(_mm256_castsi256_si128(top), _mm256_extracti128_si256(top, 1));
-        h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0x4E));
-        h = _mm_max_epi32(h, _mm_shuffle_epi32(h, 0xB1));
-        float top_b = _mm_cvtss_f32(_mm_castsi128_ps(h));
+        float top_b = hmax_bits(top);
         if (!(top_b - ref_b <= GROWTH_LIMIT)) {   /* 2^(n − E_ref) could overflow the lane sums: redo from the block's max */
             ref_b = 0;
             i = block_start;
             continue;
         }
-        for (int j = 1; j < U; j++) accv[0] = _mm256_add_ps(accv[0], accv[j]);
-        double v = hsum_d(widen_add(_mm256_setzero_pd(), accv[0]));
+        for (int j = 1; j < U; j++) accv[0] = V(add_ps)(accv[0], accv[j]);
+        double v = hsum_d(widen_add(vd_zero(), accv[0]));
         if (!(v < INFINITY)) return -1;
         if (v > 0) {
             ext_t block = {v, (double)ref_b - ROUND_MAGIC};
@@ -534,14 +584,14 @@ static int twopass_reduce_fast(const float *x, size_t n, ext_t *out) {
 /* y = p·(1/V)·2^(n − E), 1/V folded into the polynomial; outputs below 2^-126 flush to 0 */
 static void twopass_write_fast(const float *x, float *y, size_t n, ext_t sum) {
     const float inv = (float)(1.0 / sum.v);
-    const __m256 coef[6] = {_mm256_set1_ps(C5 * inv), _mm256_set1_ps(C4 * inv), _mm256_set1_ps(C3 * inv),
-                            _mm256_set1_ps(C2 * inv), _mm256_set1_ps(C1 * inv), _mm256_set1_ps(inv)};
-    const __m256 c = _mm256_set1_ps((float)(127.0 - sum.e));
+    const vf coef[6] = {V(set1_ps)(C5 * inv), V(set1_ps)(C4 * inv), V(set1_ps)(C3 * inv),
+                            V(set1_ps)(C2 * inv), V(set1_ps)(C1 * inv), V(set1_ps)(inv)};
+    const vf c = V(set1_ps)((float)(127.0 - sum.e));
     size_t i = 0;
     for (; i + STEP <= n; i += STEP) {
-        __m256 p[U], b[U];
+        vf p[U], b[U];
         extexp_biased_u(x + i, p, b, coef);
-        for (int j = 0; j < U; j++) _mm256_storeu_ps(y + i + j * W, _mm256_mul_ps(p[j], pow2_biased(b[j], c)));
+        for (int j = 0; j < U; j++) V(storeu_ps)(y + i + j * W, V(mul_ps)(p[j], pow2_biased(b[j], c)));
     }
     for (; i < n; i++) {
         float b = fmaf(x[i], LOG2E, ROUND_MAGIC);
@@ -754,15 +804,15 @@ static int run_bench(const char *algo, size_t n, int reps) {
 /* STREAM-like kernels, AVX2, several accumulators for the read; one thread timed with thread CPU
  * time, several with the wall clock (OpenMP static split). Byte counts: STREAM's (no write-allocate). */
 static float stream_read(const float *a, size_t lo, size_t hi) {
-    __m256 s[U];
-    for (int j = 0; j < U; j++) s[j] = _mm256_setzero_ps();
+    vf s[U];
+    for (int j = 0; j < U; j++) s[j] = V(setzero_ps)();
     size_t i = lo;
     for (; i + STEP <= hi; i += STEP)
-        for (int j = 0; j < U; j++) s[j] = _mm256_add_ps(s[j], _mm256_load_ps(a + i + j * W));
-    for (int j = 1; j < U; j++) s[0] = _mm256_add_ps(s[0], s[j]);
-    __m256 v = s[0];
+        for (int j = 0; j < U; j++) s[j] = V(add_ps)(s[j], V(load_ps)(a + i + j * W));
+    for (int j = 1; j < U; j++) s[0] = V(add_ps)(s[0], s[j]);
+    vf v = s[0];
     float f[W], r = 0;
-    _mm256_storeu_ps(f, v);
+    V(storeu_ps)(f, v);
     for (int l = 0; l < W; l++) r += f[l];
     for (; i < hi; i++) r += a[i];
     return r;
@@ -787,15 +837,15 @@ static int run_stream(int threads, size_t n, int reps) {
 #pragma omp parallel for schedule(static) reduction(+ : part)
             for (int th = 0; th < threads; th++) {
                 size_t lo = n / threads * th, hi = lo + n / threads, i;
-                const __m256 q = _mm256_set1_ps(0.5f);
+                const vf q = V(set1_ps)(0.5f);
                 switch (k) {
                 case 0: part += stream_read(a, lo, hi); break;
-                case 1: for (i = lo; i < hi; i += W) _mm256_store_ps(c + i, q); break;
-                case 2: for (i = lo; i < hi; i += W) _mm256_store_ps(c + i, _mm256_load_ps(a + i)); break;
-                case 3: for (i = lo; i < hi; i += W) _mm256_store_ps(b + i, _mm256_mul_ps(q, _mm256_load_ps(c + i))); break;
-                case 4: for (i = lo; i < hi; i += W) _mm256_store_ps(c + i, _mm256_add_ps(_mm256_load_ps(a + i), _mm256_load_ps(b + i))); break;
+                case 1: for (i = lo; i < hi; i += W) V(store_ps)(c + i, q); break;
+                case 2: for (i = lo; i < hi; i += W) V(store_ps)(c + i, V(load_ps)(a + i)); break;
+                case 3: for (i = lo; i < hi; i += W) V(store_ps)(b + i, V(mul_ps)(q, V(load_ps)(c + i))); break;
+                case 4: for (i = lo; i < hi; i += W) V(store_ps)(c + i, V(add_ps)(V(load_ps)(a + i), V(load_ps)(b + i))); break;
                 default: for (i = lo; i < hi; i += W)
-                        _mm256_store_ps(a + i, _mm256_fmadd_ps(q, _mm256_load_ps(c + i), _mm256_load_ps(b + i)));
+                        V(store_ps)(a + i, V(fmadd_ps)(q, V(load_ps)(c + i), V(load_ps)(b + i)));
                 }
             }
             double dt = (threads == 1 ? thread_ns() : wall_ns()) - t0;
@@ -861,6 +911,12 @@ int softmax_c_find(const char *name) {
     return -1;
 }
 
+/* The vector ISA this library was compiled for ("AVX-512" or "AVX2"). */
+const char *softmax_c_isa(void) { return SOFTMAX_ISA; }
+
+/* 1 if this CPU runs that ISA (the library is built per host with -march=native; a copy moved to another host may not). */
+int softmax_c_supported(void) { return __builtin_cpu_supports(SOFTMAX_CPU_FEATURE); }
+
 /* y = softmax(x) over n floats with algorithm ALGO (from softmax_c_find); 0 on success. */
 int softmax_c_run(int algo, const float *x, float *y, long n) {
     if (algo < 0 || (size_t) algo >= N_ALGOS || n < 0) return -2;
@@ -868,11 +924,16 @@ int softmax_c_run(int algo, const float *x, float *y, long n) {
 }
 #else
 int main(int argc, char **argv) {
+    if (!__builtin_cpu_supports(SOFTMAX_CPU_FEATURE)) {
+        fprintf(stderr, "%s: built for %s, which this CPU lacks: rebuild on this host (gcc -march=native)\n", argv[0], SOFTMAX_ISA);
+        return 2;
+    }
+    if (argc == 2 && !strcmp(argv[1], "isa")) return puts(SOFTMAX_ISA) < 0;
     if (argc == 4 && !strcmp(argv[1], "passes")) return run_passes(strtoull(argv[2], NULL, 10), atoi(argv[3]));
     if (argc == 2 && !strcmp(argv[1], "check")) return run_check();
     if (argc == 5 && !strcmp(argv[1], "bench")) return run_bench(argv[2], strtoull(argv[3], NULL, 10), atoi(argv[4]));
     if (argc == 5 && !strcmp(argv[1], "stream")) return run_stream(atoi(argv[2]), strtoull(argv[3], NULL, 10), atoi(argv[4]));
-    fprintf(stderr, "usage: %s check | bench ALGO N REPS | stream THREADS N REPS | passes N REPS\n", argv[0]);
+    fprintf(stderr, "usage: %s isa | check | bench ALGO N REPS | stream THREADS N REPS | passes N REPS\n", argv[0]);
     return 2;
 }
 #endif
