@@ -75,10 +75,12 @@ class TrainingViewTest {
     void aShortSpikeRunIsDrawnForEachChosenPolicy() throws Exception {
         GhostsTrainingState s = new GhostsTrainingState(GhostsTrainingState.SPIKE_TEST, DatasetKind.BLOBS, ModelKind.LINEAR, OptimizerKind.ADAM,
                 1e-2, 1000, 4, 10, List.of(Controller.CLIP, Controller.RHO), 1, 10, 2, 64, 30, 1e-2, 0.1, 10, 5);
+        // A wait for the FX thread, not a speed check: on a loaded machine with the coverage agent loading and
+        // instrumenting the classes, this first call has taken more than 10 s.
         WaitForAsyncUtils.asyncFx(() -> {
             model.stateProperty().set(s);
             model.run();
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (WaitForAsyncUtils.asyncFx(() -> model.busyProperty().get()).get()) {
             assertTrue(System.nanoTime() < deadline, "run did not finish");
