@@ -40,7 +40,7 @@ class MoePlaneTimingCheck {
 
     private void waitIdle() throws Exception {
         Thread.sleep(100);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> page.busyProperty().get()).get());
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(() -> page.busyProperty().get()).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
