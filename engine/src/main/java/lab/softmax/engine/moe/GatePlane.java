@@ -152,25 +152,11 @@ public final class GatePlane {
                 for (int c = 0; c < upper; c += L) {
                     DoubleVector xv = DoubleVector.fromArray(S, xs, c);
                     for (int i = 0; i < k; i++) xv.lanewise(VectorOperators.FMA, w0[i], base[i]).intoArray(logits, i * L);
-                    if (mask != 0 && sameSet()) block(row + c);
+                    if (mask != 0 && MoeLikelihood.sameSet(logits, active, outside)) block(row + c);
                     else for (int p = 0; p < L; p++) pixel(row + c + p, xs[c + p]);
                 }
                 for (int c = upper; c < width; c++) pixel(row + c, xs[c]);
             }
-        }
-
-        /** Whether every lane's logits still rank the current set's members above the outsiders (ties: lower index). */
-        private boolean sameSet() {
-            VectorMask<Double> ok = S.maskAll(true);
-            for (int i : active) {
-                DoubleVector li = DoubleVector.fromArray(S, logits, i * L);
-                for (int j : outside) {
-                    DoubleVector lj = DoubleVector.fromArray(S, logits, j * L);
-                    // (a constant operator, so that the JIT compiles the compare to one instruction)
-                    ok = ok.and(i < j ? li.compare(VectorOperators.GE, lj) : li.compare(VectorOperators.GT, lj));
-                }
-            }
-            return ok.allTrue();
         }
 
         /** L pixels from p, all in the current set, with their logits in {@link #logits}. */

@@ -115,7 +115,7 @@ final class MoeLikelihood {
         for (int t = 0; t < upper; t += L) {
             DoubleVector xv = DoubleVector.fromArray(S, x, t);
             for (int i = 0; i < k; i++) xv.lanewise(VectorOperators.FMA, b1[i], b0[i]).intoArray(logits, i * L);
-            if (!known || !sameSet(set, out)) {
+            if (!known || !sameSet(logits, set, out)) {
                 // A block at a region boundary: route each point; if they all agree, adopt that set.
                 boolean same = true;
                 for (int p = 0; p < L; p++) {
@@ -141,8 +141,11 @@ final class MoeLikelihood {
         return total;
     }
 
-    /** Whether every lane's logits (in {@link #logits}) still rank the members of set above the outsiders. */
-    private boolean sameSet(int[] set, int[] out) {
+    /**
+     * Whether every lane's logits (expert i's lanes at logits[i·L ..]) still rank the members of set above the outsiders
+     * out, ties going to the lower index (the rule of {@link TopK}).
+     */
+    static boolean sameSet(double[] logits, int[] set, int[] out) {
         VectorMask<Double> ok = S.maskAll(true);
         for (int i : set) {
             DoubleVector li = DoubleVector.fromArray(S, logits, i * L);
