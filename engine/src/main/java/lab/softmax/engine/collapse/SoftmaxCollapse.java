@@ -28,15 +28,8 @@ public final class SoftmaxCollapse {
 
     /** sum_j exp(z_j - max z) in precision p, maximal term first (16-bit formats accumulate in float32). */
     public static double sumExp(double[] z, int classes, Precision p) {
-        int argmax = 0;
-        double max = Rounding.round(p, z[0]);
-        for (int j = 1; j < classes; j++) {
-            double v = Rounding.round(p, z[j]);
-            if (v > max) {
-                max = v;
-                argmax = j;
-            }
-        }
+        int argmax = roundedArgmax(z, classes, p);
+        double max = Rounding.round(p, z[argmax]);
         Precision accumulate = Rounding.internal(p);
         double sum = 1.0;
         for (int j = 0; j < classes; j++) {
@@ -54,6 +47,19 @@ public final class SoftmaxCollapse {
      */
     public static double lossPathSum(double[] z, int classes, Precision p) {
         Precision inside = Rounding.internal(p);
+        int argmax = roundedArgmax(z, classes, p);
+        double max = Rounding.round(p, z[argmax]);
+        double sum = 1.0;
+        for (int j = 0; j < classes; j++) {
+            if (j == argmax) continue;
+            double off = Rounding.round(inside, Rounding.round(p, z[j]) - max);
+            sum = Rounding.round(inside, sum + Rounding.round(inside, Math.exp(off)));
+        }
+        return sum;
+    }
+
+    /** The first index of the largest logit once the logits are rounded to p (the term that starts both sums). */
+    private static int roundedArgmax(double[] z, int classes, Precision p) {
         int argmax = 0;
         double max = Rounding.round(p, z[0]);
         for (int j = 1; j < classes; j++) {
@@ -63,13 +69,7 @@ public final class SoftmaxCollapse {
                 argmax = j;
             }
         }
-        double sum = 1.0;
-        for (int j = 0; j < classes; j++) {
-            if (j == argmax) continue;
-            double off = Rounding.round(inside, Rounding.round(p, z[j]) - max);
-            sum = Rounding.round(inside, sum + Rounding.round(inside, Math.exp(off)));
-        }
-        return sum;
+        return argmax;
     }
 
     /** The smallest gap g for which 1 + exp(-g) rounds to 1 in p: p ln 2 up to the rounding of exp. */
