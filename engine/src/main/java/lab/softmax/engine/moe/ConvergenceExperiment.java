@@ -39,13 +39,22 @@ public final class ConvergenceExperiment {
      * @param densityGrid  number of x on [0, 1] for the density error
      * @param fit          EM and polish settings
      * @param truth        the true model (d = 1, x ~ U[0, 1])
+     * @param firstRepetition the first repetition's index: the run covers firstRepetition .. firstRepetition +
+     *                     repetitions − 1, and every (case, n, repetition) gives the same fit in any run, so a long
+     *                     experiment can be split into runs (or resumed) and their fits combined
      */
     public record Settings(List<FitCase> cases, int[] sampleSizes, int repetitions, double initNoise, long seed,
-                           int minSlopeN, int densityGrid, MoeFit.Settings fit, TrueModel truth) {
+                           int minSlopeN, int densityGrid, MoeFit.Settings fit, TrueModel truth, int firstRepetition) {
         /** The experiment on the lab's true model. */
         public Settings(List<FitCase> cases, int[] sampleSizes, int repetitions, double initNoise, long seed,
                         int minSlopeN, int densityGrid, MoeFit.Settings fit) {
             this(cases, sampleSizes, repetitions, initNoise, seed, minSlopeN, densityGrid, fit, TrueModel.lab());
+        }
+
+        /** Repetitions 0 .. repetitions − 1. */
+        public Settings(List<FitCase> cases, int[] sampleSizes, int repetitions, double initNoise, long seed,
+                        int minSlopeN, int densityGrid, MoeFit.Settings fit, TrueModel truth) {
+            this(cases, sampleSizes, repetitions, initNoise, seed, minSlopeN, densityGrid, fit, truth, 0);
         }
 
         public Settings {
@@ -57,6 +66,7 @@ public final class ConvergenceExperiment {
                 if (sampleSizes[i] < 20 || sampleSizes[i] > 10_000_000) throw new IllegalArgumentException("sampleSizes[" + i + "]: " + sampleSizes[i] + " is outside 20..10000000");
             }
             if (repetitions < 1 || repetitions > 10_000) throw new IllegalArgumentException("repetitions: " + repetitions + " is outside 1..10000");
+            if (firstRepetition < 0 || firstRepetition > 1_000_000) throw new IllegalArgumentException("firstRepetition: " + firstRepetition + " is outside 0..1000000");
             if (!(initNoise >= 0) || initNoise > 10) throw new IllegalArgumentException("initNoise: " + initNoise + " is outside 0..10");
             if (densityGrid < 1 || densityGrid > 10_000) throw new IllegalArgumentException("densityGrid: " + densityGrid + " is outside 1..10000");
             if (fit == null) throw new IllegalArgumentException("fit: missing");
@@ -119,7 +129,7 @@ public final class ConvergenceExperiment {
         int total = ns.length * s.repetitions() * s.cases().size();
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean abort = new AtomicBoolean();
-        for (int rep = 0; rep < s.repetitions(); rep++) {
+        for (int rep = s.firstRepetition(); rep < s.firstRepetition() + s.repetitions(); rep++) {
             for (int n : ns) {
                 for (FitCase c : s.cases()) {
                     int nn = n;

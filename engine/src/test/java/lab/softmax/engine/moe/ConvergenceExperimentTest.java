@@ -21,6 +21,24 @@ class ConvergenceExperimentTest {
     }
 
     @Test
+    void aRunFromALaterRepetitionGivesThoseRepetitionsFitsOfALongerRun() {
+        ConvergenceExperiment.Settings all = small();
+        ConvergenceExperiment.Settings second = new ConvergenceExperiment.Settings(all.cases(), all.sampleSizes(), 1,
+                all.initNoise(), all.seed(), all.minSlopeN(), all.densityGrid(), all.fit(), all.truth(), 1);
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            List<FitRecord> a = ConvergenceExperiment.run(all, one, Progress.NONE, Cancellation.none(), r -> { }).fits();
+            List<FitRecord> b = ConvergenceExperiment.run(second, one, Progress.NONE, Cancellation.none(), r -> { }).fits();
+            assertEquals(4, b.size());
+            assertEquals(a.stream().filter(r -> r.rep() == 1).toList(), b);
+        } finally {
+            one.shutdown();
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ConvergenceExperiment.Settings(all.cases(), all.sampleSizes(), 1,
+                all.initNoise(), all.seed(), all.minSlopeN(), all.densityGrid(), all.fit(), all.truth(), -1));
+    }
+
+    @Test
     void structureStreamingAndIdenticalResultsForAnyThreadCount() throws Exception {
         ConcurrentLinkedQueue<FitRecord> streamed = new ConcurrentLinkedQueue<>();
         AtomicInteger reports = new AtomicInteger();

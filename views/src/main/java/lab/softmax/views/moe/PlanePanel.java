@@ -345,7 +345,7 @@ final class PlanePanel extends BorderPane {
             router.setValue(model.routerProperty().get());
             double t = model.temperatureProperty().get();
             if (Double.isFinite(t) && t > 0) temperature.setValue(Math.log10(t));
-            temperatureField.setText(fmt(t));
+            setText(temperatureField, fmt(t));
             chosen.getValueFactory().setValue(model.chosenExpertProperty().get() + 1);
             double c = model.shiftProperty().get();
             shift.setValue(c);
@@ -360,6 +360,14 @@ final class PlanePanel extends BorderPane {
         } finally {
             syncing = false;
         }
+    }
+
+    /**
+     * Sets a field's text only when it differs: setting a text field replaces its content and relayouts it even when the
+     * text is the same, and a gate drag syncs every field on every move.
+     */
+    private static void setText(TextField f, String text) {
+        if (!text.equals(f.getText())) f.setText(text);
     }
 
     private void syncGateTable() {
@@ -402,9 +410,9 @@ final class PlanePanel extends BorderPane {
         }
         for (int i = 0; i < k; i++) {
             TextField[] f = gateFields.get(i);
-            f[0].setText(fmt(w[i][0]));
-            f[1].setText(fmt(w[i][1]));
-            f[2].setText(fmt(b[i]));
+            setText(f[0], fmt(w[i][0]));
+            setText(f[1], fmt(w[i][1]));
+            setText(f[2], fmt(b[i]));
             if (Double.isFinite(b[i])) biasSliders.get(i).setValue(b[i]);
         }
     }

@@ -66,6 +66,11 @@ public final class MoeFitCommand implements Callable<Integer> {
     @Option(names = "--reps", paramLabel = "R", defaultValue = "20", description = "repetitions per n, 1..10000 (default: ${DEFAULT-VALUE})")
     int reps;
 
+    @Option(names = "--first-rep", paramLabel = "R0", defaultValue = "0",
+            description = {"index of the first repetition: the run covers R0 .. R0+R-1; every (case, n, repetition)",
+                    "gives the same fit in any run, so a long grid can be split into runs or resumed (default: ${DEFAULT-VALUE})"})
+    int firstRep;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "20240913", description = "master seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -195,7 +200,7 @@ public final class MoeFitCommand implements Callable<Integer> {
     ConvergenceExperiment.Settings settings(FitCase c, TrueModel truth) {
         try {
             return new ConvergenceExperiment.Settings(List.of(c), sizes, reps, initNoise, seed, slopeFrom, 64,
-                    MoeFit.Settings.defaults(), truth);
+                    MoeFit.Settings.defaults(), truth, firstRep);
         } catch (IllegalArgumentException e) {
             String msg = String.valueOf(e.getMessage());
             int colon = msg.indexOf(':');
@@ -204,6 +209,7 @@ public final class MoeFitCommand implements Callable<Integer> {
                 case "sampleSizes" -> "--n";
                 case "repetitions" -> "--reps";
                 case "initNoise" -> "--init-noise";
+                case "firstRepetition" -> "--first-rep";
                 default -> msg.startsWith("case ") ? "--case" : "";
             };
             throw new InputException("", option, colon > 0 ? msg.substring(colon + 1).trim() : msg);
@@ -247,6 +253,7 @@ public final class MoeFitCommand implements Callable<Integer> {
         tm.put("experts", truth.model().experts());
         tm.put("top_k", truth.model().topK());
         o.put("reps", reps);
+        o.put("first_rep", firstRep);
         o.put("seed", seed);
         o.put("slope_from", slopeFrom);
         o.put("fits_below_truth", summary.fitsBelowTruth());

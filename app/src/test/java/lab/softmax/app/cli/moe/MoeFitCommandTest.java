@@ -125,9 +125,10 @@ class MoeFitCommandTest {
                 {"--init-noise", "NaN"},
                 {"--stream"},
                 {"--true-model", "no-such-model.json"},
+                {"--first-rep", "-1"},
         };
         String[] option = {"--top-k", "--top-k", "--experts", "--top-k", "--case", "--n", "--n", "--reps", "--threads",
-                "--init-noise", "--stream", "--true-model"};
+                "--init-noise", "--stream", "--true-model", "--first-rep"};
         for (int i = 0; i < bad.length; i++) {
             List<String> args = new ArrayList<>(List.of("moe", "fit"));
             args.addAll(Arrays.asList(bad[i]));
