@@ -173,6 +173,11 @@ final class MapPanel extends BorderPane {
                 new Separator(), heading("Head"), new HBox(6, new Label("head h ="), head),
                 new Separator(), heading("Read-outs"), readouts, logColours, error);
         ScrollPane scroller = new ScrollPane(controls);
+        // ScrollPaneSkin caches its viewport as one image: every step of a dragged slider would re-render the whole
+        // column of controls into it. Drawn directly, only the controls that change are repainted.
+        scroller.skinProperty().addListener((o, a, skin) -> {
+            if (skin != null && scroller.lookup(".viewport") instanceof javafx.scene.Node viewport) viewport.setCache(false);
+        });
         scroller.setFitToWidth(true);
         scroller.setPrefWidth(300);
         scroller.setMinWidth(240);
