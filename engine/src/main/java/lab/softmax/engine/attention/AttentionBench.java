@@ -13,8 +13,8 @@ import lab.softmax.engine.task.Cancellation;
  * Times one head's full fp32 forward ({@link FastAttention}: Q Kᵀ, softmax rows, A V) against the
  * engine's own two matrix products of the same shapes alone ({@link Matmul#multiply}, the same B
  * transposed and padded as the forward packs it), alternating the two each round so that both see the
- * same machine, and reports medians. The ratio says how much the softmax rows (and the
- * transposes and padding) add to the multiply-adds. Both reuse their buffers from round to round.
+ * same machine, and reports medians. The ratio says how much the softmax rows (and the scaling and
+ * packing) add to the multiply-adds. Both reuse their buffers from round to round.
  */
 public final class AttentionBench {
     /**

@@ -10,10 +10,10 @@ import lab.softmax.engine.numeric.Precision;
 
 /**
  * One head's fp32 softmax attention at the speed of the matrix product, for large maps and the
- * benchmark: S = Q̃ Kᵀ and Y = A V with {@link Matmul} (blocked, vector FMAs), where each query row is
- * first scaled by τ_i/(T·√d_h) (τ_i = 1 without SSA); each score row is cut to its visible keys (a
- * prefix under full, causal and padding masks) and normalised in place by the Kernels lab's vector
- * softmax; the hidden tail is 0.
+ * benchmark: S = Q̃ Kᵀ and Y = A V with {@link Matmul} (packed panels, vector FMAs), block of queries by
+ * block of queries, where each query row is first scaled by τ_i/(T·√d_h) (τ_i = 1 without SSA); each
+ * score row is cut to its visible keys (a prefix under full, causal and padding masks) and normalised in
+ * place by the Kernels lab's vector softmax; the hidden tail is 0.
  *
  * <p>{@link Attention#compute} stays the reference: it rounds every operation as written, takes any
  * mask, normaliser and precision, and reports every per-row metric. This path differs from its fp32
@@ -63,8 +63,8 @@ public final class FastAttention {
     /**
      * Kᵀ and V are packed once into the product's panels; then each block of {@link #ROW_BLOCK} queries
      * goes through Q̃ Kᵀ, its softmax rows and A V while its scores are still in cache (each block holds
-     * whole rows, so the softmax is exact). Done in one pass over the map, the 64 MB of a 4096-key map
-     * would go out to memory and come back twice more (the rows, then A V).
+     * whole rows, so the softmax is exact). Over the whole map at once, the 64 MB of scores of a 4096-key
+     * map would go out to memory and come back twice more (for the rows, then for A V).
      *
      * @param q          n × dh, row-major
      * @param k          m × dh, row-major

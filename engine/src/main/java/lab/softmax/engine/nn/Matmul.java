@@ -103,8 +103,9 @@ public final class Matmul {
 
     /**
      * Packs B (k x n, B(kk, j) = b[offset + kk * rowStride + j * colStride]; B = Kᵀ of a row-major K is
-     * rowStride 1, colStride = K's row length) into into, as {@link #packB} lays out each k block of all
-     * columns; columns n .. {@link #paddedColumns}(n) are zero. The panels are split between the team.
+     * rowStride 1, colStride = K's row length) into {@code into}, laid out as {@link #packB} lays out each
+     * k block of all columns; columns n .. {@link #paddedColumns}(n) are zero. The panels are split between
+     * the team.
      */
     public static PackedB pack(float[] b, int offset, int rowStride, int colStride, int k, int n, PackedB into, Workers workers) {
         if (k < 1 || n < 1) throw new IllegalArgumentException("k = " + k + ", n = " + n + ": must be positive");

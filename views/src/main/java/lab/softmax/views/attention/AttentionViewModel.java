@@ -297,7 +297,8 @@ public final class AttentionViewModel {
         return out;
     }
 
-    private void show(MapComputation m) {
+    /** Shows a computed map (the recomputation delivers here; the timing check replays maps through it). */
+    void show(MapComputation m) {
         map.set(m);
         error.set("");
         if (hoveredRow.get() >= m.queries()) hoveredRow.set(-1);

@@ -174,6 +174,11 @@ final class MapPanel extends BorderPane {
                 new Separator(), heading("Head"), new HBox(6, new Label("head h ="), head),
                 new Separator(), heading("Read-outs"), readouts, logColours, error);
         ScrollPane scroller = new ScrollPane(controls);
+        // ScrollPaneSkin caches its viewport as one image: every step of a dragged slider would re-render the whole
+        // column of controls into it. Drawn directly, only the controls that change are repainted.
+        scroller.skinProperty().addListener((o, a, skin) -> {
+            if (skin != null && scroller.lookup(".viewport") instanceof javafx.scene.Node viewport) viewport.setCache(false);
+        });
         scroller.setFitToWidth(true);
         Widths.pref(scroller, 300);
         Widths.min(scroller, 240);
@@ -257,9 +262,10 @@ final class MapPanel extends BorderPane {
         syncControls();
 
         // The map image once per batch of results (~30 Hz at most), however fast the recomputations come; the two
-        // charts (a JFreeChart redraw each, tens of ms in software rendering) at most 4 times a second, the last
-        // batch always drawn, so a drag stays fluid and ends on the newest charts.
-        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> redrawMap());
+        // charts (a JFreeChart redraw each, tens of ms in software rendering) and the read-outs (which would make a
+        // second region of the window to repaint at every map) at most 4 times a second, the last batch always
+        // drawn, so a drag stays fluid and ends on the newest charts.
+        ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(Platform::runLater, batch -> redrawMap(false));
         ThrottledUpdater<Object> repaintCharts = new ThrottledUpdater<>(CHART_PERIOD_MILLIS, Platform::runLater,
                 batch -> redrawCharts());
         model.mapProperty().addListener((o, a, b) -> {
@@ -283,9 +289,7 @@ final class MapPanel extends BorderPane {
 
     /** Draws the newest map and its charts now, the image painted on this thread (tests and snapshots call this). */
     void redraw() {
-        MapComputation m = model.mapProperty().get();
-        if (m != null) heatMap.showNow(m, model.logColoursProperty().get());
-        redrawMap();
+        redrawMap(true);
         redrawCharts();
     }
 
@@ -293,17 +297,19 @@ final class MapPanel extends BorderPane {
         MapComputation m = model.mapProperty().get();
         if (m == null) return;
         charts.showEntropy(m);
+        showReadouts(m);
         int row = model.hoveredRowProperty().get();
         charts.showRow(m, row < m.queries() ? row : -1);
     }
 
-    private void redrawMap() {
+    /** The map's image (painted on this thread when now, else off the FX thread) and its title. */
+    private void redrawMap(boolean now) {
         MapComputation m = model.mapProperty().get();
         if (m == null) return;
-        heatMap.show(m, model.logColoursProperty().get());
+        if (now) heatMap.showNow(m, model.logColoursProperty().get());
+        else heatMap.show(m, model.logColoursProperty().get());
         mapTitle.setText(String.format(Locale.ROOT, "Attention map, head %d of %d: %d queries (rows) × %d keys (columns)",
                 m.head(), m.heads(), m.queries(), m.keys()));
-        showReadouts(m);
     }
 
     /** The read-outs' names and value labels, made once (new labels per map would cost a CSS pass each). */
