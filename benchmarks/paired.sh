@@ -21,6 +21,10 @@ if [ -f bin/jdk25.sh ]; then source bin/jdk25.sh && select_jdk25 > /dev/null; fi
 LIB="$ROOT/benchmarks/target/libsoftmax_simd.so"
 FORCE=()
 [ "${PAIRED_C_AVX2:-0}" = 1 ] && FORCE=(-DSOFTMAX_AVX2)
+# PAIRED_JAVA_AVX2=1: the JVM limited to AVX2 (-XX:UseAVX=2, 256-bit SPECIES_PREFERRED); with PAIRED_C_AVX2=1 an
+# AVX-512 host runs the AVX2-host comparison (AVX2 code on this core and memory system, not a Zen 3)
+JAVA_OPTS=()
+[ "${PAIRED_JAVA_AVX2:-0}" = 1 ] && JAVA_OPTS=(-XX:UseAVX=2)
 mkdir -p benchmarks/target
 "${PIN[@]}" gcc -O3 -march=native "${FORCE[@]}" -fopenmp -fPIC -shared -DSOFTMAX_SHARED \
     -o "$LIB" benchmarks/c/softmax_simd.c -lm
@@ -28,7 +32,7 @@ if [ ! -f benchmarks/target/classpath.txt ] || [ ! -f benchmarks/target/classes/
     || [ -n "$(find engine/src benchmarks/src -newer benchmarks/target/classpath.txt -name '*.java' -print -quit)" ]; then
   "${PIN[@]}" ./mvnw -B -o -q -pl benchmarks -am package -DskipTests
 fi
-exec "${PIN[@]}" java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
+exec "${PIN[@]}" java "${JAVA_OPTS[@]}" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
     -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
     lab.softmax.benchmarks.PairedWithC --library "$LIB" --sizes "$SIZES" --samples "$SAMPLES" \
     --algorithms "$ALGORITHMS" 2> >(grep -v -e '^WARNING: Using incubator modules' >&2)
