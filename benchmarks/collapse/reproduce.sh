@@ -2,7 +2,7 @@
 # Runs the Collapse lab's presets and saves each run (config + metrics) into
 # sample-data/scenarios/collapse/<preset>.json, plus the raw JSON Lines into runs/.
 # Usage: benchmarks/collapse/reproduce.sh PRESET...   (fast-orthograd fast-precision fast-stablemax
-#        fig6a fig1b fig2-70 [FIG2_EPOCHS=20000, FIG2_EPOCHS_fp64=...]); THREADS=1 by default so a background run leaves cores free.
+#        fig6a fig1b fig2-70 fig2-40 fig2-60 [FIG2_EPOCHS=20000, FIG2_EPOCHS_fp64=...]); THREADS=1 by default so a background run leaves cores free.
 #        SOFTMAX_LAB=path runs another launcher (e.g. a frozen copy while the sources change).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,6 +73,17 @@ for preset in "$@"; do
       for p in fp16 fp32 fp64; do
         var=FIG2_EPOCHS_$p   # per precision, e.g. FIG2_EPOCHS_fp64=9000: fp64 collapses last
         run $preset "AdamW, CE $p" "$t" "$d" --train-fraction 0.7 --lr 5e-4 --epochs "${!var:-$E}" --log-every 250 --loss-precision $p
+      done
+      ;;
+    fig2-40|fig2-60)
+      fresh $preset
+      E=${FIG2_EPOCHS:-20000}
+      pct=${preset#fig2-}
+      eps=1e-25; [ "$pct" = 40 ] && eps=1e-30   # the paper's 40 % panel runs eps 1e-30 (its code's settings)
+      t="Fig. 2 ($pct %): precision against Softmax Collapse"
+      d="Prieto et al. 2025, Fig. 2, $pct % panel: add mod 113, $pct % train, MLP 200x200, AdamW lr 5e-4 (0.9/0.99, eps $eps), loss in fp16 / fp32 / fp64; the paper runs 20k epochs logged every 500. Test accuracy stops rising where SC passes 50 %, later for higher precision."
+      for p in fp16 fp32 fp64; do
+        run $preset "AdamW, CE $p" "$t" "$d" --train-fraction 0.$pct --lr 5e-4 --eps $eps --epochs "$E" --log-every 250 --loss-precision $p
       done
       ;;
     *) echo "unknown preset $preset" >&2; exit 2 ;;
