@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 
 /** Entry point of the Ghosts lab's analysis: ρ_a, ρ*, the nearest zero and the zeros within M·ρ_a. */
@@ -18,14 +19,14 @@ public final class Ghosts {
     /** Logits and slopes both divided by the temperature T: ρ_a scales by exactly T, ρ* does not. */
     public static GhostsResult analyse(double[] logits, double[] direction, double withinFactor, double temperature) {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " must be a positive number");
+            throw new InputException("temperature", temperature + " must be a positive number");
         }
         return analyse(scale(logits, temperature), scale(direction, temperature), withinFactor);
     }
 
     public static GhostsResult analyse(ExponentialSum f, double withinFactor) {
         if (!(withinFactor >= 0) || !Double.isFinite(withinFactor)) {
-            throw new IllegalArgumentException("zeros-within: " + withinFactor + " must be a finite number >= 0");
+            throw new InputException("zeros-within", withinFactor + " must be a finite number >= 0");
         }
         double rhoA = f.rhoA();
         if (f.termCount() < 2 || !(rhoA < LARGEST_FINITE_RADIUS)) {

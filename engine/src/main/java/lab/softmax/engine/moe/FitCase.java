@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -45,6 +46,6 @@ public enum FitCase {
         for (FitCase c : values()) {
             if (c.id.equals(key)) return c;
         }
-        throw new IllegalArgumentException("unknown fit case '" + name + "' (expected exact, over, k-too-small, k-below-truth)");
+        throw new InputException("", "unknown fit case '" + name + "' (expected exact, over, k-too-small, k-below-truth)");
     }
 }

@@ -57,7 +57,15 @@ public final class GhostsCommand implements Callable<Integer> {
         GhostsInput in = InputArgument.read(input, GhostsInput::read, GhostsInput::read);
         var logits = in.logits().stream().map(v -> scale(v, temperature)).toList();
         var directions = in.directions().stream().map(v -> scale(v, temperature)).toList();
-        BatchGhosts.Result result = BatchGhosts.analyse(logits, directions, within);
+        BatchGhosts.Result result;
+        try {
+            result = BatchGhosts.analyse(logits, directions, within);
+        } catch (InputException e) {
+            // the engine names the field; the user needs the file too
+            // (and a single sample is no "samples[0]")
+            String field = in.batch() ? e.field() : e.field().replaceFirst("^samples\\[0]\\.", "");
+            throw e.source().isEmpty() ? new InputException(InputArgument.source(input), field, e.problem(), e) : e;
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
             JsonOutput.print(out, toJson(result, in.batch()));
