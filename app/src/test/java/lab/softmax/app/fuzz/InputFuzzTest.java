@@ -28,11 +28,8 @@ class InputFuzzTest {
     @Test
     void everyReaderEndsInSuccessOrOneLineOfBadInput() throws IOException {
         List<FuzzTarget> targets = FuzzTargets.all();
-        Path work = Path.of("target", "fuzz");
-        InputFuzzer.Tally tally = new InputFuzzer(targets, SEED, work, LIMIT_MILLIS).run(FIRST, CASES);
-        String report = "fuzz seed " + SEED + ", cases " + FIRST + ".." + (FIRST + CASES - 1) + "\n" + tally.format();
-        Files.writeString(work.resolve("tally.txt"), report);
-        System.out.println(report);
+        Path work = Path.of(System.getProperty("fuzz.work", "target/fuzz"));
+        InputFuzzer.Tally tally = InputFuzzer.runAndReport(targets, SEED, FIRST, CASES, work, LIMIT_MILLIS);
         assertEquals(List.of(), tally.failures.stream().limit(20).toList(), tally.failed() + " defects; see target/fuzz/tally.txt");
         if (CASES >= 1000) {
             assertEquals(targets.size(), tally.byTarget.size(), "every reader got cases: " + tally.byTarget.keySet());

@@ -74,10 +74,42 @@ final class InputFuzzer {
         return new Case(index, target, s, m, damaged, files);
     }
 
+    /**
+     * The whole run as the test and {@link #main} do it: the tally written to {@code work/tally.txt} every
+     * thousand cases and at the end, and printed.
+     */
+    static Tally runAndReport(List<FuzzTarget> targets, long seed, long first, long count, Path work, long limitMillis)
+            throws IOException {
+        String heading = "fuzz seed " + seed + ", cases " + first + ".." + (first + count - 1) + "\n";
+        Tally tally = new InputFuzzer(targets, seed, work, limitMillis).run(first, count, t -> {
+            try {
+                Files.writeString(work.resolve("tally.txt"), heading + "(running)\n" + t.format());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String report = heading + tally.format();
+        Files.writeString(work.resolve("tally.txt"), report);
+        System.out.println(report);
+        return tally;
+    }
+
+    /** The long run without Maven: {@code java -cp <test class path> lab.softmax.app.fuzz.InputFuzzer CASES SEED WORK}. */
+    public static void main(String[] args) throws IOException {
+        Tally t = runAndReport(FuzzTargets.all(), Long.parseLong(args[1]), 0, Long.parseLong(args[0]), Path.of(args[2]), 5000);
+        System.exit(t.failed() == 0 ? 0 : 1);
+    }
+
     /** Runs cases first .. first+count-1 and tallies them. */
     Tally run(long first, long count) throws IOException {
+        return run(first, count, t -> { });
+    }
+
+    /** As above, handing the tally so far to {@code every1000} after each thousand cases (a long run's progress). */
+    Tally run(long first, long count, java.util.function.Consumer<Tally> every1000) throws IOException {
         Tally tally = new Tally();
         for (long i = first; i < first + count; i++) {
+            if (i > first && (i - first) % 1000 == 0) every1000.accept(tally);
             Case c = generate(i);
             List<Path> paths = write(c);
             long start = System.nanoTime();

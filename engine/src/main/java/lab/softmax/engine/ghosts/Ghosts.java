@@ -7,6 +7,8 @@ import java.util.List;
 public final class Ghosts {
     /** The CLI's default M in "zeros with |t| ≤ M·ρ_a". */
     public static final double DEFAULT_WITHIN = 3;
+    /** Largest M: the zeros within M·ρ_a grow with M (about M·K/π of them), and so does the search. */
+    public static final double MAX_WITHIN = 1000;
     /** Beyond this ρ_a (Δa below ~1e-250) the radius is reported as infinite, like the paper's inf_if_small. */
     static final double LARGEST_FINITE_RADIUS = 1e250;
 
@@ -25,8 +27,8 @@ public final class Ghosts {
     }
 
     public static GhostsResult analyse(ExponentialSum f, double withinFactor) {
-        if (!(withinFactor >= 0) || !Double.isFinite(withinFactor)) {
-            throw new InputException("zeros-within", withinFactor + " must be a finite number >= 0");
+        if (!(withinFactor >= 0 && withinFactor <= MAX_WITHIN)) {
+            throw new InputException("zeros-within", withinFactor + " is outside 0.." + (int) MAX_WITHIN);
         }
         double rhoA = f.rhoA();
         if (f.termCount() < 2 || !(rhoA < LARGEST_FINITE_RADIUS)) {

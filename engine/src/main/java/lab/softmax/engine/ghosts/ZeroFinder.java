@@ -61,6 +61,11 @@ public final class ZeroFinder {
      */
     public List<Zero> zerosWithin(double radius) {
         if (!(radius >= stripBottom)) return List.of();
+        if (beyondPrecision(radius)) {
+            throw new InputException("zeros-within", String.format(java.util.Locale.ROOT, "|t| <= %.3g reaches where |z_k + a_k t| "
+                    + "passes %.0f, beyond which the search does not go; list the zeros within a smaller multiple of rho_a", radius,
+                    PRECISION_LIMIT));
+        }
         ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
         if (local == f) return zerosWithinFull(radius);
         if (local.termCount() < 2) return List.of();

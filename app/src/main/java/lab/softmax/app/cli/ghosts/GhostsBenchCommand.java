@@ -26,13 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GhostsBenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--k", defaultValue = "1000", description = "Terms per sum (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k", defaultValue = "1000", description = "Terms per sum, 2..10000 (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--zeros-within", defaultValue = "3", description = "M in |t| <= M*rho_a (default: ${DEFAULT-VALUE})")
+    @Option(names = "--zeros-within", defaultValue = "3", description = "M in |t| <= M*rho_a, 0..1000 (default: ${DEFAULT-VALUE})")
     double within;
 
-    @Option(names = "--spread", defaultValue = "2", description = "Logit standard deviation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--spread", defaultValue = "2", description = "Logit standard deviation, 0..1000 (default: ${DEFAULT-VALUE})")
     double spread;
 
     @Option(names = "--cases", defaultValue = "40", description = "Random sums timed (default: ${DEFAULT-VALUE})")
@@ -59,7 +59,9 @@ public final class GhostsBenchCommand implements Callable<Integer> {
         if (!(spread >= 0 && spread <= MAX_SPREAD)) {
             throw new InputException("", "--spread", "must be a number in [0, " + MAX_SPREAD + "], got " + spread);
         }
-        if (!(within >= 0 && within <= 1e6)) throw new InputException("", "--zeros-within", "must be a number in [0, 1e6], got " + within);
+        if (!(within >= 0 && within <= Ghosts.MAX_WITHIN)) {
+            throw new InputException("", "--zeros-within", within + " is outside 0.." + (int) Ghosts.MAX_WITHIN);
+        }
         SplitMix64 rng = new SplitMix64(seed);
         for (int i = 0; i < warmup; i++) analyse(rng);
         double[] ms = new double[cases];
