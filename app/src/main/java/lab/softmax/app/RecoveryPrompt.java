@@ -11,6 +11,8 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 import lab.softmax.app.RecoveryStore.Recovered;
+import lab.softmax.engine.io.InputException;
+import lab.softmax.engine.io.Scenario;
 
 /** At start, after a crash: "restore the unsaved work of these labs?"; either way the old recovery files go. */
 final class RecoveryPrompt {
@@ -29,8 +31,11 @@ final class RecoveryPrompt {
         alert.setHeaderText("Softmax Lab did not close properly last time.");
         alert.getDialogPane().setId("recovery-prompt");
         boolean restore = alert.showAndWait().filter(b -> b == RESTORE).isPresent();
-        if (restore) restore(window, newest);
-        RecoveryStore.discardOrphans(RecoveryStore.root());
+        if (restore) {
+            restore(window, newest);   // reads in the background; the files go once they are read
+        } else {
+            RecoveryStore.discardOrphans(RecoveryStore.root());
+        }
     }
 
     /** The newest kept state of each lab, oldest lab first (so the lab worked in last ends up shown). */
@@ -47,11 +52,29 @@ final class RecoveryPrompt {
     }
 
     private static String title(Recovered r, Map<String, String> labTitles) {
-        String t = r.scenario().title();
-        return labTitles.getOrDefault(r.lab(), r.lab()) + (t == null || t.isBlank() ? "" : " (" + t + ")");
+        return labTitles.getOrDefault(r.lab(), r.lab());
     }
 
+    /**
+     * Reads the kept states off the FX thread (with progress and Cancel, as any big file) and puts each into its
+     * lab, oldest first; then the crashed sessions' files are deleted. A file that cannot be read is skipped.
+     */
     static void restore(MainWindow window, Map<String, Recovered> newest) {
-        newest.values().forEach(r -> window.scenarios().restore(r.scenario()));
+        List<Recovered> order = List.copyOf(newest.values());
+        var io = ScenarioTypes.io();
+        window.tasks().run("Restoring unsaved work", context -> {
+            List<Scenario<?>> read = new java.util.ArrayList<>();
+            for (Recovered r : order) {
+                try {
+                    read.add(io.read(r.file(), context.progress(), context.cancellation()));
+                } catch (InputException unreadable) {
+                    // kept by another version of the app: nothing to restore
+                }
+            }
+            return read;
+        }, read -> {
+            read.forEach(s -> window.scenarios().restore(s));
+            RecoveryStore.discardOrphans(RecoveryStore.root());
+        }, error -> ErrorDialog.showUnexpected(null, error));
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.engine.io.ScenarioIO;
 
@@ -69,21 +68,20 @@ public final class RecoveryStore implements AutoCloseable {
         }
     }
 
-    /** One lab's state left by a session that ended without closing. */
-    public record Recovered(String lab, Scenario<?> scenario, Instant saved) { }
+    /** One lab's state left by a session that ended without closing: its file, read when it is restored. */
+    public record Recovered(String lab, Path file, Instant saved) { }
 
-    /** What crashed sessions left, newest first; a session still running (its lock held) is not touched. */
-    public static List<Recovered> orphans(Path root, ScenarioIO io) {
+    /**
+     * What crashed sessions left, newest first, without reading the states (a 10^7-logit state takes seconds:
+     * the start must not wait for it); a session still running (its lock held) is not touched.
+     */
+    public static List<Recovered> orphans(Path root) {
         List<Recovered> found = new ArrayList<>();
         for (Path session : crashedSessions(root)) {
             try (Stream<Path> files = Files.list(session)) {
                 for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
-                    try {
-                        String name = f.getFileName().toString();
-                        found.add(new Recovered(name.substring(0, name.length() - 5), io.read(f), Files.getLastModifiedTime(f).toInstant()));
-                    } catch (InputException | IOException unreadable) {
-                        // a recovery file from another version of the app: nothing to offer
-                    }
+                    String name = f.getFileName().toString();
+                    found.add(new Recovered(name.substring(0, name.length() - 5), f, Files.getLastModifiedTime(f).toInstant()));
                 }
             } catch (IOException e) {
                 // an unreadable session folder offers nothing

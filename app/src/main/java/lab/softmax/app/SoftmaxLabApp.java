@@ -34,7 +34,7 @@ public final class SoftmaxLabApp extends Application {
      */
     private void startRecovery(Stage stage) {
         var io = ScenarioTypes.io();
-        var orphans = RecoveryStore.orphans(RecoveryStore.root(), io);
+        var orphans = RecoveryStore.orphans(RecoveryStore.root());
         try {
             autosave = Autosave.forApp(RecoveryStore.start(RecoveryStore.root(), io));
             window.setOnPageCreated(autosave::watch);

@@ -57,17 +57,17 @@ class RecoveryTest {
         try {
             String line = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)).readLine();
             assertTrue(line != null && line.startsWith("kept "), "child: " + line);
-            assertEquals(List.of(), RecoveryStore.orphans(root, IO), "a session that still runs (another window) is not offered");
+            assertEquals(List.of(), RecoveryStore.orphans(root), "a session that still runs (another window) is not offered");
         } finally {
             child.destroyForcibly();   // kill -9
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
-        List<RecoveryStore.Recovered> found = RecoveryStore.orphans(root, IO);
+        List<RecoveryStore.Recovered> found = RecoveryStore.orphans(root);
         assertEquals(1, found.size(), found.toString());
         assertEquals("distributions", found.getFirst().lab());
-        assertEquals(IO.toJson(scenario(4, 2, -1)), IO.toJson(found.getFirst().scenario()));
+        assertEquals(IO.toJson(scenario(4, 2, -1)), IO.toJson(IO.read(found.getFirst().file())));
         RecoveryStore.discardOrphans(root);
-        assertEquals(List.of(), RecoveryStore.orphans(root, IO));
+        assertEquals(List.of(), RecoveryStore.orphans(root));
         assertEquals(0, sessions(), "the crashed session's folder is gone");
     }
 
@@ -78,7 +78,7 @@ class RecoveryTest {
         assertEquals(1, sessions());
         store.close();
         assertEquals(0, sessions());
-        assertEquals(List.of(), RecoveryStore.orphans(root, IO));
+        assertEquals(List.of(), RecoveryStore.orphans(root));
     }
 
     @Test

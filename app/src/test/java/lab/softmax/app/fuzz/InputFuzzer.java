@@ -123,8 +123,14 @@ final class InputFuzzer {
     }
 
     /**
+     * Wall time after which a case counts as hung whatever its CPU time (a case that blocks, or one whose work
+     * runs on other threads): 50 s, or {@code -Dfuzz.wallSeconds} for a run under {@code nice} on a busy machine.
+     */
+    private static final long WALL_LIMIT_SECONDS = Long.getLong("fuzz.wallSeconds", 50);
+
+    /**
      * Runs a case on the worker. A hang is more than the limit of CPU time on the case's thread (on a loaded
-     * machine wall time says little about the code), or ten times the limit in wall time (a case that blocks).
+     * machine wall time says little about the code), or {@link #WALL_LIMIT_SECONDS} of wall time.
      */
     private Outcome runOne(Case c, List<Path> paths) {
         java.util.concurrent.atomic.AtomicReference<Thread> runner = new java.util.concurrent.atomic.AtomicReference<>();
@@ -143,7 +149,7 @@ final class InputFuzzer {
                     Thread t = runner.get();
                     long cpu = t == null ? 0 : THREADS.getThreadCpuTime(t.threadId()) - cpuAtStart.get();
                     long wall = System.nanoTime() - start;
-                    if (cpu > limitMillis * 1_000_000 || wall > limitMillis * 10_000_000) {
+                    if (cpu > limitMillis * 1_000_000 || wall > WALL_LIMIT_SECONDS * 1_000_000_000L) {
                         f.cancel(true);
                         worker.shutdownNow();
                         worker = newWorker();   // the stuck thread is abandoned; later cases get a fresh one

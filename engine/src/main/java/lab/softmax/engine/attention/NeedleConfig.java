@@ -17,26 +17,30 @@ public record NeedleConfig(int keyDim, int valueDim, boolean normaliseKeys, doub
                            double weightDecay, double beta0, double initScale, long seed, int evalEvery,
                            int liveExamples) {
     public static final int MAX_LENGTH = 1 << 16;
+    /** Largest key or value dimension: W is d×d. */
+    public static final int MAX_DIM = 1024;
+    /** Most examples in a batch or an evaluation. */
+    public static final int MAX_COUNT = 100_000;
 
     public NeedleConfig {
-        positive(keyDim, "keyDim");
-        positive(valueDim, "valueDim");
+        within(keyDim, MAX_DIM, "keyDim");
+        within(valueDim, MAX_DIM, "valueDim");
         if (!(queryNoise >= 0) || !Double.isFinite(queryNoise)) throw new InputException("queryNoise", queryNoise + " must be >= 0");
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new InputException("learningRate", learningRate + " must be > 0");
-        positive(batchSize, "batchSize");
+        within(batchSize, MAX_COUNT, "batchSize");
         if (steps < 0) throw new InputException("steps", steps + " must be >= 0");
         trainLengths = lengths(trainLengths, "trainLengths");
         evalLengths = lengths(evalLengths, "evalLengths");
-        positive(evalExamples, "evalExamples");
+        within(evalExamples, MAX_COUNT, "evalExamples");
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) throw new InputException("weightDecay", weightDecay + " must be >= 0");
         if (!Double.isFinite(beta0)) throw new InputException("beta0", beta0 + " must be finite");
         if (!(initScale >= 0) || !Double.isFinite(initScale)) throw new InputException("initScale", initScale + " must be >= 0");
         if (evalEvery < 0) throw new InputException("evalEvery", evalEvery + " must be >= 0");
-        positive(liveExamples, "liveExamples");
+        within(liveExamples, MAX_COUNT, "liveExamples");
     }
 
-    private static void positive(int v, String field) {
-        if (v < 1) throw new InputException(field, v + " must be >= 1");
+    private static void within(int v, int max, String field) {
+        if (v < 1 || v > max) throw new InputException(field, v + " is outside 1.." + max);
     }
 
     private static int[] lengths(int[] v, String field) {

@@ -36,15 +36,27 @@ public final class ScenarioIO {
     /** Reads a file, reporting progress and stopping (CancelledException) when cancelled: a huge or slow file. */
     public Scenario<?> read(Path path, Progress progress, Cancellation cancellation) {
         String source = path.toString();
+        JsonNode root;
         try (InputStream in = ProgressInputStream.open(path, progress, cancellation)) {
-            return read(in, source);
+            root = parse(in, source);
         } catch (IOException e) {
             throw InputException.unreadable(source, e);
         }
+        // a 10^7-value state takes seconds more to check once it is read
+        progress.report(-1, "checking the values");
+        cancellation.throwIfCancelled();
+        return interpret(root, source);
     }
 
     public Scenario<?> read(InputStream in, String source) {
-        JsonNode root = Json.readObject(in, source, "expected a JSON object with \"lab\", \"version\" and \"state\"");
+        return interpret(parse(in, source), source);
+    }
+
+    private static JsonNode parse(InputStream in, String source) {
+        return Json.readObject(in, source, "expected a JSON object with \"lab\", \"version\" and \"state\"");
+    }
+
+    private Scenario<?> interpret(JsonNode root, String source) {
         ScenarioType<?> type = typeOf(root, source);
         int version = versionOf(root, source, type);
         if (version != type.version()) {
