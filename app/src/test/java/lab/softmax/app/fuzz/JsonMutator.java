@@ -65,7 +65,11 @@ final class JsonMutator {
         return text.substring(0, k[0]) + copy + text.substring(k[0]);
     }
 
-    /** One value anywhere in the tree replaced by a value of another type. */
+    /**
+     * One value in the tree replaced by a value of another type. The depth is drawn first, then a container at
+     * that depth: the few top-level fields (a scenario's title, lab, version) are hit as often as the many
+     * numbers deep in its arrays.
+     */
     static String wrongType(String text, SplittableRandom rng) {
         JsonNode root;
         try {
@@ -73,10 +77,12 @@ final class JsonMutator {
         } catch (RuntimeException e) {
             return text;
         }
-        List<JsonNode> containers = new ArrayList<>();
-        collect(root, containers);
-        if (containers.isEmpty()) return text;
-        JsonNode parent = containers.get(rng.nextInt(containers.size()));
+        java.util.TreeMap<Integer, List<JsonNode>> byDepth = new java.util.TreeMap<>();
+        collect(root, 0, byDepth);
+        if (byDepth.isEmpty()) return text;
+        List<List<JsonNode>> levels = new ArrayList<>(byDepth.values());
+        List<JsonNode> level = levels.get(rng.nextInt(levels.size()));
+        JsonNode parent = level.get(rng.nextInt(level.size()));
         JsonNode value = Json.mapper().readTree(Mutation.ANY_VALUE[rng.nextInt(Mutation.ANY_VALUE.length)]);
         if (parent instanceof ObjectNode o) {
             List<String> names = new ArrayList<>(o.propertyNames());
@@ -87,9 +93,9 @@ final class JsonMutator {
         return Json.mapper().writeValueAsString(root);
     }
 
-    private static void collect(JsonNode node, List<JsonNode> out) {
-        if ((node.isObject() || node.isArray()) && !node.isEmpty()) out.add(node);
-        for (JsonNode child : node) collect(child, out);
+    private static void collect(JsonNode node, int depth, java.util.Map<Integer, List<JsonNode>> out) {
+        if ((node.isObject() || node.isArray()) && !node.isEmpty()) out.computeIfAbsent(depth, d -> new ArrayList<>()).add(node);
+        for (JsonNode child : node) collect(child, depth + 1, out);
     }
 
     /** A number wrapped in 10 to 100 000 arrays or objects, or the whole document; sometimes never closed. */
