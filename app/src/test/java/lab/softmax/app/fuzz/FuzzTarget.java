@@ -52,22 +52,20 @@ record FuzzTarget(String name, Format format, List<Seed> seeds, Runner runner) {
                 for (int f = 0; f < files.size(); f++) a = a.replace("{" + f + "}", files.get(f).toString());
                 args[i] = a;
             }
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            return Outcome.ofCli(exit, out.toString(), err.toString());
+            return run(args);
         };
+    }
+
+    private static Outcome run(String[] args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Outcome.ofCli(exit, out.toString(), err.toString());
     }
 
     /** A command line read from the case's file ({@link OptionMutator}), run as {@link #cli} runs one. */
     static Runner optionCase() {
-        return files -> {
-            String[] args = OptionMutator.args(java.nio.file.Files.readAllBytes(files.getFirst()));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-            return Outcome.ofCli(exit, out.toString(), err.toString());
-        };
+        return files -> run(OptionMutator.args(java.nio.file.Files.readAllBytes(files.getFirst())));
     }
 
     /** A reader called directly: returning is acceptance, an InputException a clean rejection, anything else a defect. */

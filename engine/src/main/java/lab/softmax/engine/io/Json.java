@@ -113,6 +113,9 @@ public final class Json {
     public static String describe(JacksonException e) {
         String msg = String.valueOf(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException) msg = limitExceeded(msg);
+        // two of Jackson's messages name its own settings; say what is wrong with the file instead
+        if (msg.startsWith("Duplicate Object property ")) msg = "the key " + msg.substring("Duplicate Object property ".length()) + " appears twice";
+        if (msg.startsWith("Trailing token")) msg = "more content after the end of the JSON document";
         int aside = msg.indexOf(" (start marker at ");
         if (aside >= 0) msg = msg.substring(0, aside);
         int hint = msg.indexOf(" (but could if coercion was enabled");
