@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import lab.softmax.engine.io.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -117,7 +118,7 @@ public final class CollapseTrainer {
     public SampleAnatomy inspect(int trainSample) {
         int n = data.trainY().length;
         if (trainSample < 0 || trainSample >= n) {
-            throw new IllegalArgumentException("sample: " + trainSample + " is outside 0.." + (n - 1));
+            throw new InputException("sample", trainSample + " is outside 0.." + (n - 1));
         }
         model.forward(train);
         int classes = data.classes();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.numeric.Complex;
 
 /**
@@ -60,6 +61,11 @@ public final class ZeroFinder {
      */
     public List<Zero> zerosWithin(double radius) {
         if (!(radius >= stripBottom)) return List.of();
+        if (beyondPrecision(radius)) {
+            throw new InputException("zeros-within", String.format(java.util.Locale.ROOT, "|t| <= %.3g reaches where |z_k + a_k t| "
+                    + "passes %.0f, beyond which the search does not go; list the zeros within a smaller multiple of rho_a", radius,
+                    PRECISION_LIMIT));
+        }
         ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
         if (local == f) return zerosWithinFull(radius);
         if (local.termCount() < 2) return List.of();
@@ -105,6 +111,7 @@ public final class ZeroFinder {
         double radius = 2 * rhoA;
         ZeroFinder finder = this;
         for (int attempt = 0; attempt < 2000; attempt++) {
+            if (beyondPrecision(radius)) throw tooFarOut(radius);
             ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
             if (local.termCount() < 2) {
                 radius *= 2;
@@ -130,6 +137,28 @@ public final class ZeroFinder {
             radius = best.abs() * 1.0001;
         }
         throw new IllegalStateException("zero finder: no zero found up to |t| = " + radius);
+    }
+
+    /**
+     * The search stops where the exponents z_k + a_k·t reach this size: beyond it the winding counts need
+     * ever finer steps (minutes for logit gaps of 1e5, where gaps of 1e4 take milliseconds), and well beyond
+     * it double precision no longer resolves the terms' phases at all.
+     */
+    private static final double PRECISION_LIMIT = 0x1p17;
+
+    private boolean beyondPrecision(double radius) {
+        double slopes = 0;
+        double weights = 0;
+        for (double a : f.slopes()) slopes = Math.max(slopes, Math.abs(a));
+        for (double w : f.logWeights()) weights = Math.max(weights, Math.abs(w));
+        return radius * slopes + weights > PRECISION_LIMIT;
+    }
+
+    /** The input's scale, not the finder, is at fault: its nearest zero lies beyond where the search goes. */
+    private static InputException tooFarOut(double radius) {
+        return new InputException("logits", String.format(java.util.Locale.ROOT, "no zero within |t| <= %.3g, and the search "
+                + "stops where |z_k + a_k t| passes %.0f (the logits' gaps are too large for the differences of the direction's slopes)",
+                radius, PRECISION_LIMIT));
     }
 
     private Box searchBox(double radius) {

@@ -31,6 +31,8 @@ import lab.softmax.engine.distributions.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CoalescingTask;
+import lab.softmax.views.common.Failures;
+import lab.softmax.views.common.RunningTask;
 
 /**
  * The Distributions lab's state as JavaFX properties, and the engine calls behind it. Every input
@@ -122,17 +124,20 @@ public final class DistributionsViewModel {
         }
     }
 
-    /** Reads a logits file off the FX thread (10^7 entries take a moment). */
-    public void loadLogits(Path file) {
+    /**
+     * Reads a logits file off the FX thread (10^7 entries take a moment), with progress and Cancel in the
+     * status bar; a bad file changes nothing and sets the error, a cancelled one changes nothing.
+     */
+    public RunningTask<double[]> loadLogits(Path file) {
         loadingFile.set(true);
-        tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file),
+        return tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file, ctx.progress(), ctx.cancellation()),
                 values -> {
                     loadingFile.set(false);
                     setLogits(values, file.toString());
                 },
                 failure -> {
                     loadingFile.set(false);
-                    error.set(failure.getMessage());
+                    Failures.report(failure, error::set);
                 }, () -> loadingFile.set(false));
     }
 
