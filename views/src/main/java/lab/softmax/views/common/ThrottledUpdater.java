@@ -20,6 +20,12 @@ public final class ThrottledUpdater<T> {
         return t;
     });
 
+    /**
+     * The period for streams that redraw several charts (a training's curves): 10 redraws a second look as live as 30
+     * and cost the FX and render threads a third (docs/RELIABILITY.md).
+     */
+    public static final long CHART_PERIOD_MILLIS = 100;
+
     private final long periodMillis;
     private final Executor ui;
     private final Consumer<List<T>> apply;
