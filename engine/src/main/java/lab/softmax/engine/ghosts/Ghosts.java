@@ -2,6 +2,7 @@ package lab.softmax.engine.ghosts;
 
 import lab.softmax.engine.io.InputException;
 import java.util.List;
+import lab.softmax.engine.task.Cancellation;
 
 /** Entry point of the Ghosts lab's analysis: ρ_a, ρ*, the nearest zero and the zeros within M·ρ_a. */
 public final class Ghosts {
@@ -27,6 +28,15 @@ public final class Ghosts {
     }
 
     public static GhostsResult analyse(ExponentialSum f, double withinFactor) {
+        return analyse(f, withinFactor, Cancellation.none());
+    }
+
+    /** As above; a cancelled search throws {@link lab.softmax.engine.task.CancelledException}. */
+    public static GhostsResult analyse(double[] logits, double[] direction, double withinFactor, Cancellation cancellation) {
+        return analyse(ExponentialSum.of(logits, direction), withinFactor, cancellation);
+    }
+
+    public static GhostsResult analyse(ExponentialSum f, double withinFactor, Cancellation cancellation) {
         if (!(withinFactor >= 0 && withinFactor <= MAX_WITHIN)) {
             throw new InputException("zeros-within", withinFactor + " is outside 0.." + (int) MAX_WITHIN);
         }
@@ -41,7 +51,7 @@ public final class Ghosts {
             return new GhostsResult(f.deltaA(), rhoA, nearest.abs(), nearest, BinaryClosedForm.zerosWithin(f, radius),
                     withinFactor, "binary-closed-form", 0);
         }
-        ZeroFinder finder = new ZeroFinder(f);
+        ZeroFinder finder = new ZeroFinder(f, cancellation);
         List<Zero> zeros = finder.zerosWithin(radius);
         Zero nearest = zeros.isEmpty() ? finder.nearest() : zeros.get(0);
         return new GhostsResult(f.deltaA(), rhoA, nearest.abs(), nearest, zeros, withinFactor, "numerical",

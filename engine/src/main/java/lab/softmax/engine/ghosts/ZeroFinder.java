@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.numeric.Complex;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * The numerical zero finder for F(t) = Σ exp(z_k + a_k t) in the upper half plane (zeros come in
@@ -16,7 +17,9 @@ import lab.softmax.engine.numeric.Complex;
  * moved until the children's counts add up to the parent's, so no zero sits on a split line), and a
  * box holding one zero is finished by Newton's method. Boxes holding several zeros that are smaller
  * than {@link #CLUSTER_SIZE}·ρ_a are resolved from the local quadratic model or reported once with
- * their multiplicity. One instance serves one sum; it is not thread-safe.
+ * their multiplicity. One instance serves one sum; it is not thread-safe. A cancellation, if given, is
+ * checked per box and every few hundred contour samples; a cancelled search throws
+ * {@link lab.softmax.engine.task.CancelledException} and the instance must not be used again.
  */
 public final class ZeroFinder {
     /** Boxes holding ≥ 2 zeros below this size (relative to ρ_a) are treated as clusters. */
@@ -28,6 +31,7 @@ public final class ZeroFinder {
     private static final double[] ENLARGEMENTS = {1.001, 1.0023, 1.0047, 1.0101, 1.0173};
 
     private final ExponentialSum f;
+    private final Cancellation cancellation;
     private final WindingCounter counter;
     private final double rhoA;
     private final double stripBottom;
@@ -36,9 +40,14 @@ public final class ZeroFinder {
     private int boxes;
 
     public ZeroFinder(ExponentialSum f) {
+        this(f, Cancellation.none());
+    }
+
+    public ZeroFinder(ExponentialSum f, Cancellation cancellation) {
         if (f.termCount() < 2) throw new IllegalArgumentException("direction: Δa = 0, F has no zeros");
         this.f = f;
-        this.counter = new WindingCounter(f);
+        this.cancellation = cancellation;
+        this.counter = new WindingCounter(f, cancellation);
         this.rhoA = f.rhoA();
         this.stripBottom = rhoA * (1 - 1e-7);
         // Where dominance just sets in, two moduli are equal: for a two-term sum that line is exactly the
@@ -69,7 +78,7 @@ public final class ZeroFinder {
         ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
         if (local == f) return zerosWithinFull(radius);
         if (local.termCount() < 2) return List.of();
-        ZeroFinder sub = new ZeroFinder(local);
+        ZeroFinder sub = new ZeroFinder(local, cancellation);
         List<Zero> found = sub.zerosWithinFull(radius);
         boxes += sub.boxes;
         return found.stream().map(this::repolish).filter(z -> z.abs() <= radius * (1 + 1e-9))
@@ -111,13 +120,14 @@ public final class ZeroFinder {
         double radius = 2 * rhoA;
         ZeroFinder finder = this;
         for (int attempt = 0; attempt < 2000; attempt++) {
+            cancellation.throwIfCancelled();
             if (beyondPrecision(radius)) throw tooFarOut(radius);
             ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
             if (local.termCount() < 2) {
                 radius *= 2;
                 continue;
             }
-            if (local.termCount() != finder.f.termCount()) finder = local == f ? this : new ZeroFinder(local);
+            if (local.termCount() != finder.f.termCount()) finder = local == f ? this : new ZeroFinder(local, cancellation);
             Box outer = finder.searchBox(radius);
             int n;
             try {
@@ -173,6 +183,7 @@ public final class ZeroFinder {
         queue.add(new Counted(outer, count));
         Zero best = null;
         while (!queue.isEmpty()) {
+            cancellation.throwIfCancelled();
             Counted c = queue.poll();
             if (best != null && best.abs() <= c.box().distanceToOrigin()) break;
             boxes++;
@@ -191,6 +202,7 @@ public final class ZeroFinder {
         Deque<Counted> stack = new ArrayDeque<>();
         if (count > 0) stack.push(new Counted(outer, count));
         while (!stack.isEmpty()) {
+            cancellation.throwIfCancelled();
             Counted c = stack.pop();
             boxes++;
             List<Zero> found = finish(c);

@@ -166,14 +166,11 @@ public final class DistributionsViewModel {
         int topKCount = topK.get();
         List<NormalizerKind> kinds = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
         return ctx -> {
+            var cancellation = ctx.cancellation();
             List<NormalizationResult> out = new ArrayList<>();
-            for (NormalizerKind k : kinds) {
-                ctx.cancellation().throwIfCancelled();
-                out.add(Normalization.run(z, t, k, p, shift));
-            }
-            List<NormalizationSummary> readouts = out.stream().map(r -> NormalizationSummary.of(r, topKCount)).toList();
-            ctx.cancellation().throwIfCancelled();
-            return new Computed(out, readouts, PlotData.of(z, out));
+            for (NormalizerKind k : kinds) out.add(Normalization.run(z, t, k, p, shift, cancellation));
+            List<NormalizationSummary> readouts = out.stream().map(r -> NormalizationSummary.of(r, topKCount, cancellation)).toList();
+            return new Computed(out, readouts, PlotData.of(z, out, cancellation));
         };
     }
 
