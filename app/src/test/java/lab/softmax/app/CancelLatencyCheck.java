@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
-import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.engine.numeric.SplitMix64;
 import lab.softmax.views.collapse.CollapsePage;
 import lab.softmax.views.distributions.DistributionsPage;
@@ -111,11 +110,7 @@ class CancelLatencyCheck extends LabWindowTest {
     @Test
     void collapseTrainingWithTwoHiddenLayersOf2000() throws Exception {
         CollapsePage page = (CollapsePage) open("Collapse");
-        CollapseConfig d = CollapseConfig.defaults();
-        CollapseConfig wide = new CollapseConfig(d.task(), d.operation(), d.modulus(), d.trainFraction(), List.of(2000, 2000),
-                d.optimizer(), d.lr(), d.beta1(), d.beta2(), d.eps(), d.momentum(), d.weightDecay(), d.loss(), d.lossPrecision(),
-                d.orthograd(), 1_000_000, 1, d.seed(), d.parityBits(), d.noiseBits(), d.paritySamples());
-        LongRun run = LongRuns.collapse(page, wide);
+        LongRun run = LongRuns.collapse(page, LongRuns.collapseModel(List.of(2000, 2000), 1_000_000));
         List<Double> starting = new ArrayList<>();
         for (int i = 0; i < TRIALS; i++) starting.add(cancelLatency(run.start(), () -> true, run.cancel(), run.busy()));
         report(run.name() + " (Pause while it starts: the model and its buffers are being made)", starting);

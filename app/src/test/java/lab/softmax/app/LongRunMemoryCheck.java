@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import javafx.stage.Stage;
-import lab.softmax.engine.collapse.CollapseConfig;
 import lab.softmax.views.collapse.CollapsePage;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYDataset;
@@ -53,11 +52,7 @@ class LongRunMemoryCheck extends LabWindowTest {
     void anHourOfLiveCollapseTrainingKeepsTheHeapFlat() throws Exception {
         CollapsePage page = (CollapsePage) open("Collapse");
         // the paper's task (mod 113, 40 % train) on a 64 x 64 MLP: many epochs a minute, so the charts grow fast
-        CollapseConfig d = CollapseConfig.defaults();
-        CollapseConfig small = new CollapseConfig(d.task(), d.operation(), d.modulus(), d.trainFraction(), List.of(64, 64),
-                d.optimizer(), d.lr(), d.beta1(), d.beta2(), d.eps(), d.momentum(), d.weightDecay(), d.loss(), d.lossPrecision(),
-                d.orthograd(), 10_000_000, 1, d.seed(), d.parityBits(), d.noiseBits(), d.paritySamples());
-        LongRun run = LongRuns.collapse(page, small);
+        LongRun run = LongRuns.collapse(page, LongRuns.collapseModel(List.of(64, 64), 10_000_000));
         FxStallProbe probe = new FxStallProbe();   // its buffers (16 MiB) exist before the first heap reading
         fx(() -> { run.start().run(); return null; });
         while (fx(run.shown()::getAsInt) < 100) Thread.sleep(100);

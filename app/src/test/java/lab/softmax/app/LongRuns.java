@@ -33,6 +33,14 @@ final class LongRuns {
         return collapse((CollapsePage) labPage, CollapseConfig.defaults().withEpochs(1_000_000, 10));
     }
 
+    /** The paper's task and settings with other hidden layers, logging every epoch, for up to {@code epochs} epochs. */
+    static CollapseConfig collapseModel(java.util.List<Integer> hidden, int epochs) {
+        CollapseConfig d = CollapseConfig.defaults();
+        return new CollapseConfig(d.task(), d.operation(), d.modulus(), d.trainFraction(), hidden, d.optimizer(), d.lr(),
+                d.beta1(), d.beta2(), d.eps(), d.momentum(), d.weightDecay(), d.loss(), d.lossPrecision(), d.orthograd(),
+                epochs, 1, d.seed(), d.parityBits(), d.noiseBits(), d.paritySamples());
+    }
+
     static LongRun collapse(CollapsePage page, CollapseConfig config) {
         RunEntry[] current = new RunEntry[1];
         var model = page.model();
