@@ -3,8 +3,7 @@ package lab.softmax.engine.attention;
 import java.util.ArrayList;
 import java.util.List;
 import lab.softmax.engine.kernels.Impl;
-import lab.softmax.engine.kernels.Kernels;
-import lab.softmax.engine.kernels.SoftmaxKernel;
+import lab.softmax.engine.kernels.RowSoftmax;
 import lab.softmax.engine.distributions.NormalizerKind;
 import lab.softmax.engine.distributions.NumericEvents;
 import lab.softmax.engine.numeric.Arithmetic;
@@ -17,8 +16,8 @@ import lab.softmax.engine.task.Cancellation;
  * (-Infinity), then /T, then the row's normaliser, then y_i = Σ_j a_ij τ_v,j v_j.
  *
  * <p>Precision: fp64 is the reference. fp32 rounds inputs, products and sums to float and runs
- * softmax rows through the Kernels lab's vector kernel ({@link Kernels#create}). fp16 and bf16
- * round every operation (dot products, scaling, the normaliser, the weighted sum), as the
+ * softmax rows through the Kernels lab's vector kernel ({@link RowSoftmax}: nothing allocated per row).
+ * fp16 and bf16 round every operation (dot products, scaling, the normaliser, the weighted sum), as the
  * Distributions lab does, so a 16-bit row can be watched going flat or collapsing.
  */
 public final class Attention {
@@ -39,7 +38,7 @@ public final class Attention {
         int dv = in.valueDim();
         Precision p = c.precision();
         Arithmetic a = new Arithmetic(p);
-        SoftmaxKernel kernel = p == Precision.FP32 ? Kernels.create(c.fp32Algorithm(), Impl.VECTOR) : null;
+        RowSoftmax kernel = p == Precision.FP32 ? RowSoftmax.of(c.fp32Algorithm(), Impl.VECTOR) : null;
         double[][] output = new double[n][heads * dv];
         List<HeadResult> results = new ArrayList<>(heads);
         for (int h = 0; h < heads; h++) {
@@ -59,7 +58,7 @@ public final class Attention {
         };
     }
 
-    private static HeadResult head(AttentionInput in, AttentionConfig c, int h, Arithmetic a, SoftmaxKernel kernel,
+    private static HeadResult head(AttentionInput in, AttentionConfig c, int h, Arithmetic a, RowSoftmax kernel,
                                    Cancellation cancel) {
         int n = in.queries();
         int m = in.keys();

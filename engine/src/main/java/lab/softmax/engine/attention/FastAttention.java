@@ -2,8 +2,7 @@ package lab.softmax.engine.attention;
 
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.kernels.Impl;
-import lab.softmax.engine.kernels.Kernels;
-import lab.softmax.engine.kernels.SoftmaxKernel;
+import lab.softmax.engine.kernels.RowSoftmax;
 import lab.softmax.engine.nn.Matmul;
 import lab.softmax.engine.nn.Workers;
 import lab.softmax.engine.numeric.Precision;
@@ -99,14 +98,15 @@ public final class FastAttention {
         Matmul.PackedB values = Matmul.pack(v, 0, dv, 1, m, dv, ws.values, workers);
         float[] scores = ws.scores;
         float[] output = ws.output;
-        SoftmaxKernel[] kernels = new SoftmaxKernel[workers.threads()];
-        for (int t = 0; t < kernels.length; t++) kernels[t] = Kernels.create(algorithm, Impl.VECTOR);
+        // one row softmax per worker: it keeps its per-row state, so thousands of rows allocate nothing
+        RowSoftmax[] rows = new RowSoftmax[workers.threads()];
+        for (int t = 0; t < rows.length; t++) rows[t] = RowSoftmax.of(algorithm, Impl.VECTOR);
         workers.forChunks(n, rowBlock, (part, from, to) -> {
             Matmul.multiplyPacked(scaledQ, dh, keysT, scores, mPad, from, to);
             for (int i = from; i < to; i++) {
                 int row = i * mPad;
                 int visible = visiblePrefix(mask, validKeys, i, m);
-                if (visible > 0) kernels[part].softmax(scores, scores, row, row + visible);
+                if (visible > 0) rows[part].softmax(scores, scores, row, row + visible);
                 java.util.Arrays.fill(scores, row + visible, row + mPad, 0f);
             }
             // A V over the m real keys: the padding columns of the scores are never read

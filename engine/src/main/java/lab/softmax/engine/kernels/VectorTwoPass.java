@@ -25,11 +25,11 @@ import jdk.incubator.vector.VectorSpecies;
  * 1–50 ns per element instead of ≈ 0.2). Four vectors per iteration, stage by stage; constants
  * as loaded lanes ({@link ExpLanes}).
  *
- * <p>The exponent lives in its biased form b = x·log2 e + 1.5·2^23 (one FMA; n = b − 1.5·2^23):
- * for every logit above −8.7e6 b is a positive float, whose bit pattern orders like its value.
- * Pass 1 weighs each block's exps against one reference exponent E_ref: 2^(n − E_ref) comes from the
- * bits of b + (EXP_MAGIC − B_ref) (one add; an integer max sends n − E_ref ≤ −127, −∞ included, to
- * exactly 0). E_ref is set from the first block's max and then kept: each block also takes the
+ * <p>The exponent lives in a biased form b = x·log2 e + M (one FMA): M = 1.5·2^23 + 127 − E holds the
+ * reference exponent E, so b rounds to n + M, b − M = n, and the bits of b give 2^(n − E) directly (an
+ * integer max sends n − E ≤ −127, −∞ included, to exactly 0); for every logit above −8.7e6 b is a
+ * positive float, whose bit pattern orders like its value. Pass 1 weighs each block's exps against one
+ * reference exponent E_ref, pass 2 against the row's exponent. E_ref is set from the first block's max and then kept: each block also takes the
  * integer max of its b (one instruction per vector); when that exceeded B_ref, E_ref moves up for the
  * next blocks, and a block more than 2^64 above it (its lane sums could overflow) is redone from its
  * own max. So there is neither a max pass nor a per-iteration rescale (measured, benchmarks/README.md
@@ -82,7 +82,6 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
     /** Pass 1: the row's extended sum into the scratch (rows the vector loop cannot take go to the scalar kernel). */
     private static void reduce(float[] x, int from, int to, RowScratch scratch) {
         final FloatVector vLog2e = ExpLanes.log2e();
-        final FloatVector vRound = ExpLanes.roundMagic();
         final FloatVector vLn2 = ExpLanes.minusLn2();
         final IntVector vLowest = ExpLanes.lowestBits();
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
@@ -92,7 +91,8 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
         final FloatVector vC2 = ExpLanes.c2();
         final FloatVector vC1 = ExpLanes.c1();
         final FloatVector vOne = ExpLanes.one();
-        // the block's bias EXP_MAGIC − B_ref, loaded from the scratch (a runtime broadcast would be redone for every vector)
+        // the block's rounding constant M = EXP_MAGIC − E_ref, loaded from the scratch (a runtime broadcast would be
+        // redone for every vector)
         final float[] blockBias = scratch.lanes;
         final int biasAt = ExpLanes.BIAS_SLOT * L;
         double totalE = Double.NEGATIVE_INFINITY;
@@ -115,9 +115,10 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
                     ScalarTwoPass.reduce(x, from, to, scratch);
                     return;
                 }
-                Arrays.fill(blockBias, biasAt, biasAt + L, EXP_MAGIC - refB);
+                Arrays.fill(blockBias, biasAt, biasAt + L, blockMagic(refB));
             }
-            final FloatVector vC = FloatVector.fromArray(S, blockBias, biasAt);
+            final float magic = blockMagic(refB);
+            final FloatVector vM = FloatVector.fromArray(S, blockBias, biasAt);
             FloatVector v0 = FloatVector.zero(S);
             FloatVector v1 = v0;
             // Speculative after the first block: exps relative to the running reference, plus the largest b (an integer
@@ -128,15 +129,15 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
                 FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
                 FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-                FloatVector b0 = x0.fma(vLog2e, vRound);
-                FloatVector b1 = x1.fma(vLog2e, vRound);
-                FloatVector b2 = x2.fma(vLog2e, vRound);
-                FloatVector b3 = x3.fma(vLog2e, vRound);
+                FloatVector b0 = x0.fma(vLog2e, vM);
+                FloatVector b1 = x1.fma(vLog2e, vM);
+                FloatVector b2 = x2.fma(vLog2e, vM);
+                FloatVector b3 = x3.fma(vLog2e, vM);
                 top = top.max(b0.reinterpretAsInts().max(b1.reinterpretAsInts())).max(b2.reinterpretAsInts().max(b3.reinterpretAsInts()));
-                FloatVector t0 = b0.sub(vRound).fma(vLn2, x0);
-                FloatVector t1 = b1.sub(vRound).fma(vLn2, x1);
-                FloatVector t2 = b2.sub(vRound).fma(vLn2, x2);
-                FloatVector t3 = b3.sub(vRound).fma(vLn2, x3);
+                FloatVector t0 = b0.sub(vM).fma(vLn2, x0);
+                FloatVector t1 = b1.sub(vM).fma(vLn2, x1);
+                FloatVector t2 = b2.sub(vM).fma(vLn2, x2);
+                FloatVector t3 = b3.sub(vM).fma(vLn2, x3);
                 FloatVector p0 = t0.fma(vC5, vC4);
                 FloatVector p1 = t1.fma(vC5, vC4);
                 FloatVector p2 = t2.fma(vC5, vC4);
@@ -157,15 +158,17 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
                 p1 = p1.fma(t1, vOne);
                 p2 = p2.fma(t2, vOne);
                 p3 = p3.fma(t3, vOne);
-                // 2^(n − E_ref) from the bits of b + (EXP_MAGIC − B_ref); n − E_ref ≤ −127 (masks too) gives exactly 0
-                FloatVector s0 = b0.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s1 = b1.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s2 = b2.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-                FloatVector s3 = b3.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                // 2^(n − E_ref) from the bits of b = n + M; n − E_ref ≤ −127 (masks too) gives exactly 0
+                FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s2 = b2.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector s3 = b3.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 v0 = p1.fma(s1, p0.fma(s0, v0));
                 v1 = p3.fma(s3, p2.fma(s2, v1));
             }
-            float topB = Float.intBitsToFloat(top.reduceLanes(VectorOperators.MAX));
+            // the largest n + M back to the biased form n + 1.5·2^23 (integers below 2^24: exact); no finite lane gives
+            // 0 − M + 1.5·2^23, below B_ref
+            float topB = Float.intBitsToFloat(top.reduceLanes(VectorOperators.MAX)) - magic + ROUND_MAGIC;
             if (!(topB - refB <= GROWTH_LIMIT)) {   // 2^(n − E_ref) could overflow the lane sums: redo from the block's max
                 refB = 0;
                 i = blockStart;
@@ -188,7 +191,7 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
                     ScalarTwoPass.reduce(x, from, to, scratch);
                     return;
                 }
-                Arrays.fill(blockBias, biasAt, biasAt + L, EXP_MAGIC - refB);
+                Arrays.fill(blockBias, biasAt, biasAt + L, blockMagic(refB));
             }
         }
         for (; i < to; i++) {
@@ -215,6 +218,13 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
     }
 
     /**
+     * M = EXP_MAGIC − E_ref for the biased reference B_ref = E_ref + 1.5·2^23: x·log2 e + M rounds to n + M (an
+     * integer in [2^23, 2^24) for |E_ref| &lt; 2^21, so exact), whose bits give 2^(n − E_ref) and from which
+     * b − M = n. Exact: EXP_MAGIC − B_ref is an integer below 2^22 in magnitude.
+     */
+    private static float blockMagic(float refB) { return (EXP_MAGIC - refB) + ROUND_MAGIC; }
+
+    /**
      * p of the vector loops for a logit x with biased exponent b = fma(x, log2 e, 1.5·2^23) &gt; 0, with the same
      * fp32 operations: t = x − n·ln2_f with one Cody–Waite constant, then the degree-5 polynomial.
      */
@@ -238,7 +248,6 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
         final float rowE = (float) exponent;
         final float inv = (float) (1 / mantissa);
         final FloatVector vLog2e = ExpLanes.log2e();
-        final FloatVector vRound = ExpLanes.roundMagic();
         final FloatVector vLn2 = ExpLanes.minusLn2();
         final IntVector vLowest = ExpLanes.lowestBits();
         final IntVector vMinPow2 = ExpLanes.minPow2Bits();
@@ -250,50 +259,35 @@ final class VectorTwoPass implements SoftmaxKernel, RowKernel {
         final FloatVector vC2 = FloatVector.fromArray(S, poly, 3 * L);
         final FloatVector vC1 = FloatVector.fromArray(S, poly, 4 * L);
         final FloatVector vInv = FloatVector.fromArray(S, poly, 5 * L);
-        // b + (127 − E) = (n − E) + EXP_MAGIC, exact for every n − E ≥ −2^23: 2^(n − E) ≤ 1, flushed to 0 below 2^-126
-        final FloatVector vC = ExpLanes.of(127f - rowE, lanes, ExpLanes.R_SLOT);
+        // The row's exponent goes into the rounding constant: b = x·log2 e + (EXP_MAGIC − E) rounds to n + EXP_MAGIC − E
+        // (an integer below 2^22 off 1.5·2^23, so exact), whose bits give 2^(n − E) ≤ 1 directly (flushed to 0 below
+        // 2^-126) and b − (EXP_MAGIC − E) = n: one add per vector less than a separate bias
+        final FloatVector vMagic = ExpLanes.of(EXP_MAGIC - rowE, lanes, ExpLanes.BIAS_SLOT);
+        // Two vectors per iteration, not four: with the 1/sum-scaled polynomial, the bias and the masks' clamp,
+        // four left C2 too few of the 32 vector registers and the pass ran at half the speed (measured,
+        // benchmarks/README.md "Two-pass output pass")
         int i = from;
-        for (int bound = to - STEP; i <= bound; i += STEP) {
+        for (int bound = to - 2 * L; i <= bound; i += 2 * L) {
             FloatVector x0 = FloatVector.fromArray(S, x, i).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
             FloatVector x1 = FloatVector.fromArray(S, x, i + L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L).reinterpretAsInts().lanewise(VectorOperators.UMIN, vLowest).reinterpretAsFloats();
-            FloatVector b0 = x0.fma(vLog2e, vRound);
-            FloatVector b1 = x1.fma(vLog2e, vRound);
-            FloatVector b2 = x2.fma(vLog2e, vRound);
-            FloatVector b3 = x3.fma(vLog2e, vRound);
-            FloatVector t0 = b0.sub(vRound).fma(vLn2, x0);
-            FloatVector t1 = b1.sub(vRound).fma(vLn2, x1);
-            FloatVector t2 = b2.sub(vRound).fma(vLn2, x2);
-            FloatVector t3 = b3.sub(vRound).fma(vLn2, x3);
+            FloatVector b0 = x0.fma(vLog2e, vMagic);
+            FloatVector b1 = x1.fma(vLog2e, vMagic);
+            FloatVector s0 = b0.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s1 = b1.reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector t0 = b0.sub(vMagic).fma(vLn2, x0);
+            FloatVector t1 = b1.sub(vMagic).fma(vLn2, x1);
             FloatVector p0 = t0.fma(vC5, vC4);
             FloatVector p1 = t1.fma(vC5, vC4);
-            FloatVector p2 = t2.fma(vC5, vC4);
-            FloatVector p3 = t3.fma(vC5, vC4);
             p0 = p0.fma(t0, vC3);
             p1 = p1.fma(t1, vC3);
-            p2 = p2.fma(t2, vC3);
-            p3 = p3.fma(t3, vC3);
             p0 = p0.fma(t0, vC2);
             p1 = p1.fma(t1, vC2);
-            p2 = p2.fma(t2, vC2);
-            p3 = p3.fma(t3, vC2);
             p0 = p0.fma(t0, vC1);
             p1 = p1.fma(t1, vC1);
-            p2 = p2.fma(t2, vC1);
-            p3 = p3.fma(t3, vC1);
             p0 = p0.fma(t0, vInv);
             p1 = p1.fma(t1, vInv);
-            p2 = p2.fma(t2, vInv);
-            p3 = p3.fma(t3, vInv);
-            FloatVector s0 = b0.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s1 = b1.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s2 = b2.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector s3 = b3.add(vC).reinterpretAsInts().max(vMinPow2).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             p0.mul(s0).intoArray(y, i);
             p1.mul(s1).intoArray(y, i + L);
-            p2.mul(s2).intoArray(y, i + 2 * L);
-            p3.mul(s3).intoArray(y, i + 3 * L);
         }
         for (; i < to; i++) {
             float b = Math.fma(x[i], LOG2E, ROUND_MAGIC);
