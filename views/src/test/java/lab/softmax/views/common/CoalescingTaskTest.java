@@ -106,4 +106,41 @@ class CoalescingTaskTest {
         assertEquals(List.of(0, 3), shown, "the kept run shows its result, then the newest input follows once");
         assertEquals(2, started.get());
     }
+    /** Cancel (the status bar's) on a run with a follow-up pending stops the work: the follow-up does not start. */
+    @Test
+    void theUsersCancelDropsThePendingFollowUp() throws Exception {
+        AtomicInteger input = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        List<Integer> shown = new ArrayList<>();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CoalescingTask<Integer>[] holder = new CoalescingTask[1];
+        ui.submit(() -> holder[0] = new CoalescingTask<>(tasks, "test", () -> {
+            int value = input.get();
+            return ctx -> {
+                started.incrementAndGet();
+                firstRunning.countDown();
+                while (true) {
+                    ctx.cancellation().throwIfCancelled();
+                    Thread.onSpinWait();
+                }
+            };
+        }, shown::add, e -> { }, 60_000)).get();
+        ui.submit(() -> holder[0].request()).get();
+        assertTrue(firstRunning.await(10, TimeUnit.SECONDS));
+        // a young run is kept: the request only marks a follow-up
+        ui.submit(() -> {
+            input.set(1);
+            holder[0].request();
+        }).get();
+        ui.submit(() -> tasks.latestProperty().get().cancel()).get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ui.submit(() -> holder[0].runningProperty().get()).get()) {
+            assertTrue(System.nanoTime() < deadline, "the cancelled recomputation did not end");
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        assertEquals(1, started.get(), "no follow-up after the user's Cancel");
+        assertEquals(List.of(), shown);
+        assertFalse(ui.submit(() -> holder[0].runningProperty().get()).get());
+    }
 }
