@@ -25,6 +25,7 @@ import lab.softmax.views.common.Widths;
 
 /** The Lesson menu: open a lesson, add the current view as a step, edit a step's text, save, leave. */
 final class LessonActions {
+    private static final String NOT_OPENED = "This lesson cannot be opened; nothing was changed.";
     private final MainWindow window;
     private final LessonMode mode;
     private final LessonIO io;
@@ -43,14 +44,25 @@ final class LessonActions {
         if (file != null) open(file.toPath());
     }
 
-    /** Starts a lesson file; a bad file starts nothing and the dialog names the step and field. */
+    /**
+     * Starts a lesson file; a bad file starts nothing and the dialog names the step and field. A big, slow or
+     * special file ({@link FileOpening}) is read off the FX thread with progress and Cancel in the status bar.
+     */
     boolean open(Path file) {
+        if (FileOpening.inBackground(file)) {
+            window.tasks().run("Opening " + file.getFileName(), context -> io.read(file, context.progress(), context.cancellation()),
+                    lesson -> mode.start(lesson, file), error -> {
+                        if (error instanceof InputException) ErrorDialog.showProblem(owner(), NOT_OPENED, error.getMessage());
+                        else ErrorDialog.showUnexpected(owner(), error);
+                    });
+            return true;
+        }
         try {
             Lesson lesson = io.read(file);
             mode.start(lesson, file);
             return true;
         } catch (InputException e) {
-            ErrorDialog.showProblem(owner(), "This lesson cannot be opened; nothing was changed.", e.getMessage());
+            ErrorDialog.showProblem(owner(), NOT_OPENED, e.getMessage());
             return false;
         }
     }

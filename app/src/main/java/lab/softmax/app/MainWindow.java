@@ -24,6 +24,7 @@ public final class MainWindow extends BorderPane {
     private final BackgroundTasks tasks;
     private final ListView<LabModule> navigation = new ListView<>();
     private final Map<String, LabPage> pages = new HashMap<>();
+    private java.util.function.BiConsumer<String, LabPage> onPageCreated = (id, page) -> { };
     private final ScenarioActions scenarios;
     private final LessonMode lessonMode = new LessonMode(this);
     private final LessonActions lessons;
@@ -97,11 +98,20 @@ public final class MainWindow extends BorderPane {
 
     /** A lab's page, created on first visit and kept, so switching labs loses nothing. */
     public LabPage page(LabModule lab) {
-        return pages.computeIfAbsent(lab.id(), id -> {
-            LabPage page = lab.createPage(tasks);
+        LabPage page = pages.get(lab.id());
+        if (page == null) {
+            page = lab.createPage(tasks);
+            pages.put(lab.id(), page);
             runNotices.watch(lab.title(), page.busyProperty());
-            return page;
-        });
+            onPageCreated.accept(lab.id(), page);
+        }
+        return page;
+    }
+
+    /** Told of every page when it is created (the autosave watches it), and of those that exist already. */
+    public void setOnPageCreated(java.util.function.BiConsumer<String, LabPage> listener) {
+        onPageCreated = listener;
+        pages.forEach(listener);
     }
 
     public void show(LabModule lab) { navigation.getSelectionModel().select(lab); }
@@ -109,6 +119,9 @@ public final class MainWindow extends BorderPane {
     public ListView<LabModule> navigation() { return navigation; }
 
     public ScenarioActions scenarios() { return scenarios; }
+
+    /** The app's background tasks (the status bar shows the latest, with Cancel). */
+    public BackgroundTasks tasks() { return tasks; }
 
     public List<LabModule> labs() { return navigation.getItems(); }
 

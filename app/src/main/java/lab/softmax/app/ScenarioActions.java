@@ -22,6 +22,7 @@ import lab.softmax.views.common.RunningTask;
  * and says which field is wrong; saving is atomic.
  */
 public final class ScenarioActions implements AutoCloseable {
+    private static final String NOT_OPENED = "This scenario cannot be opened; nothing was changed.";
     private final MainWindow window;
     private final ScenarioIO io;
     private final RecentFiles recent;
@@ -52,19 +53,40 @@ public final class ScenarioActions implements AutoCloseable {
         if (file != null) open(file.toPath());
     }
 
-    /** Opens a scenario into its lab; returns false (and tells the user) when the file is bad. */
+    /**
+     * Opens a scenario into its lab; returns false (and tells the user) when the file is bad. A big, slow or
+     * special file ({@link FileOpening}) is read off the FX thread with progress and Cancel in the status bar;
+     * then true means "started" and a bad file is reported when the reading ends.
+     */
     public boolean open(Path file) {
+        if (FileOpening.inBackground(file)) {
+            openInBackground(file);
+            return true;
+        }
         Scenario<?> scenario;
         try {
             scenario = io.read(file);
         } catch (InputException e) {
-            ErrorDialog.showProblem(owner(), "This scenario cannot be opened; nothing was changed.", e.getMessage());
+            ErrorDialog.showProblem(owner(), NOT_OPENED, e.getMessage());
             return false;
         }
+        return show(scenario, file);
+    }
+
+    /** Reads on a worker; the status bar shows how far it is and cancels it. Nothing changes until it is read. */
+    public RunningTask<Scenario<?>> openInBackground(Path file) {
+        return tasks.run("Opening " + file.getFileName(), context -> io.read(file, context.progress(), context.cancellation()),
+                scenario -> show(scenario, file), error -> {
+                    if (error instanceof InputException) ErrorDialog.showProblem(owner(), NOT_OPENED, error.getMessage());
+                    else ErrorDialog.showUnexpected(owner(), error);
+                });
+    }
+
+    /** Puts a read scenario into its lab, which becomes the lab's current file. */
+    private boolean show(Scenario<?> scenario, Path file) {
         Optional<LabModule> lab = window.labs().stream().filter(l -> l.opens(scenario.lab())).findFirst();
         if (lab.isEmpty()) {
-            ErrorDialog.showProblem(owner(), "This scenario cannot be opened; nothing was changed.",
-                    file + ": lab: '" + scenario.lab() + "' is not part of this build");
+            ErrorDialog.showProblem(owner(), NOT_OPENED, file + ": lab: '" + scenario.lab() + "' is not part of this build");
             return false;
         }
         window.show(lab.get());
@@ -72,6 +94,16 @@ public final class ScenarioActions implements AutoCloseable {
         currentFiles.put(lab.get().id(), file);
         if (!isSample(file)) recent.add(file);
         return true;
+    }
+
+    /** Puts a recovered state into its lab (no file: Save asks where). */
+    boolean restore(Scenario<?> scenario) {
+        Optional<LabModule> lab = window.labs().stream().filter(l -> l.opens(scenario.lab())).findFirst();
+        lab.ifPresent(l -> {
+            window.show(l);
+            window.page(l).load(scenario);
+        });
+        return lab.isPresent();
     }
 
     /** Save: to the lab's own file, or Save As when it has none (or it is a shipped sample); null then. */

@@ -10,6 +10,7 @@ public final class SoftmaxLabApp extends Application {
     public static final String TITLE = "Softmax Lab";
     private BackgroundTasks tasks;
     private MainWindow window;
+    private Autosave autosave;
 
     public static void launchApp(String[] args) {
         Application.launch(SoftmaxLabApp.class, args);
@@ -24,6 +25,23 @@ public final class SoftmaxLabApp extends Application {
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.show();
+        startRecovery(stage);
+    }
+
+    /**
+     * Offers what a crashed session left (if anything), then starts keeping this session's states. Without a
+     * writable state folder the app runs without recovery files and says so on stderr.
+     */
+    private void startRecovery(Stage stage) {
+        var io = ScenarioTypes.io();
+        var orphans = RecoveryStore.orphans(RecoveryStore.root());
+        try {
+            autosave = Autosave.forApp(RecoveryStore.start(RecoveryStore.root(), io));
+            window.setOnPageCreated(autosave::watch);
+        } catch (java.io.IOException e) {
+            System.err.println("softmax-lab: no recovery files this session: " + e.getMessage());
+        }
+        if (!orphans.isEmpty()) javafx.application.Platform.runLater(() -> RecoveryPrompt.offer(stage, window, orphans));
     }
 
     public static Scene createScene(MainWindow window, double width, double height) {
@@ -35,6 +53,13 @@ public final class SoftmaxLabApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.dispose();   // a save in flight finishes first
+        if (autosave != null) {
+            try {
+                autosave.close();   // a clean exit leaves nothing to recover
+            } catch (java.io.IOException e) {
+                System.err.println("softmax-lab: cannot remove the recovery files: " + e.getMessage());
+            }
+        }
         if (tasks != null) tasks.close();
     }
 }

@@ -200,8 +200,13 @@ public final class SnapshotCommand implements Callable<Integer> {
         try {
             Figure.Format format = fmt.equals("svg") ? Figure.Format.SVG : Figure.Format.PNG;
             return new Figure(format, chartIndex == null ? Figure.ALL_CHARTS : chartIndex, width, height, scale, look);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("", "--scale", e.getMessage());
+        } catch (InputException e) {
+            String option = switch (e.field()) {
+                case "size" -> "--width/--height";
+                case "chart" -> "--chart";
+                default -> "--scale";
+            };
+            throw new InputException("", option, e.problem(), e);
         }
     }
 

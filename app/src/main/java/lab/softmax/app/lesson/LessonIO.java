@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.engine.io.ScenarioIO;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,16 +41,17 @@ public final class LessonIO {
     }
 
     public Lesson read(Path file) {
+        return read(file, lab.softmax.engine.task.Progress.NONE, lab.softmax.engine.task.Cancellation.none());
+    }
+
+    /** Reads a file, reporting progress and stopping (CancelledException) when cancelled. */
+    public Lesson read(Path file, lab.softmax.engine.task.Progress progress, lab.softmax.engine.task.Cancellation cancellation) {
         String source = file.toString();
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = Json.mapper().readTree(in);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "", "file not found");
-        } catch (JacksonException e) {
-            throw new InputException(source, "", "malformed JSON: " + Json.describe(e), e);
+        try (InputStream in = lab.softmax.engine.io.ProgressInputStream.open(file, progress, cancellation)) {
+            root = Json.readTree(in, source);
         } catch (IOException e) {
-            throw new InputException(source, "", "cannot read: " + e.getMessage(), e);
+            throw InputException.unreadable(source, e);
         }
         if (root == null || !root.isObject()) {
             throw new InputException(source, "", "expected a JSON object with \"format\", \"version\", \"title\" and \"steps\"");
@@ -63,7 +62,7 @@ public final class LessonIO {
             throw new InputException(source, "format", "must be \"" + FORMAT + "\" (is this a lesson file?)");
         }
         JsonNode version = root.get("version");
-        if (version == null || !version.isIntegralNumber()) {
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
             throw new InputException(source, "version", "missing or not an integer (expected " + VERSION + ")");
         }
         if (version.asInt() != VERSION) {
@@ -98,7 +97,11 @@ public final class LessonIO {
         if (scenarioNode == null) {
             throw new InputException(source, where + "scenario", "missing (a path to a scenario file, or the scenario itself)");
         } else if (scenarioNode.isString()) {
-            scenarioFile = folder.resolve(scenarioNode.asString()).normalize();
+            try {
+                scenarioFile = folder.resolve(scenarioNode.asString()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new InputException(source, where + "scenario", "'" + scenarioNode.asString() + "' is not a valid path: " + e.getReason());
+            }
             scenario = scenarioFrom(scenarioFile, source, where);
         } else if (scenarioNode.isObject()) {
             scenario = inlineScenario(scenarioNode, source, where);

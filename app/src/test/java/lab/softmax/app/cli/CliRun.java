@@ -11,7 +11,7 @@ public record CliRun(int exit, String out, String err) {
     public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotCommandTest {
     private static int run(StringWriter err, String... args) {
-        return Cli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)).execute(args);
+        return Cli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args);
     }
 
     @Test

@@ -2,6 +2,7 @@ package lab.softmax.engine.attention;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import lab.softmax.engine.io.InputException;
 import java.util.Arrays;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.nn.Matmul;
@@ -40,9 +41,11 @@ public final class AttentionBench {
     private AttentionBench() { }
 
     public static Result run(int n, int dh, int threads, int rounds, Algorithm algorithm, Cancellation cancel) {
-        if (n < 1 || dh < 1 || threads < 1 || rounds < 1) {
-            throw new IllegalArgumentException("n, dh, threads, rounds: must be >= 1");
-        }
+        // Q Kᵀ is n² floats: 16384 keeps it at 1 GiB
+        if (n < 1 || n > 16_384) throw new InputException("n", n + " is outside 1..16384");
+        if (dh < 1 || dh > 1024) throw new InputException("dh", dh + " is outside 1..1024");
+        if (threads < 1 || threads > 256) throw new InputException("threads", threads + " is outside 1..256");
+        if (rounds < 1 || rounds > 1000) throw new InputException("rounds", rounds + " is outside 1..1000");
         SplitMix64 r = new SplitMix64(2024);
         float[] q = gaussian(r, n * dh);
         float[] k = gaussian(r, n * dh);

@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.numeric.Precision;
 
@@ -24,22 +25,22 @@ public record AttentionConfig(double temperature, MaskKind mask, int validKeys, 
                               SsaConfig ssa, int markedKey) {
     public AttentionConfig {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " must be finite and > 0");
+            throw new InputException("temperature", temperature + " must be finite and > 0");
         }
-        if (mask == null) throw new IllegalArgumentException("mask: missing");
+        if (mask == null) throw new InputException("mask", "missing");
         if (mask == MaskKind.PADDING && validKeys < 0) {
-            throw new IllegalArgumentException("validKeys: " + validKeys + " must be >= 0");
+            throw new InputException("validKeys", validKeys + " must be >= 0");
         }
-        if (normalizer == null) throw new IllegalArgumentException("normalizer: missing");
+        if (normalizer == null) throw new InputException("normalizer", "missing");
         if (!(lengthScale > 0) || !Double.isFinite(lengthScale)) {
-            throw new IllegalArgumentException("lengthScale: " + lengthScale + " must be finite and > 0");
+            throw new InputException("lengthScale", lengthScale + " must be finite and > 0");
         }
-        if (precision == null) throw new IllegalArgumentException("precision: missing");
+        if (precision == null) throw new InputException("precision", "missing");
         if (fp32Algorithm != Algorithm.TWO_PASS && fp32Algorithm != Algorithm.ONLINE) {
-            throw new IllegalArgumentException("fp32Algorithm: " + fp32Algorithm + " (expected two-pass or online)");
+            throw new InputException("fp32Algorithm", fp32Algorithm + " (expected two-pass or online)");
         }
-        if (ssa == null) throw new IllegalArgumentException("ssa: missing");
-        if (markedKey < -1) throw new IllegalArgumentException("markedKey: " + markedKey + " must be >= -1");
+        if (ssa == null) throw new InputException("ssa", "missing");
+        if (markedKey < -1) throw new InputException("markedKey", markedKey + " must be >= -1");
     }
 
     /** T = 1, full mask, softmax in fp64, no SSA. */

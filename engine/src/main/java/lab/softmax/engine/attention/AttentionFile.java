@@ -3,19 +3,18 @@ package lab.softmax.engine.attention;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
+import lab.softmax.engine.io.NpyReader;
+import lab.softmax.engine.io.ProgressInputStream;
+import lab.softmax.engine.task.Cancellation;
+import lab.softmax.engine.task.Progress;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,15 +34,17 @@ public final class AttentionFile {
     /** Most rows (tokens) in one matrix. */
     public static final int MAX_ROWS = 1 << 16;
     private static final Set<String> FIELDS = Set.of("q", "k", "v", "x", "w_q", "w_k", "w_v", "heads", "mask");
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
 
     private AttentionFile() { }
 
     public static AttentionInput read(Path path) {
+        return read(path, Progress.NONE, Cancellation.none());
+    }
+
+    /** Reads a file, reporting progress and stopping (CancelledException) when cancelled. */
+    public static AttentionInput read(Path path, Progress progress, Cancellation cancellation) {
         String name = path.toString();
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = ProgressInputStream.open(path, progress, cancellation)) {
             return readJson(in, name);
         } catch (IOException e) {
             throw InputException.unreadable(name, e);
@@ -61,7 +62,7 @@ public final class AttentionFile {
         Integer heads = null;
         if (root.has("heads")) {
             JsonNode h = root.get("heads");
-            if (!h.isIntegralNumber() || h.asInt() < 1) throw new InputException(source, "heads", h + " is not a positive integer");
+            if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() < 1) throw new InputException(source, "heads", h + " is not a positive integer");
             heads = h.asInt();
         }
         if (root.has("x")) {
@@ -154,7 +155,7 @@ public final class AttentionFile {
     private static double[][] npy(Path path, String field) {
         String source = path.toString();
         try (InputStream raw = Files.newInputStream(path)) {
-            return readNpy(raw, source, field);
+            return readNpy(raw, source, field, Files.size(path));
         } catch (NoSuchFileException e) {
             throw new InputException(source, field, "file not found");
         } catch (IOException e) {
@@ -162,73 +163,23 @@ public final class AttentionFile {
         }
     }
 
-    /** A 2-D .npy array (format versions 1-3, float32/float64, C order) as rows. */
-    public static double[][] readNpy(InputStream raw, String source, String field) throws IOException {
+    /** A 2-D .npy array (format versions 1-3, float32/float64, C order) as rows; fileBytes -1 when unknown. */
+    static double[][] readNpy(InputStream raw, String source, String field, long fileBytes) throws IOException {
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16));
-        String header;
-        try {
-            byte[] magic = new byte[6];
-            in.readFully(magic);
-            if (magic[0] != (byte) 0x93 || !"NUMPY".equals(new String(magic, 1, 5, StandardCharsets.US_ASCII))) {
-                throw new InputException(source, field, "not a NumPy .npy file (bad magic bytes)");
-            }
-            int major = in.readUnsignedByte();
-            in.readUnsignedByte();
-            int length = switch (major) {
-                case 1 -> Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-                case 2, 3 -> Integer.reverseBytes(in.readInt());
-                default -> throw new InputException(source, field, "unsupported .npy format version " + major);
-            };
-            if (length < 0 || length > (1 << 20)) throw new InputException(source, field, "implausible .npy header length " + length);
-            byte[] bytes = new byte[length];
-            in.readFully(bytes);
-            header = new String(bytes, StandardCharsets.ISO_8859_1);
-        } catch (java.io.EOFException e) {
-            throw new InputException(source, field, "truncated: the file ends inside the .npy header");
-        }
-        Matcher d = DESCR.matcher(header);
-        if (!d.find()) throw new InputException(source, field + ".descr", "missing dtype in header");
-        int width = Integer.parseInt(d.group(3));
-        if (!d.group(2).equals("f") || (width != 4 && width != 8)) {
-            throw new InputException(source, field + ".descr", "dtype '" + d.group(1) + d.group(2) + width
-                    + "' is not supported (use float32 or float64)");
-        }
-        Matcher f = FORTRAN.matcher(header);
-        if (f.find() && f.group(1).equals("True")) {
-            throw new InputException(source, field + ".fortran_order", "True is not supported (save a C-order array)");
-        }
-        Matcher s = SHAPE.matcher(header);
-        if (!s.find()) throw new InputException(source, field + ".shape", "missing shape in header");
-        List<Long> dims = new ArrayList<>();
-        for (String part : s.group(1).split(",")) {
-            String t = part.trim();
-            if (t.isEmpty()) continue;
-            try {
-                dims.add(Long.parseLong(t));
-            } catch (NumberFormatException e) {
-                throw new InputException(source, field + ".shape", "'" + t + "' is not a valid array extent");
-            }
-        }
-        if (dims.size() != 2) throw new InputException(source, field + ".shape", "(" + s.group(1).trim() + ") is not 2-D; save [rows][columns]");
-        long rows = dims.get(0);
-        long cols = dims.get(1);
+        NpyReader.Header h = NpyReader.header(in, source, field, fileBytes);
+        long[] dims = h.shape();
+        if (dims.length != 2) throw new InputException(source, field + ".shape", NpyReader.describe(dims) + " is not 2-D; save [rows][columns]");
+        long rows = dims[0];
+        long cols = dims[1];
         if (rows < 1 || cols < 1) throw new InputException(source, field + ".shape", "(" + rows + ", " + cols + "): empty context");
-        if (rows > MAX_ROWS || rows * cols > AttentionInput.MAX_WEIGHTS) {
+        if (rows > MAX_ROWS || cols > AttentionInput.MAX_WEIGHTS || rows * cols > AttentionInput.MAX_WEIGHTS) {
             throw new InputException(source, field + ".shape", "(" + rows + ", " + cols + ") exceeds the limit of "
                     + MAX_ROWS + " rows and " + AttentionInput.MAX_WEIGHTS + " values");
         }
-        ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        h.requireData(source, field);
         double[][] out = new double[(int) rows][(int) cols];
-        byte[] row = new byte[(int) cols * width];
-        for (int i = 0; i < rows; i++) {
-            try {
-                in.readFully(row);
-            } catch (java.io.EOFException e) {
-                throw new InputException(source, field, "truncated: expected " + rows + " rows, found " + i);
-            }
-            ByteBuffer bb = ByteBuffer.wrap(row).order(order);
-            for (int j = 0; j < cols; j++) out[i][j] = width == 4 ? bb.getFloat() : bb.getDouble();
-        }
+        int c = (int) cols;
+        NpyReader.readValues(in, h, (int) (rows * cols), source, field, (i, v) -> out[i / c][i % c] = v);
         return out;
     }
 }

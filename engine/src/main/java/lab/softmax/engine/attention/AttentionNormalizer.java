@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public enum AttentionNormalizer {
         for (AttentionNormalizer n : values()) {
             if (n.id.equals(key)) return n;
         }
-        throw new IllegalArgumentException("unknown normalizer '" + name
+        throw new InputException("", "unknown normalizer '" + name
                 + "' (expected softmax, stablemax, sparsemax or length-scaled)");
     }
 

@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.ScenarioType;
 import lab.softmax.engine.kernels.Algorithm;
 import lab.softmax.engine.numeric.Precision;
@@ -33,19 +34,19 @@ public record AttentionState(double temperature, MaskKind mask, int validKeys, A
 
     public AttentionState {
         if (!(temperature >= MIN_TEMPERATURE && temperature <= MAX_TEMPERATURE)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " is outside " + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);
+            throw new InputException("temperature", temperature + " is outside " + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);
         }
-        if (mask == null) throw new IllegalArgumentException("mask: missing");
-        if (mask == MaskKind.PATTERN) throw new IllegalArgumentException("mask: pattern needs an input file; choose full, causal or padding");
-        if (normalizer == null) throw new IllegalArgumentException("normalizer: missing");
-        if (!(lengthScale > 0 && lengthScale <= 100)) throw new IllegalArgumentException("lengthScale: " + lengthScale + " is outside (0, 100]");
-        if (precision == null) throw new IllegalArgumentException("precision: missing");
+        if (mask == null) throw new InputException("mask", "missing");
+        if (mask == MaskKind.PATTERN) throw new InputException("mask", "pattern needs an input file; choose full, causal or padding");
+        if (normalizer == null) throw new InputException("normalizer", "missing");
+        if (!(lengthScale > 0 && lengthScale <= 100)) throw new InputException("lengthScale", lengthScale + " is outside (0, 100]");
+        if (precision == null) throw new InputException("precision", "missing");
         if (fp32Algorithm != Algorithm.TWO_PASS && fp32Algorithm != Algorithm.ONLINE) {
-            throw new IllegalArgumentException("fp32Algorithm: " + fp32Algorithm + " (expected two-pass or online)");
+            throw new InputException("fp32Algorithm", fp32Algorithm + " (expected two-pass or online)");
         }
-        if (!(ssaSlope >= 0 && ssaSlope <= MAX_SLOPE)) throw new IllegalArgumentException("ssaSlope: " + ssaSlope + " is outside 0.." + MAX_SLOPE);
-        if (ssaToken == null) throw new IllegalArgumentException("ssaToken: missing (use [] for none)");
-        if (tokenForm == null) throw new IllegalArgumentException("tokenForm: missing");
+        if (!(ssaSlope >= 0 && ssaSlope <= MAX_SLOPE)) throw new InputException("ssaSlope", ssaSlope + " is outside 0.." + MAX_SLOPE);
+        if (ssaToken == null) throw new InputException("ssaToken", "missing (use [] for none)");
+        if (tokenForm == null) throw new InputException("tokenForm", "missing");
         range(contextLength, 1, MAX_CONTEXT, "contextLength");
         range(heads, 1, MAX_HEADS, "heads");
         range(headDim, 1, MAX_HEAD_DIM, "headDim");
@@ -53,18 +54,18 @@ public record AttentionState(double temperature, MaskKind mask, int validKeys, A
         range(validKeys, 0, contextLength, "validKeys");
         range(markedKey, -1, contextLength - 1, "markedKey");
         if (ssaToken.length != 0 && ssaToken.length != headDim) {
-            throw new IllegalArgumentException("ssaToken: " + ssaToken.length + " entries; expected 0 or headDim = " + headDim);
+            throw new InputException("ssaToken", ssaToken.length + " entries; expected 0 or headDim = " + headDim);
         }
         for (int i = 0; i < ssaToken.length; i++) {
-            if (!Double.isFinite(ssaToken[i])) throw new IllegalArgumentException("ssaToken[" + i + "]: " + ssaToken[i] + " is not finite");
+            if (!Double.isFinite(ssaToken[i])) throw new InputException("ssaToken[" + i + "]", ssaToken[i] + " is not finite");
         }
-        if (preset == null) throw new IllegalArgumentException("preset: missing");
+        if (preset == null) throw new InputException("preset", "missing");
         range(steps, 1, MAX_STEPS, "steps");
         ssaToken = ssaToken.clone();
     }
 
     private static void range(int v, int lo, int hi, String field) {
-        if (v < lo || v > hi) throw new IllegalArgumentException(field + ": " + v + " is outside " + lo + ".." + hi);
+        if (v < lo || v > hi) throw new InputException(field, v + " is outside " + lo + ".." + hi);
     }
 
     public static AttentionState defaults() {

@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public enum MaskKind {
         for (MaskKind m : values()) {
             if (m.id.equals(key)) return m;
         }
-        throw new IllegalArgumentException("unknown mask '" + name + "' (expected full, causal, padding or pattern)");
+        throw new InputException("", "unknown mask '" + name + "' (expected full, causal, padding or pattern)");
     }
 
     @Override

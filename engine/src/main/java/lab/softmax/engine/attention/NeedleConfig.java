@@ -1,5 +1,7 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
+
 /**
  * The needle-retrieval task (docs/labs/attention.md): per example, n keys in ℝ^keyDim (unit-norm
  * Gaussian, or plain N(0, I) when {@code normaliseKeys} is off), values N(0, I_valueDim), a target t
@@ -15,33 +17,37 @@ public record NeedleConfig(int keyDim, int valueDim, boolean normaliseKeys, doub
                            double weightDecay, double beta0, double initScale, long seed, int evalEvery,
                            int liveExamples) {
     public static final int MAX_LENGTH = 1 << 16;
+    /** Largest key or value dimension: W is d×d. */
+    public static final int MAX_DIM = 1024;
+    /** Most examples in a batch or an evaluation. */
+    public static final int MAX_COUNT = 100_000;
 
     public NeedleConfig {
-        positive(keyDim, "keyDim");
-        positive(valueDim, "valueDim");
-        if (!(queryNoise >= 0) || !Double.isFinite(queryNoise)) throw new IllegalArgumentException("queryNoise: " + queryNoise + " must be >= 0");
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("learningRate: " + learningRate + " must be > 0");
-        positive(batchSize, "batchSize");
-        if (steps < 0) throw new IllegalArgumentException("steps: " + steps + " must be >= 0");
+        within(keyDim, MAX_DIM, "keyDim");
+        within(valueDim, MAX_DIM, "valueDim");
+        if (!(queryNoise >= 0) || !Double.isFinite(queryNoise)) throw new InputException("queryNoise", queryNoise + " must be >= 0");
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new InputException("learningRate", learningRate + " must be > 0");
+        within(batchSize, MAX_COUNT, "batchSize");
+        if (steps < 0) throw new InputException("steps", steps + " must be >= 0");
         trainLengths = lengths(trainLengths, "trainLengths");
         evalLengths = lengths(evalLengths, "evalLengths");
-        positive(evalExamples, "evalExamples");
-        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) throw new IllegalArgumentException("weightDecay: " + weightDecay + " must be >= 0");
-        if (!Double.isFinite(beta0)) throw new IllegalArgumentException("beta0: " + beta0 + " must be finite");
-        if (!(initScale >= 0) || !Double.isFinite(initScale)) throw new IllegalArgumentException("initScale: " + initScale + " must be >= 0");
-        if (evalEvery < 0) throw new IllegalArgumentException("evalEvery: " + evalEvery + " must be >= 0");
-        positive(liveExamples, "liveExamples");
+        within(evalExamples, MAX_COUNT, "evalExamples");
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) throw new InputException("weightDecay", weightDecay + " must be >= 0");
+        if (!Double.isFinite(beta0)) throw new InputException("beta0", beta0 + " must be finite");
+        if (!(initScale >= 0) || !Double.isFinite(initScale)) throw new InputException("initScale", initScale + " must be >= 0");
+        if (evalEvery < 0) throw new InputException("evalEvery", evalEvery + " must be >= 0");
+        within(liveExamples, MAX_COUNT, "liveExamples");
     }
 
-    private static void positive(int v, String field) {
-        if (v < 1) throw new IllegalArgumentException(field + ": " + v + " must be >= 1");
+    private static void within(int v, int max, String field) {
+        if (v < 1 || v > max) throw new InputException(field, v + " is outside 1.." + max);
     }
 
     private static int[] lengths(int[] v, String field) {
-        if (v == null || v.length == 0) throw new IllegalArgumentException(field + ": give at least one length");
+        if (v == null || v.length == 0) throw new InputException(field, "give at least one length");
         for (int i = 0; i < v.length; i++) {
             if (v[i] < 1 || v[i] > MAX_LENGTH) {
-                throw new IllegalArgumentException(field + "[" + i + "]: " + v[i] + " is outside 1.." + MAX_LENGTH);
+                throw new InputException(field + "[" + i + "]", v[i] + " is outside 1.." + MAX_LENGTH);
             }
         }
         return v.clone();

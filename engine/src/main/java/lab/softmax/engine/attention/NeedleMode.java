@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public enum NeedleMode {
         for (NeedleMode m : values()) {
             if (m.id.equals(key)) return m;
         }
-        throw new IllegalArgumentException("unknown mode '" + name + "' (expected vanilla or ssa)");
+        throw new InputException("", "unknown mode '" + name + "' (expected vanilla or ssa)");
     }
 
     @Override

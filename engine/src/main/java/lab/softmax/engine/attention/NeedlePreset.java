@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public enum NeedlePreset {
         for (NeedlePreset p : values()) {
             if (p.id.equals(key)) return p;
         }
-        throw new IllegalArgumentException("unknown preset '" + name + "' (expected default, negative-control or quick)");
+        throw new InputException("", "unknown preset '" + name + "' (expected default, negative-control or quick)");
     }
 
     @Override

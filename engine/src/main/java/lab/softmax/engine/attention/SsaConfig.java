@@ -1,5 +1,7 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
+
 /**
  * Selective Self-Attention (Zhang et al., "Selective Attention: Enhancing Transformer through
  * Principled Context Control", NeurIPS 2024, arXiv 2411.12892) as the Attention lab applies it.
@@ -18,9 +20,9 @@ package lab.softmax.engine.attention;
 public record SsaConfig(double slope, double[] u, TokenForm form, double[] uValue) {
     public SsaConfig {
         if (!(slope >= 0) || !Double.isFinite(slope)) {
-            throw new IllegalArgumentException("ssa slope: " + slope + " must be finite and >= 0");
+            throw new InputException("ssa slope", slope + " must be finite and >= 0");
         }
-        if (form == null) throw new IllegalArgumentException("ssa form: missing");
+        if (form == null) throw new InputException("ssa form", "missing");
         u = checked(u, "ssa u");
         uValue = checked(uValue, "ssa uValue");
     }
@@ -28,7 +30,7 @@ public record SsaConfig(double slope, double[] u, TokenForm form, double[] uValu
     private static double[] checked(double[] v, String field) {
         if (v == null) return null;
         for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) throw new IllegalArgumentException(field + "[" + i + "]: " + v[i] + " is not finite");
+            if (!Double.isFinite(v[i])) throw new InputException(field + "[" + i + "]", v[i] + " is not finite");
         }
         return v.clone();
     }
@@ -58,8 +60,7 @@ public record SsaConfig(double slope, double[] u, TokenForm form, double[] uValu
         if (vector == null) return null;
         if (vector.length == dh) return vector;
         if (vector.length == heads * dh) return java.util.Arrays.copyOfRange(vector, head * dh, (head + 1) * dh);
-        throw new IllegalArgumentException(field + ": has " + vector.length + " entries; expected d_h = " + dh
-                + " (shared) or h·d_h = " + heads * dh);
+        throw new InputException(field, "has " + vector.length + " entries; expected d_h = " + dh + " (shared) or h·d_h = " + heads * dh);
     }
 
     double[] rawU() { return u; }

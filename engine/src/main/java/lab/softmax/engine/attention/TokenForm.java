@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public enum TokenForm {
         for (TokenForm f : values()) {
             if (f.id.equals(key)) return f;
         }
-        throw new IllegalArgumentException("unknown token form '" + name + "' (expected linear or gelu)");
+        throw new InputException("", "unknown token form '" + name + "' (expected linear or gelu)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package lab.softmax.engine.attention;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,13 @@ public final class ValueDenoising {
                          int evalExamples, long seed) {
         public Config {
             if (tokens < 1 || dim < 1 || steps < 0 || batchSize < 1 || evalExamples < 1) {
-                throw new IllegalArgumentException("tokens, dim, batchSize, evalExamples must be >= 1 and steps >= 0");
+                throw new InputException("", "tokens, dim, batchSize, evalExamples must be >= 1 and steps >= 0");
             }
-            if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate: " + learningRate + " must be > 0");
-            if (levels == null || levels.length == 0) throw new IllegalArgumentException("levels: give at least one noise level");
+            if (!(learningRate > 0)) throw new InputException("learningRate", learningRate + " must be > 0");
+            if (levels == null || levels.length == 0) throw new InputException("levels", "give at least one noise level");
             for (int i = 0; i < levels.length; i++) {
                 if (!(levels[i] > 0) || !Double.isFinite(levels[i])) {
-                    throw new IllegalArgumentException("levels[" + i + "]: " + levels[i] + " must be finite and > 0");
+                    throw new InputException("levels[" + i + "]", levels[i] + " must be finite and > 0");
                 }
             }
             levels = levels.clone();

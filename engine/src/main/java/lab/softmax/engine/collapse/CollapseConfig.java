@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 import lab.softmax.engine.numeric.Precision;
 
@@ -45,7 +46,7 @@ public record CollapseConfig(DatasetKind task, Operation operation, int modulus,
     }
 
     private static void require(boolean ok, String field, String problem) {
-        if (!ok) throw new IllegalArgumentException(field + ": " + problem);
+        if (!ok) throw new InputException(field, problem);
     }
 
     /** The defaults of `train grokking` (Fig. 1c settings). */

@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import lab.softmax.engine.io.InputException;
 import java.util.HashSet;
 import java.util.Set;
 import lab.softmax.engine.nn.SparseRows;
@@ -37,8 +38,8 @@ public record CollapseData(SparseRows trainX, int[] trainY, SparseRows testX, in
      */
     public static CollapseData sparseParity(int parityBits, int noiseBits, int samples, double trainFraction, long seed) {
         int bits = parityBits + noiseBits;
-        if (bits > 62) throw new IllegalArgumentException("parity: at most 62 bits, got " + bits);
-        if (bits < 62 && samples > (1L << bits)) throw new IllegalArgumentException("parity: more samples than distinct inputs");
+        if (bits > 62) throw new InputException("parity", "at most 62 bits, got " + bits);
+        if (bits < 62 && samples > (1L << bits)) throw new InputException("parity", "more samples than distinct inputs");
         SplitMix64 rng = new SplitMix64(seed ^ 0x5DEECE66DL);
         Set<Long> seen = new HashSet<>();
         long[] vectors = new long[samples];
@@ -75,7 +76,7 @@ public record CollapseData(SparseRows trainX, int[] trainY, SparseRows testX, in
         }
         int trainSize = (int) (fraction * total);
         if (trainSize < 1 || trainSize >= total) {
-            throw new IllegalArgumentException("trainFraction: " + fraction + " leaves an empty train or test set");
+            throw new InputException("trainFraction", fraction + " leaves an empty train or test set");
         }
         int[] train = java.util.Arrays.copyOfRange(order, 0, trainSize);
         int[] test = java.util.Arrays.copyOfRange(order, trainSize, total);

@@ -1,15 +1,16 @@
 package lab.softmax.engine.collapse;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 
 /** One run of the Collapse lab as saved in a scenario: a label, its config and the metrics logged so far. */
 public record CollapseRun(String label, CollapseConfig config, List<EpochMetrics> metrics) {
     public CollapseRun {
-        if (config == null) throw new IllegalArgumentException("config: missing");
+        if (config == null) throw new InputException("config", "missing");
         label = label == null || label.isBlank() ? "run" : label;
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         for (int i = 0; i < metrics.size(); i++) {
-            if (metrics.get(i) == null) throw new IllegalArgumentException("metrics[" + i + "]: null");
+            if (metrics.get(i) == null) throw new InputException("metrics[" + i + "]", "null");
         }
     }
 

@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 import lab.softmax.engine.io.ScenarioType;
 
@@ -12,12 +13,12 @@ public record CollapseState(List<CollapseRun> runs, int selectedRun, int inspect
     public static final ScenarioType<CollapseState> TYPE = new ScenarioType<>("collapse", 1, CollapseState.class);
 
     public CollapseState {
-        if (runs == null || runs.isEmpty()) throw new IllegalArgumentException("runs: at least one run");
+        if (runs == null || runs.isEmpty()) throw new InputException("runs", "at least one run");
         runs = List.copyOf(runs);
         if (selectedRun < 0 || selectedRun >= runs.size()) {
-            throw new IllegalArgumentException("selectedRun: " + selectedRun + " is outside 0.." + (runs.size() - 1));
+            throw new InputException("selectedRun", selectedRun + " is outside 0.." + (runs.size() - 1));
         }
-        if (inspectedSample < 0) throw new IllegalArgumentException("inspectedSample: " + inspectedSample + " must be >= 0");
+        if (inspectedSample < 0) throw new InputException("inspectedSample", inspectedSample + " must be >= 0");
     }
 
     public static CollapseState defaults() {

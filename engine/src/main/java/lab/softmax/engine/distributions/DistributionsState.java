@@ -1,5 +1,6 @@
 package lab.softmax.engine.distributions;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 import lab.softmax.engine.io.LogitRules;
 import lab.softmax.engine.io.ScenarioType;
@@ -15,22 +16,21 @@ public record DistributionsState(double[] logits, double temperature, Precision 
     public static final double MAX_TEMPERATURE = 100;
 
     public DistributionsState {
-        if (logits == null) throw new IllegalArgumentException("logits: missing");
+        if (logits == null) throw new InputException("logits", "missing");
         LogitRules.require(logits, "", "logits");
         if (!(temperature >= MIN_TEMPERATURE && temperature <= MAX_TEMPERATURE)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " is outside "
-                    + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);
+            throw new InputException("temperature", temperature + " is outside " + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);
         }
-        if (precision == null) throw new IllegalArgumentException("precision: missing");
+        if (precision == null) throw new InputException("precision", "missing");
         if (normalizers == null || normalizers.isEmpty()) {
-            throw new IllegalArgumentException("normalizers: choose at least one");
+            throw new InputException("normalizers", "choose at least one");
         }
         // Not normalizers.contains(null): immutable lists (List.of) throw NullPointerException on it.
         for (int i = 0; i < normalizers.size(); i++) {
-            if (normalizers.get(i) == null) throw new IllegalArgumentException("normalizers[" + i + "]: null entry");
+            if (normalizers.get(i) == null) throw new InputException("normalizers[" + i + "]", "null entry");
         }
         normalizers = List.copyOf(normalizers);
-        if (topK < 1) throw new IllegalArgumentException("topK: " + topK + " must be >= 1");
+        if (topK < 1) throw new InputException("topK", topK + " must be >= 1");
         logits = logits.clone();
     }
 

@@ -1,6 +1,7 @@
 package lab.softmax.engine.distributions;
 
 import lab.softmax.engine.numeric.Arithmetic;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * 1.5-entmax (Peters, Niculae & Martins 2019): p_i = [x_i/2 - tau]_+^2 with tau such that the
@@ -10,21 +11,24 @@ import lab.softmax.engine.numeric.Arithmetic;
  */
 final class Entmax15 implements Normalizer {
     @Override
-    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events) {
+    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events, Cancellation cancellation) {
         double[] half = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             half[i] = a.mul(x[i], 0.5);
         }
         // Shift by the max (exact in any precision for the top entry) so squares stay in range.
-        double m = Normalizer.max(half);
+        double m = Normalizer.max(half, cancellation);
         for (int i = 0; i < half.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             half[i] = a.sub(half[i], m);
         }
-        double[] sorted = SortedLogits.descendingFinite(half);
+        double[] sorted = SortedLogits.descendingFinite(half, cancellation);
         double sum = 0;
         double sumSq = 0;
         double tau = Double.NaN;
         for (int j = 0; j < sorted.length; j++) {
+            cancellation.throwIfCancelledAt(j);
             int k = j + 1;
             sum = a.add(sum, sorted[j]);
             sumSq = a.add(sumSq, a.mul(sorted[j], sorted[j]));
@@ -40,6 +44,7 @@ final class Entmax15 implements Normalizer {
         }
         double[] p = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             double d = Math.max(a.sub(half[i], tau), 0.0);
             p[i] = a.mul(d, d);
         }

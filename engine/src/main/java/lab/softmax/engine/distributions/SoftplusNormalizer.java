@@ -1,6 +1,7 @@
 package lab.softmax.engine.distributions;
 
 import lab.softmax.engine.numeric.Arithmetic;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * p_i = softplus(x_i) / sum_j softplus(x_j), softplus(x) = log(1 + e^x) computed stably.
@@ -17,24 +18,26 @@ final class SoftplusNormalizer implements Normalizer {
     }
 
     @Override
-    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events) {
+    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events, Cancellation cancellation) {
         double[] s = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             s[i] = softplus(x[i], a);
             if (s[i] == Double.POSITIVE_INFINITY) events.overflowed++;
         }
-        double sum = Normalizer.sum(s, a, events);
+        double sum = Normalizer.sum(s, a, events, cancellation);
         if (sum == 0) {
-            s = rescaledBelowUnderflow(x, a);
-            sum = Normalizer.sum(s, a, events);
+            s = rescaledBelowUnderflow(x, a, cancellation);
+            sum = Normalizer.sum(s, a, events, cancellation);
         }
-        return Normalizer.divideAll(s, sum, a);
+        return Normalizer.divideAll(s, sum, a, cancellation);
     }
 
-    private static double[] rescaledBelowUnderflow(double[] x, Arithmetic a) {
-        double m = Normalizer.max(x);
+    private static double[] rescaledBelowUnderflow(double[] x, Arithmetic a, Cancellation cancellation) {
+        double m = Normalizer.max(x, cancellation);
         double[] w = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             double u = a.exp(x[i]);
             double g = u == 0 ? 1.0 : a.div(a.log1p(u), u);
             w[i] = a.mul(a.exp(a.sub(x[i], m)), g);

@@ -1,19 +1,24 @@
 package lab.softmax.engine.distributions;
 
-import java.util.Arrays;
+import lab.softmax.engine.numeric.Sorting;
+import lab.softmax.engine.task.Cancellation;
 
 /** The finite entries of a vector, sorted descending (masked -Infinity entries dropped). */
 final class SortedLogits {
     private SortedLogits() { }
 
-    static double[] descendingFinite(double[] x) {
-        double[] finite = Arrays.stream(x).filter(Double::isFinite).toArray();
-        Arrays.sort(finite);
-        for (int i = 0, j = finite.length - 1; i < j; i++, j--) {
-            double t = finite[i];
-            finite[i] = finite[j];
-            finite[j] = t;
+    static double[] descendingFinite(double[] x, Cancellation cancellation) {
+        int count = 0;
+        for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
+            if (Double.isFinite(x[i])) count++;
         }
+        double[] finite = new double[count];
+        for (int i = 0, k = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
+            if (Double.isFinite(x[i])) finite[k++] = x[i];
+        }
+        Sorting.descending(finite, cancellation);
         return finite;
     }
 }

@@ -1,6 +1,7 @@
 package lab.softmax.engine.distributions;
 
 import lab.softmax.engine.numeric.Arithmetic;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * Sparsemax (Martins & Astudillo 2016): the Euclidean projection onto the simplex. Sort
@@ -9,8 +10,8 @@ import lab.softmax.engine.numeric.Arithmetic;
  */
 final class Sparsemax implements Normalizer {
     @Override
-    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events) {
-        double[] sorted = SortedLogits.descendingFinite(x);
+    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events, Cancellation cancellation) {
+        double[] sorted = SortedLogits.descendingFinite(x, cancellation);
         if (sorted.length == 0 || Normalizer.max(x) == Double.POSITIVE_INFINITY) {
             // A scaled logit overflowed to +Infinity, or every one to +-Infinity, in this precision: the
             // projection is undefined (as softmax's Infinity - Infinity): NaN, shown as data. Sorting only
@@ -27,6 +28,7 @@ final class Sparsemax implements Normalizer {
         double support = 0;
         int k = 0;
         for (int j = 0; j < sorted.length; j++) {
+            cancellation.throwIfCancelledAt(j);
             double y = a.sub(sorted[j], m);
             cumulative = a.add(cumulative, y);
             int rank = j + 1;
@@ -38,6 +40,7 @@ final class Sparsemax implements Normalizer {
         double tau = a.div(a.sub(support, 1.0), k);
         double[] p = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             p[i] = Math.max(a.sub(a.sub(x[i], m), tau), 0.0);
         }
         return p;

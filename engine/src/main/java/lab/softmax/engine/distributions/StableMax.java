@@ -1,6 +1,7 @@
 package lab.softmax.engine.distributions;
 
 import lab.softmax.engine.numeric.Arithmetic;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * StableMax (Prieto et al. 2025): s(x) = x + 1 for x >= 0, 1/(1 - x) for x < 0, normalised.
@@ -12,12 +13,13 @@ final class StableMax implements Normalizer {
     }
 
     @Override
-    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events) {
+    public double[] apply(double[] x, Arithmetic a, boolean subtractMax, NumericEvents events, Cancellation cancellation) {
         double[] s = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             s[i] = s(x[i], a);
             if (s[i] == Double.POSITIVE_INFINITY) events.overflowed++;
         }
-        return Normalizer.divideAll(s, Normalizer.sum(s, a, events), a);
+        return Normalizer.divideAll(s, Normalizer.sum(s, a, events, cancellation), a, cancellation);
     }
 }

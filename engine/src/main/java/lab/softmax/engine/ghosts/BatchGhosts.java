@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts;
 
+import lab.softmax.engine.io.InputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,13 +19,13 @@ public final class BatchGhosts {
     public record Result(List<GhostsResult> samples, Summary summary) { }
 
     public static Result analyse(List<double[]> logits, List<double[]> directions, double withinFactor) {
-        if (logits.size() != directions.size()) throw new IllegalArgumentException("samples: logits/direction counts differ");
+        if (logits.size() != directions.size()) throw new InputException("samples", "logits/direction counts differ");
         List<GhostsResult> results = new ArrayList<>(logits.size());
         for (int i = 0; i < logits.size(); i++) {
             try {
                 results.add(Ghosts.analyse(logits.get(i), directions.get(i), withinFactor));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("samples[" + i + "]." + e.getMessage(), e);
+            } catch (InputException e) {
+                throw new InputException(e.source(), "samples[" + i + "]." + e.field(), e.problem(), e);
             }
         }
         int bottleneck = -1;

@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts;
 
+import lab.softmax.engine.io.InputException;
 import java.util.Arrays;
 
 /**
@@ -33,22 +34,21 @@ public final class ExponentialSum {
      * @throws IllegalArgumentException naming the field and index at fault
      */
     public static ExponentialSum of(double[] logits, double[] direction) {
-        if (logits.length == 0) throw new IllegalArgumentException("logits: empty");
+        if (logits.length == 0) throw new InputException("logits", "empty");
         if (direction.length != logits.length) {
-            throw new IllegalArgumentException("direction: length " + direction.length
-                    + " differs from logits length " + logits.length);
+            throw new InputException("direction", "length " + direction.length + " differs from logits length " + logits.length);
         }
         int active = 0;
         for (int k = 0; k < logits.length; k++) {
             if (Double.isNaN(logits[k]) || logits[k] == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException("logits[" + k + "]: " + logits[k] + " is not allowed");
+                throw new InputException("logits[" + k + "]", logits[k] + " is not allowed");
             }
             if (!Double.isFinite(direction[k])) {
-                throw new IllegalArgumentException("direction[" + k + "]: " + direction[k] + " is not finite");
+                throw new InputException("direction[" + k + "]", direction[k] + " is not finite");
             }
             if (logits[k] != Double.NEGATIVE_INFINITY) active++;
         }
-        if (active == 0) throw new IllegalArgumentException("logits: every entry is masked (-Infinity)");
+        if (active == 0) throw new InputException("logits", "every entry is masked (-Infinity)");
         Integer[] order = new Integer[active];
         int n = 0;
         double zMax = Double.NEGATIVE_INFINITY;

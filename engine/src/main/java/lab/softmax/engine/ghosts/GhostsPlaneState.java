@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts;
 
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.ScenarioType;
 
 /**
@@ -11,20 +12,20 @@ public record GhostsPlaneState(double[] logits, double[] direction, double tempe
     public static final ScenarioType<GhostsPlaneState> TYPE = new ScenarioType<>("ghosts", 1, GhostsPlaneState.class);
 
     public GhostsPlaneState {
-        if (logits == null || logits.length == 0) throw new IllegalArgumentException("logits: missing or empty");
-        if (direction == null) throw new IllegalArgumentException("direction: missing");
+        if (logits == null || logits.length == 0) throw new InputException("logits", "missing or empty");
+        if (direction == null) throw new InputException("direction", "missing");
         if (direction.length != logits.length) {
-            throw new IllegalArgumentException("direction: length " + direction.length + " differs from logits length " + logits.length);
+            throw new InputException("direction", "length " + direction.length + " differs from logits length " + logits.length);
         }
         ExponentialSum.of(logits, direction); // validates every entry, naming the index
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " must be a finite number > 0");
+            throw new InputException("temperature", temperature + " must be a finite number > 0");
         }
         if (target < 0 || target >= logits.length || logits[target] == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("target: " + target + " is not an unmasked class index");
+            throw new InputException("target", target + " is not an unmasked class index");
         }
         if (degree < 1 || degree > LossTaylor.MAX_DEGREE) {
-            throw new IllegalArgumentException("degree: " + degree + " is outside 1.." + LossTaylor.MAX_DEGREE);
+            throw new InputException("degree", degree + " is outside 1.." + LossTaylor.MAX_DEGREE);
         }
         logits = logits.clone();
         direction = direction.clone();

@@ -1,5 +1,7 @@
 package lab.softmax.engine.ghosts;
 
+import lab.softmax.engine.io.InputException;
+
 /**
  * The cross-entropy loss along an update direction, L(t) = log Σ_k exp(z_k + a_k t) − (z_y + a_y t),
  * and its Taylor polynomials at t = 0. The n-th derivative of log F at 0 is the n-th cumulant of a
@@ -22,13 +24,13 @@ public final class LossTaylor {
      */
     public LossTaylor(double[] logits, double[] direction, int target, int degree) {
         if (logits.length != direction.length) {
-            throw new IllegalArgumentException("direction: length " + direction.length + " differs from logits length " + logits.length);
+            throw new InputException("direction", "length " + direction.length + " differs from logits length " + logits.length);
         }
         if (target < 0 || target >= logits.length || logits[target] == Double.NEGATIVE_INFINITY) {
-            throw new IllegalArgumentException("target: " + target + " is not an unmasked class index");
+            throw new InputException("target", target + " is not an unmasked class index");
         }
         if (degree < 1 || degree > MAX_DEGREE) {
-            throw new IllegalArgumentException("degree: " + degree + " is outside 1.." + MAX_DEGREE);
+            throw new InputException("degree", degree + " is outside 1.." + MAX_DEGREE);
         }
         this.logits = logits.clone();
         this.direction = direction.clone();

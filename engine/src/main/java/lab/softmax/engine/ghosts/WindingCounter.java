@@ -2,6 +2,7 @@ package lab.softmax.engine.ghosts;
 
 import java.util.HashMap;
 import java.util.Map;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * Certified winding number of G along the boundary of an axis-parallel box.
@@ -15,6 +16,7 @@ import java.util.Map;
  * instead of three. When the step falls below 1e-13 of the coordinate scale a zero sits (numerically)
  * on the contour and {@link ContourHitException} is thrown, so the caller can move the contour.
  * Edge increments are cached, so boxes sharing an edge with an earlier box do not march it again.
+ * The cancellation is checked every {@link #CHECK_EVERY} samples (an edge can take 2·10⁵ samples of K terms).
  */
 final class WindingCounter {
     private static final double SAFETY = 1.05;
@@ -23,6 +25,7 @@ final class WindingCounter {
     private static final long MAX_SAMPLES_PER_EDGE = 200_000;
     /** On a horizontal step of length h the moduli grow by at most e^{B h}; steps are capped so that this is ≤ 1.1. */
     private static final double GROWTH = 1.1;
+    private static final int CHECK_EVERY = 256;
 
     private final double[] logWeights;
     private final double[] slopes;
@@ -30,9 +33,11 @@ final class WindingCounter {
     private final double[] scratchA;
     private final double[] scratchB;
     private final Map<Edge, Double> cache = new HashMap<>();
+    private final Cancellation cancellation;
     private long samples;
 
-    WindingCounter(ExponentialSum f) {
+    WindingCounter(ExponentialSum f, Cancellation cancellation) {
+        this.cancellation = cancellation;
         int n = f.termCount();
         logWeights = new double[n];
         slopes = new double[n];
@@ -109,7 +114,7 @@ final class WindingCounter {
 
     /** {Re S, Im S, Σ|b_k| p_k, Σ p_k, Re S', Im S', Σ b_k² p_k} at u on a horizontal edge with precomputed phases. */
     private double[] horizontalSample(double u, double[] cos, double[] sin) {
-        samples++;
+        if (++samples % CHECK_EVERY == 0) cancellation.throwIfCancelled();
         double m = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < slopes.length; k++) m = Math.max(m, logWeights[k] + slopes[k] * u);
         double re = 0, im = 0, lipschitz = 0, total = 0, dre = 0, dim = 0, curvature = 0;
@@ -163,7 +168,7 @@ final class WindingCounter {
     }
 
     private double[] verticalSample(double y, double[] p, double lipschitz, double moduli, double curvature) {
-        samples++;
+        if (++samples % CHECK_EVERY == 0) cancellation.throwIfCancelled();
         double re = 0, im = 0, dre = 0, dim = 0;
         for (int k = 0; k < slopes.length; k++) {
             double phase = slopes[k] * y;

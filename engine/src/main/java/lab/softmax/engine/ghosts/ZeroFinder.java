@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.PriorityQueue;
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.numeric.Complex;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * The numerical zero finder for F(t) = Σ exp(z_k + a_k t) in the upper half plane (zeros come in
@@ -15,7 +17,9 @@ import lab.softmax.engine.numeric.Complex;
  * moved until the children's counts add up to the parent's, so no zero sits on a split line), and a
  * box holding one zero is finished by Newton's method. Boxes holding several zeros that are smaller
  * than {@link #CLUSTER_SIZE}·ρ_a are resolved from the local quadratic model or reported once with
- * their multiplicity. One instance serves one sum; it is not thread-safe.
+ * their multiplicity. One instance serves one sum; it is not thread-safe. A cancellation, if given, is
+ * checked per box and every few hundred contour samples; a cancelled search throws
+ * {@link lab.softmax.engine.task.CancelledException} and the instance must not be used again.
  */
 public final class ZeroFinder {
     /** Boxes holding ≥ 2 zeros below this size (relative to ρ_a) are treated as clusters. */
@@ -27,6 +31,7 @@ public final class ZeroFinder {
     private static final double[] ENLARGEMENTS = {1.001, 1.0023, 1.0047, 1.0101, 1.0173};
 
     private final ExponentialSum f;
+    private final Cancellation cancellation;
     private final WindingCounter counter;
     private final double rhoA;
     private final double stripBottom;
@@ -35,9 +40,14 @@ public final class ZeroFinder {
     private int boxes;
 
     public ZeroFinder(ExponentialSum f) {
+        this(f, Cancellation.none());
+    }
+
+    public ZeroFinder(ExponentialSum f, Cancellation cancellation) {
         if (f.termCount() < 2) throw new IllegalArgumentException("direction: Δa = 0, F has no zeros");
         this.f = f;
-        this.counter = new WindingCounter(f);
+        this.cancellation = cancellation;
+        this.counter = new WindingCounter(f, cancellation);
         this.rhoA = f.rhoA();
         this.stripBottom = rhoA * (1 - 1e-7);
         // Where dominance just sets in, two moduli are equal: for a two-term sum that line is exactly the
@@ -60,10 +70,15 @@ public final class ZeroFinder {
      */
     public List<Zero> zerosWithin(double radius) {
         if (!(radius >= stripBottom)) return List.of();
+        if (beyondPrecision(radius)) {
+            throw new InputException("zeros-within", String.format(java.util.Locale.ROOT, "|t| <= %.3g reaches where |z_k + a_k t| "
+                    + "passes %.0f, beyond which the search does not go; list the zeros within a smaller multiple of rho_a", radius,
+                    PRECISION_LIMIT));
+        }
         ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
         if (local == f) return zerosWithinFull(radius);
         if (local.termCount() < 2) return List.of();
-        ZeroFinder sub = new ZeroFinder(local);
+        ZeroFinder sub = new ZeroFinder(local, cancellation);
         List<Zero> found = sub.zerosWithinFull(radius);
         boxes += sub.boxes;
         return found.stream().map(this::repolish).filter(z -> z.abs() <= radius * (1 + 1e-9))
@@ -105,12 +120,14 @@ public final class ZeroFinder {
         double radius = 2 * rhoA;
         ZeroFinder finder = this;
         for (int attempt = 0; attempt < 2000; attempt++) {
+            cancellation.throwIfCancelled();
+            if (beyondPrecision(radius)) throw tooFarOut(radius);
             ExponentialSum local = f.restrictedTo(-radius * 1.02, radius * 1.02);
             if (local.termCount() < 2) {
                 radius *= 2;
                 continue;
             }
-            if (local.termCount() != finder.f.termCount()) finder = local == f ? this : new ZeroFinder(local);
+            if (local.termCount() != finder.f.termCount()) finder = local == f ? this : new ZeroFinder(local, cancellation);
             Box outer = finder.searchBox(radius);
             int n;
             try {
@@ -132,6 +149,28 @@ public final class ZeroFinder {
         throw new IllegalStateException("zero finder: no zero found up to |t| = " + radius);
     }
 
+    /**
+     * The search stops where the exponents z_k + a_k·t reach this size: beyond it the winding counts need
+     * ever finer steps (minutes for logit gaps of 1e5, where gaps of 1e4 take milliseconds), and well beyond
+     * it double precision no longer resolves the terms' phases at all.
+     */
+    private static final double PRECISION_LIMIT = 0x1p17;
+
+    private boolean beyondPrecision(double radius) {
+        double slopes = 0;
+        double weights = 0;
+        for (double a : f.slopes()) slopes = Math.max(slopes, Math.abs(a));
+        for (double w : f.logWeights()) weights = Math.max(weights, Math.abs(w));
+        return radius * slopes + weights > PRECISION_LIMIT;
+    }
+
+    /** The input's scale, not the finder, is at fault: its nearest zero lies beyond where the search goes. */
+    private static InputException tooFarOut(double radius) {
+        return new InputException("logits", String.format(java.util.Locale.ROOT, "no zero within |t| <= %.3g, and the search "
+                + "stops where |z_k + a_k t| passes %.0f (the logits' gaps are too large for the differences of the direction's slopes)",
+                radius, PRECISION_LIMIT));
+    }
+
     private Box searchBox(double radius) {
         double x0 = Math.max(-radius, stripLeft);
         double x1 = Math.min(radius, stripRight);
@@ -144,6 +183,7 @@ public final class ZeroFinder {
         queue.add(new Counted(outer, count));
         Zero best = null;
         while (!queue.isEmpty()) {
+            cancellation.throwIfCancelled();
             Counted c = queue.poll();
             if (best != null && best.abs() <= c.box().distanceToOrigin()) break;
             boxes++;
@@ -162,6 +202,7 @@ public final class ZeroFinder {
         Deque<Counted> stack = new ArrayDeque<>();
         if (count > 0) stack.push(new Counted(outer, count));
         while (!stack.isEmpty()) {
+            cancellation.throwIfCancelled();
             Counted c = stack.pop();
             boxes++;
             List<Zero> found = finish(c);

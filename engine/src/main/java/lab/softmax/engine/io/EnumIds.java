@@ -18,7 +18,7 @@ public final class EnumIds {
     public static <E> E parse(E[] values, Function<E, String> id, String text, String what) {
         String key = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (E e : values) if (id.apply(e).equals(key)) return e;
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "' (expected " + listed(values, id) + ")");
+        throw new InputException("", "unknown " + what + " '" + text + "' (expected " + listed(values, id) + ")");
     }
 
     /** "a", "a or b", "a, b or c". */

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import lab.softmax.engine.task.Cancellation;
+import lab.softmax.engine.task.Progress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,22 +25,19 @@ public final class LogitsFile {
     private LogitsFile() { }
 
     public static double[] read(Path path) {
+        return read(path, Progress.NONE, Cancellation.none());
+    }
+
+    /** Reads a file, reporting progress and stopping (CancelledException) when cancelled: 5·10⁷ values take a while. */
+    public static double[] read(Path path, Progress progress, Cancellation cancellation) {
         String name = path.toString();
-        try {
+        try (InputStream in = ProgressInputStream.open(path, progress, cancellation)) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".npy")) {
-                try (InputStream in = Files.newInputStream(path)) {
-                    return NpyReader.read(in, name);
-                }
-            }
+            if (lower.endsWith(".npy")) return NpyReader.read(in, name, Files.isRegularFile(path) ? Files.size(path) : -1);
             if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-                try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                    return readCsv(r, name);
-                }
+                return readCsv(new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder())), name);
             }
-            try (InputStream in = Files.newInputStream(path)) {
-                return readJson(in, name);
-            }
+            return readJson(in, name);
         } catch (IOException e) {
             throw InputException.unreadable(name, e);
         }

@@ -2,14 +2,13 @@ package lab.softmax.engine.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lab.softmax.engine.task.Cancellation;
+import lab.softmax.engine.task.Progress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -31,16 +30,33 @@ public final class ScenarioIO {
     public List<ScenarioType<?>> types() { return List.copyOf(types.values()); }
 
     public Scenario<?> read(Path path) {
+        return read(path, Progress.NONE, Cancellation.none());
+    }
+
+    /** Reads a file, reporting progress and stopping (CancelledException) when cancelled: a huge or slow file. */
+    public Scenario<?> read(Path path, Progress progress, Cancellation cancellation) {
         String source = path.toString();
-        try (InputStream in = Files.newInputStream(path)) {
-            return read(in, source);
+        JsonNode root;
+        try (InputStream in = ProgressInputStream.open(path, progress, cancellation)) {
+            root = parse(in, source);
         } catch (IOException e) {
             throw InputException.unreadable(source, e);
         }
+        // a 10^7-value state takes seconds more to check once it is read
+        progress.report(-1, "checking the values");
+        cancellation.throwIfCancelled();
+        return interpret(root, source);
     }
 
     public Scenario<?> read(InputStream in, String source) {
-        JsonNode root = Json.readObject(in, source, "expected a JSON object with \"lab\", \"version\" and \"state\"");
+        return interpret(parse(in, source), source);
+    }
+
+    private static JsonNode parse(InputStream in, String source) {
+        return Json.readObject(in, source, "expected a JSON object with \"lab\", \"version\" and \"state\"");
+    }
+
+    private Scenario<?> interpret(JsonNode root, String source) {
         ScenarioType<?> type = typeOf(root, source);
         int version = versionOf(root, source, type);
         if (version != type.version()) {
@@ -56,7 +72,7 @@ public final class ScenarioIO {
         if (state == null || !state.isObject()) {
             throw new InputException(source, "state", "missing or not an object");
         }
-        return build(type, text(root, "title"), text(root, "description"), state, source);
+        return build(type, text(root, "title", source), text(root, "description", source), state, source);
     }
 
     private <S> Scenario<S> build(ScenarioType<S> type, String title, String description, JsonNode state, String source) {
@@ -73,12 +89,12 @@ public final class ScenarioIO {
     }
 
     /**
-     * Names the state field at fault. Jackson's path covers type errors and unknown fields;
-     * a state record's own validation (run in its constructor, so Jackson's path ends at
-     * "state") reports the field itself: an InputException's field, or the "field: problem"
-     * convention of IllegalArgumentException messages.
+     * Names the state field at fault. Jackson's path covers type errors and unknown fields; a state
+     * record's own validation (run in its constructor, so Jackson's path ends at "state") throws an
+     * {@link InputException} naming the field itself. Any other exception from a constructor is a bug
+     * and is not dressed up as bad input.
      */
-    private static InputException stateError(DatabindException e, String source) {
+    private static RuntimeException stateError(DatabindException e, String source) {
         String path = pathOf(e);
         if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
             return new InputException(source, "state" + path, "unknown field (expected one of " + u.getKnownPropertyIds()
@@ -88,23 +104,17 @@ public final class ScenarioIO {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof InputException ie && path.isEmpty()) {
+        if (root instanceof InputException ie) {
             String field = ie.field() == null || ie.field().isEmpty() ? "" : "." + ie.field();
-            return new InputException(source, "state" + field, ie.problem(), e);
+            return new InputException(source, "state" + path + field, ie.problem(), e);
         }
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
-            Matcher m = FIELD_PREFIX.matcher(root.getMessage());
-            if (path.isEmpty() && m.matches()) {
-                return new InputException(source, "state." + m.group(1), m.group(2), e);
-            }
-            return new InputException(source, "state" + path, root.getMessage(), e);
+        if (e instanceof tools.jackson.databind.exc.ValueInstantiationException && root instanceof RuntimeException bug) {
+            return bug;
         }
         String msg = Json.describe(e);
         int cut = msg.indexOf(" (for ");
         return new InputException(source, "state" + path, cut > 0 ? msg.substring(0, cut) : msg, e);
     }
-
-    private static final Pattern FIELD_PREFIX = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*(?:\\[\\d+])?): (.*)", Pattern.DOTALL);
 
     private ScenarioType<?> typeOf(JsonNode root, String source) {
         JsonNode lab = root.get("lab");
@@ -121,15 +131,17 @@ public final class ScenarioIO {
 
     private static int versionOf(JsonNode root, String source, ScenarioType<?> type) {
         JsonNode v = root.get("version");
-        if (v == null || !v.isIntegralNumber()) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
             throw new InputException(source, "version", "missing or not an integer (expected " + type.version() + ")");
         }
         return v.asInt();
     }
 
-    private static String text(JsonNode root, String field) {
+    private static String text(JsonNode root, String field, String source) {
         JsonNode n = root.get(field);
-        return n == null || n.isNull() ? "" : n.asString();
+        if (n == null || n.isNull()) return "";
+        if (!n.isString()) throw new InputException(source, field, "must be a text, found " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        return n.asString();
     }
 
     public void write(Path path, Scenario<?> scenario) throws IOException {

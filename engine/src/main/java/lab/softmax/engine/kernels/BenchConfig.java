@@ -16,14 +16,14 @@ public record BenchConfig(List<Algorithm> algorithms, List<Impl> impls, List<Int
     public static final int MAX_SIZE = 1 << 27;
 
     public BenchConfig {
-        if (algorithms == null || algorithms.isEmpty()) throw new IllegalArgumentException("algorithms: choose at least one");
-        if (impls == null || impls.isEmpty()) throw new IllegalArgumentException("impls: choose at least one");
-        if (sizes == null || sizes.isEmpty()) throw new IllegalArgumentException("sizes: choose at least one");
+        if (algorithms == null || algorithms.isEmpty()) throw new InputException("algorithms", "choose at least one");
+        if (impls == null || impls.isEmpty()) throw new InputException("impls", "choose at least one");
+        if (sizes == null || sizes.isEmpty()) throw new InputException("sizes", "choose at least one");
         for (int n : sizes) {
-            if (n < 1 || n > MAX_SIZE) throw new IllegalArgumentException("sizes: " + n + " is outside 1.." + MAX_SIZE);
+            if (n < 1 || n > MAX_SIZE) throw new InputException("sizes", n + " is outside 1.." + MAX_SIZE);
         }
-        if (threads < 1 || threads > 256) throw new IllegalArgumentException("threads: " + threads + " is outside 1..256");
-        if (!(seconds > 0 && seconds <= 600)) throw new IllegalArgumentException("seconds: " + seconds + " is outside (0, 600]");
+        if (threads < 1 || threads > 256) throw new InputException("threads", threads + " is outside 1..256");
+        if (!(seconds > 0 && seconds <= 600)) throw new InputException("seconds", seconds + " is outside (0, 600]");
         algorithms = List.copyOf(algorithms);
         impls = List.copyOf(impls);
         sizes = List.copyOf(sizes);

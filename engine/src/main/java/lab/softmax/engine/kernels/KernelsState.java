@@ -1,5 +1,6 @@
 package lab.softmax.engine.kernels;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 import lab.softmax.engine.io.ScenarioType;
 
@@ -25,19 +26,19 @@ public record KernelsState(List<Algorithm> algorithms, List<Impl> impls, List<In
         impls = List.copyOf(impls);
         sizes = List.copyOf(sizes);
         if (stepLogits == null || stepLogits.length == 0 || stepLogits.length > MAX_STEP_LENGTH) {
-            throw new IllegalArgumentException("stepLogits: need 1.." + MAX_STEP_LENGTH + " values");
+            throw new InputException("stepLogits", "need 1.." + MAX_STEP_LENGTH + " values");
         }
         boolean anyFinite = false;
         for (int i = 0; i < stepLogits.length; i++) {
             double v = stepLogits[i];
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY || Math.abs(v) > Float.MAX_VALUE && v != Double.NEGATIVE_INFINITY) {
-                throw new IllegalArgumentException("stepLogits[" + i + "]: " + v + " is not a finite fp32 logit or -Infinity");
+                throw new InputException("stepLogits[" + i + "]", v + " is not a finite fp32 logit or -Infinity");
             }
             anyFinite |= Double.isFinite(v);
         }
-        if (!anyFinite) throw new IllegalArgumentException("stepLogits: every entry is -Infinity");
+        if (!anyFinite) throw new InputException("stepLogits", "every entry is -Infinity");
         stepLogits = stepLogits.clone();
-        if (stepAlgorithm == null) throw new IllegalArgumentException("stepAlgorithm: missing");
+        if (stepAlgorithm == null) throw new InputException("stepAlgorithm", "missing");
         results = results == null ? List.of() : List.copyOf(results);
     }
 

@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,12 +53,12 @@ public final class BatchRouting {
         int k = gates.experts();
         TopK.requireK(topK, k);
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " must be finite and > 0");
+            throw new InputException("temperature", temperature + " must be finite and > 0");
         }
         if (!(capacityFactor >= 0) || !Double.isFinite(capacityFactor)) {
-            throw new IllegalArgumentException("capacity factor: " + capacityFactor + " must be finite and >= 0 (0 = no limit)");
+            throw new InputException("capacity factor", capacityFactor + " must be finite and >= 0 (0 = no limit)");
         }
-        if (xs.length == 0) throw new IllegalArgumentException("x: empty batch");
+        if (xs.length == 0) throw new InputException("x", "empty batch");
         int n = xs.length;
         int capacity = capacityFactor == 0 ? Integer.MAX_VALUE
                 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(capacityFactor * topK * (double) n / k)));

@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -58,19 +59,19 @@ public final class ConvergenceExperiment {
         }
 
         public Settings {
-            if (cases == null || cases.isEmpty()) throw new IllegalArgumentException("cases: choose at least one");
+            if (cases == null || cases.isEmpty()) throw new InputException("cases", "choose at least one");
             cases = List.copyOf(cases);
-            if (sampleSizes == null || sampleSizes.length == 0) throw new IllegalArgumentException("sampleSizes: need at least one n");
+            if (sampleSizes == null || sampleSizes.length == 0) throw new InputException("sampleSizes", "need at least one n");
             sampleSizes = sampleSizes.clone();
             for (int i = 0; i < sampleSizes.length; i++) {
-                if (sampleSizes[i] < 20 || sampleSizes[i] > 10_000_000) throw new IllegalArgumentException("sampleSizes[" + i + "]: " + sampleSizes[i] + " is outside 20..10000000");
+                if (sampleSizes[i] < 20 || sampleSizes[i] > 10_000_000) throw new InputException("sampleSizes[" + i + "]", sampleSizes[i] + " is outside 20..10000000");
             }
-            if (repetitions < 1 || repetitions > 10_000) throw new IllegalArgumentException("repetitions: " + repetitions + " is outside 1..10000");
-            if (firstRepetition < 0 || firstRepetition > 1_000_000) throw new IllegalArgumentException("firstRepetition: " + firstRepetition + " is outside 0..1000000");
-            if (!(initNoise >= 0) || initNoise > 10) throw new IllegalArgumentException("initNoise: " + initNoise + " is outside 0..10");
-            if (densityGrid < 1 || densityGrid > 10_000) throw new IllegalArgumentException("densityGrid: " + densityGrid + " is outside 1..10000");
-            if (fit == null) throw new IllegalArgumentException("fit: missing");
-            if (truth == null) throw new IllegalArgumentException("truth: missing");
+            if (repetitions < 1 || repetitions > 10_000) throw new InputException("repetitions", repetitions + " is outside 1..10000");
+            if (firstRepetition < 0 || firstRepetition > 1_000_000) throw new InputException("firstRepetition", firstRepetition + " is outside 0..1000000");
+            if (!(initNoise >= 0) || initNoise > 10) throw new InputException("initNoise", initNoise + " is outside 0..10");
+            if (densityGrid < 1 || densityGrid > 10_000) throw new InputException("densityGrid", densityGrid + " is outside 1..10000");
+            if (fit == null) throw new InputException("fit", "missing");
+            if (truth == null) throw new InputException("truth", "missing");
             for (FitCase c : cases) c.center(truth);
         }
 

@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -54,13 +55,13 @@ public enum FitCase {
     /**
      * The starting point before noise: the truth with this case's K, or its split form ({@link TrueModel#split}).
      *
-     * @throws IllegalArgumentException when this case's K is not in 1..k for that truth
+     * @throws InputException (field {@code case}) when this case's K is not in 1..k for that truth
      */
     public GaussianMoe center(TrueModel truth) {
         int k = experts(truth);
         int topK = topK(truth);
         if (topK < 1 || topK > k) {
-            throw new IllegalArgumentException("case " + id + " needs K = " + topK + " of " + k + " experts, impossible for a true model with K* = " + truth.model().topK());
+            throw new InputException("case", id + " needs K = " + topK + " of " + k + " experts, impossible for a true model with K* = " + truth.model().topK());
         }
         return extraExperts == 0 ? truth.model().withTopK(topK) : truth.split(topK);
     }
@@ -71,6 +72,6 @@ public enum FitCase {
         for (FitCase c : values()) {
             if (c.id.equals(key)) return c;
         }
-        throw new IllegalArgumentException("unknown fit case '" + name + "' (expected exact, over, k-too-small, k-below-truth)");
+        throw new InputException("", "unknown fit case '" + name + "' (expected exact, over, k-too-small, k-below-truth)");
     }
 }

@@ -87,8 +87,15 @@ public record GateInput(String source, Gates gates, double[][] x) {
         int k = gates.experts();
         double[] logits = new double[k];
         List<Point> out = new ArrayList<>(x.length);
-        for (double[] row : x) {
+        for (int i = 0; i < x.length; i++) {
+            double[] row = x[i];
             gates.logits(row, 1 / temperature, logits);
+            for (int j = 0; j < k; j++) {
+                if (!Double.isFinite(logits[j])) {
+                    throw new InputException(source, "x[" + i + "]", "the gate logit of expert " + j + " is " + logits[j]
+                            + " (w·x + b overflows; scale the inputs or the gates down)");
+                }
+            }
             Route r = TopK.route(logits, topK, router);
             out.add(new Point(r.active(), r.weights()));
         }

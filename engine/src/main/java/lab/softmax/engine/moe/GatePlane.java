@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import lab.softmax.engine.io.InputException;
 
 /**
  * The 2-D gating picture: on a W×H grid over a rectangle of the input plane, per pixel the top-K set (as a stable id),
@@ -25,8 +26,8 @@ public final class GatePlane {
     /** A rectangle of the input plane. */
     public record Rect(double xMin, double xMax, double yMin, double yMax) {
         public Rect {
-            if (!(Double.isFinite(xMin) && Double.isFinite(xMax) && xMin < xMax)) throw new IllegalArgumentException("rect: x range " + xMin + ".." + xMax + " is empty or not finite");
-            if (!(Double.isFinite(yMin) && Double.isFinite(yMax) && yMin < yMax)) throw new IllegalArgumentException("rect: y range " + yMin + ".." + yMax + " is empty or not finite");
+            if (!(Double.isFinite(xMin) && Double.isFinite(xMax) && xMin < xMax)) throw new InputException("rect", "x range " + xMin + ".." + xMax + " is empty or not finite");
+            if (!(Double.isFinite(yMin) && Double.isFinite(yMax) && yMin < yMax)) throw new InputException("rect", "y range " + yMin + ".." + yMax + " is empty or not finite");
         }
     }
 

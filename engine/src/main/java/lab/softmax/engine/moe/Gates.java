@@ -1,27 +1,29 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
+
 /**
  * Affine gate logits of k experts on inputs of dimension d: l_i(x) = weights[i]·x + biases[i]. Immutable; every
  * entry finite, every row of length d ≥ 1.
  */
 public record Gates(double[][] weights, double[] biases) {
     public Gates {
-        if (weights == null || weights.length == 0) throw new IllegalArgumentException("weights: need at least one expert");
-        if (biases == null) throw new IllegalArgumentException("biases: missing");
+        if (weights == null || weights.length == 0) throw new InputException("weights", "need at least one expert");
+        if (biases == null) throw new InputException("biases", "missing");
         if (biases.length != weights.length) {
-            throw new IllegalArgumentException("biases: " + biases.length + " entries but weights has " + weights.length + " rows");
+            throw new InputException("biases", biases.length + " entries but weights has " + weights.length + " rows");
         }
         int d = weights[0] == null ? 0 : weights[0].length;
         double[][] w = new double[weights.length][];
         for (int i = 0; i < weights.length; i++) {
-            if (weights[i] == null || weights[i].length == 0) throw new IllegalArgumentException("weights[" + i + "]: empty row");
+            if (weights[i] == null || weights[i].length == 0) throw new InputException("weights[" + i + "]", "empty row");
             if (weights[i].length != d) {
-                throw new IllegalArgumentException("weights[" + i + "]: " + weights[i].length + " entries but row 0 has " + d);
+                throw new InputException("weights[" + i + "]", weights[i].length + " entries but row 0 has " + d);
             }
             for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(weights[i][j])) throw new IllegalArgumentException("weights[" + i + "][" + j + "]: " + weights[i][j] + " is not finite");
+                if (!Double.isFinite(weights[i][j])) throw new InputException("weights[" + i + "][" + j + "]", weights[i][j] + " is not finite");
             }
-            if (!Double.isFinite(biases[i])) throw new IllegalArgumentException("biases[" + i + "]: " + biases[i] + " is not finite");
+            if (!Double.isFinite(biases[i])) throw new InputException("biases[" + i + "]", biases[i] + " is not finite");
             w[i] = weights[i].clone();
         }
         weights = w;
@@ -55,7 +57,7 @@ public record Gates(double[][] weights, double[] biases) {
      * in every lab): pass scale = 1/T. Any scale &gt; 0 leaves every top-K set unchanged.
      */
     public void logits(double[] x, double scale, double[] out) {
-        if (x.length != dimension()) throw new IllegalArgumentException("x has " + x.length + " entries, gates expect " + dimension());
+        if (x.length != dimension()) throw new InputException("x", "has " + x.length + " entries, gates expect " + dimension());
         for (int i = 0; i < biases.length; i++) {
             double s = biases[i];
             double[] w = weights[i];

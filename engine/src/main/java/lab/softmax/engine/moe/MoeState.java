@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 import lab.softmax.engine.io.ScenarioType;
 
@@ -31,50 +32,50 @@ public record MoeState(double[][] gateWeights, double[] gateBiases, int topK, do
     public static final double MAX_TEMPERATURE = 100;
 
     public MoeState {
-        if (gateWeights == null) throw new IllegalArgumentException("gateWeights: missing");
-        if (gateBiases == null) throw new IllegalArgumentException("gateBiases: missing");
+        if (gateWeights == null) throw new InputException("gateWeights", "missing");
+        if (gateBiases == null) throw new InputException("gateBiases", "missing");
         int k = gateWeights.length;
-        if (k < 2 || k > MAX_EXPERTS) throw new IllegalArgumentException("gateWeights: " + k + " experts is outside 2.." + MAX_EXPERTS);
-        if (gateBiases.length != k) throw new IllegalArgumentException("gateBiases: " + gateBiases.length + " entries but gateWeights has " + k + " rows");
+        if (k < 2 || k > MAX_EXPERTS) throw new InputException("gateWeights", k + " experts is outside 2.." + MAX_EXPERTS);
+        if (gateBiases.length != k) throw new InputException("gateBiases", gateBiases.length + " entries but gateWeights has " + k + " rows");
         double[][] w = new double[k][];
         for (int i = 0; i < k; i++) {
-            if (gateWeights[i] == null || gateWeights[i].length != 2) throw new IllegalArgumentException("gateWeights[" + i + "]: need exactly 2 numbers (the plane)");
+            if (gateWeights[i] == null || gateWeights[i].length != 2) throw new InputException("gateWeights[" + i + "]", "need exactly 2 numbers (the plane)");
             for (int j = 0; j < 2; j++) {
-                if (!Double.isFinite(gateWeights[i][j])) throw new IllegalArgumentException("gateWeights[" + i + "][" + j + "]: " + gateWeights[i][j] + " is not finite");
+                if (!Double.isFinite(gateWeights[i][j])) throw new InputException("gateWeights[" + i + "][" + j + "]", gateWeights[i][j] + " is not finite");
             }
-            if (!Double.isFinite(gateBiases[i])) throw new IllegalArgumentException("gateBiases[" + i + "]: " + gateBiases[i] + " is not finite");
+            if (!Double.isFinite(gateBiases[i])) throw new InputException("gateBiases[" + i + "]", gateBiases[i] + " is not finite");
             w[i] = gateWeights[i].clone();
         }
         gateWeights = w;
         gateBiases = gateBiases.clone();
-        if (topK < 1 || topK > k) throw new IllegalArgumentException("topK: " + topK + " is outside 1.." + k);
+        if (topK < 1 || topK > k) throw new InputException("topK", topK + " is outside 1.." + k);
         if (!(temperature >= MIN_TEMPERATURE && temperature <= MAX_TEMPERATURE)) {
-            throw new IllegalArgumentException("temperature: " + temperature + " is outside " + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);
+            throw new InputException("temperature", temperature + " is outside " + MIN_TEMPERATURE + ".." + MAX_TEMPERATURE);
         }
-        if (router == null) throw new IllegalArgumentException("router: missing");
+        if (router == null) throw new InputException("router", "missing");
         if (!(capacityFactor == 0 || (capacityFactor >= 0.1 && capacityFactor <= 16))) {
-            throw new IllegalArgumentException("capacityFactor: " + capacityFactor + " must be 0 (no limit) or within 0.1..16");
+            throw new InputException("capacityFactor", capacityFactor + " must be 0 (no limit) or within 0.1..16");
         }
-        if (chosenExpert < 0 || chosenExpert >= k) throw new IllegalArgumentException("chosenExpert: " + chosenExpert + " is outside 0.." + (k - 1));
-        if (plane == null || plane.length != 4) throw new IllegalArgumentException("plane: need {xMin, xMax, yMin, yMax}");
+        if (chosenExpert < 0 || chosenExpert >= k) throw new InputException("chosenExpert", chosenExpert + " is outside 0.." + (k - 1));
+        if (plane == null || plane.length != 4) throw new InputException("plane", "need {xMin, xMax, yMin, yMax}");
         try {
             new GatePlane.Rect(plane[0], plane[1], plane[2], plane[3]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("plane: " + e.getMessage().substring("rect: ".length()));
+        } catch (InputException e) {
+            throw new InputException("plane", e.problem());
         }
         plane = plane.clone();
-        if (cases == null || cases.isEmpty()) throw new IllegalArgumentException("cases: choose at least one");
+        if (cases == null || cases.isEmpty()) throw new InputException("cases", "choose at least one");
         for (int i = 0; i < cases.size(); i++) {
-            if (cases.get(i) == null) throw new IllegalArgumentException("cases[" + i + "]: null entry");
+            if (cases.get(i) == null) throw new InputException("cases[" + i + "]", "null entry");
         }
         cases = List.copyOf(cases);
-        if (sampleSizes == null || sampleSizes.length == 0) throw new IllegalArgumentException("sampleSizes: need at least one n");
+        if (sampleSizes == null || sampleSizes.length == 0) throw new InputException("sampleSizes", "need at least one n");
         for (int i = 0; i < sampleSizes.length; i++) {
-            if (sampleSizes[i] < 20 || sampleSizes[i] > 10_000_000) throw new IllegalArgumentException("sampleSizes[" + i + "]: " + sampleSizes[i] + " is outside 20..10000000");
+            if (sampleSizes[i] < 20 || sampleSizes[i] > 10_000_000) throw new InputException("sampleSizes[" + i + "]", sampleSizes[i] + " is outside 20..10000000");
         }
         sampleSizes = sampleSizes.clone();
-        if (repetitions < 1 || repetitions > 1000) throw new IllegalArgumentException("repetitions: " + repetitions + " is outside 1..1000");
-        if (!(initNoise >= 0 && initNoise <= 10)) throw new IllegalArgumentException("initNoise: " + initNoise + " is outside 0..10");
+        if (repetitions < 1 || repetitions > 1000) throw new InputException("repetitions", repetitions + " is outside 1..1000");
+        if (!(initNoise >= 0 && initNoise <= 10)) throw new InputException("initNoise", initNoise + " is outside 0..10");
     }
 
     /**

@@ -1,5 +1,6 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public enum Router {
         for (Router r : values()) {
             if (r.id.equals(key)) return r;
         }
-        throw new IllegalArgumentException("unknown router '" + name + "' (expected "
+        throw new InputException("", "unknown router '" + name + "' (expected "
                 + Arrays.stream(values()).map(Router::id).collect(Collectors.joining(", ")) + ")");
     }
 

@@ -1,5 +1,7 @@
 package lab.softmax.engine.moe;
 
+import lab.softmax.engine.io.InputException;
+
 /**
  * Top-K selection and sparse softmax gating.
  *
@@ -13,7 +15,7 @@ public final class TopK {
     /** Throws unless 1 ≤ topK ≤ experts. */
     public static void requireK(int topK, int experts) {
         if (topK < 1 || topK > experts) {
-            throw new IllegalArgumentException("top-k: " + topK + " is outside 1.." + experts + " (the number of experts)");
+            throw new InputException("top-k", topK + " is outside 1.." + experts + " (the number of experts)");
         }
     }
 

@@ -3,6 +3,7 @@ package lab.softmax.engine.moe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -51,7 +52,12 @@ public record TrueModel(String name, GaussianMoe model) {
         String key = spec.trim().toLowerCase(Locale.ROOT);
         if (key.equals("lab")) return lab();
         if (key.equals("paper")) return paper();
-        Path p = Path.of(spec);
+        Path p;
+        try {
+            p = Path.of(spec);
+        } catch (InvalidPathException e) {
+            throw new InputException(spec, "--true-model", "is neither a preset (" + PRESETS + ") nor a usable file name");
+        }
         if (!Files.exists(p)) throw new InputException(spec, "--true-model", "is neither a preset (" + PRESETS + ") nor an existing file");
         return read(p);
     }
@@ -93,7 +99,12 @@ public record TrueModel(String name, GaussianMoe model) {
         if (topK < 1 || topK > k) throw new InputException(source, "top_k", topK + " is outside 1.." + k + " (the number of experts)");
         if (k < 2) throw new InputException(source, "gates.weights", "one expert: a mixture needs at least 2");
         double[][] b1 = new double[k][];
-        for (int i = 0; i < k; i++) b1[i] = w[i].clone();
+        for (int i = 0; i < k; i++) {
+            b1[i] = w[i].clone();
+            // the reference shift below subtracts the last expert's gate: the difference must be a finite double too
+            if (!Double.isFinite(b0[i] - b0[k - 1])) throw new InputException(source, "gates.biases[" + i + "]", b0[i] + " minus the last expert's " + b0[k - 1] + " is not finite");
+            if (!Double.isFinite(w[i][0] - w[k - 1][0])) throw new InputException(source, "gates.weights[" + i + "]", w[i][0] + " minus the last expert's " + w[k - 1][0] + " is not finite");
+        }
         return new TrueModel(source, new GaussianMoe(b0, b1, a, b, nu, topK));
     }
 

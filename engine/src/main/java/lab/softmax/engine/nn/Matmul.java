@@ -140,7 +140,7 @@ public final class Matmul {
      */
     public static void multiplyPacked(float[] a, int lda, PackedB b, float[] c, int ldc, int r0, int r1) {
         if (r0 >= r1) return;
-        blocks(a, 0, lda, 1, null, 0, 0, b.data, c, ldc, r0, r1, b.columns, b.k, false, MatmulTile.Epilogue.NONE);
+        blocks(a, 0, lda, 1, null, 0, 0, b.data, c, ldc, r0, r1, b.columns, b.k, false, MatmulTile.Epilogue.NONE, null);
     }
 
     /**
@@ -184,7 +184,7 @@ public final class Matmul {
         int tiles = (m + TILE_ROWS - 1) / TILE_ROWS;
         if (workers.threads() == 1 || n > N_BLOCK) {
             workers.forRange(tiles, (t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, null, c, ldc,
-                    t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep));
+                    t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep, workers));
             return;
         }
         // On a team, B (at most N_BLOCK columns) is packed once, together, and shared; the strips of C are
@@ -197,16 +197,18 @@ public final class Matmul {
         });
         int grain = Math.max(1, tiles / (workers.threads() * CHUNKS_PER_THREAD));
         workers.forChunks(tiles, grain, (part, t0, t1) -> blocks(a, aOffset, aRowStride, aKStride, b, bOffset, ldb, packed,
-                c, ldc, t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep));
+                c, ldc, t0 * TILE_ROWS, Math.min(m, t1 * TILE_ROWS), n, k, accumulate, ep, workers));
     }
 
     /**
      * Rows [r0, r1) of C, on one thread. B is packed here block by block, unless packedB already holds
-     * all of it (k block k0 at packedB[k0 * n], laid out as {@link #packB} does).
+     * all of it (k block k0 at packedB[k0 * n], laid out as {@link #packB} does). Checks the team's
+     * cancellation once per strip of rows and block (a fixed half of a 2000-wide product is ~0.3 s of work); with
+     * no team ({@link #multiplyPacked}) the caller checks its own cancellation between its blocks of rows.
      */
     private static void blocks(float[] a, int aOffset, int rs, int ks, float[] b, int bOffset, int ldb, float[] packedB,
                                float[] c, int ldc, int r0, int r1, int n, int k, boolean accumulate,
-                               MatmulTile.Epilogue ep) {
+                               MatmulTile.Epilogue ep, Workers workers) {
         int kMax = Math.max(1, Math.min(K_BLOCK, k));
         float[] aPanel = new float[TILE_ROWS * kMax + LANES];   // slack for packA's whole-vector copies
         float[] bPanel = packedB != null ? packedB : new float[kMax * Math.min(N_BLOCK, n)];
@@ -219,6 +221,7 @@ public final class Matmul {
                 int bBase = packedB != null ? k0 * n + jb * kLen : 0;
                 if (packedB == null) packB(b, bOffset + k0 * ldb + jb, ldb, kLen, nLen, bPanel, 0);
                 for (int r = r0; r < r1; r += TILE_ROWS) {
+                    if (workers != null) workers.checkCancelled();
                     int rows = Math.min(TILE_ROWS, r1 - r);
                     packA(a, aOffset + r * rs + k0 * ks, rs, ks, rows, kLen, aPanel);
                     for (int j = 0; j < nLen; j += PANEL) {

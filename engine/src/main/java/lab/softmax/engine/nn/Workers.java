@@ -3,6 +3,7 @@ package lab.softmax.engine.nn;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * A fixed team of threads that run the parts of one loop together: the calling thread takes part 0,
@@ -23,6 +24,12 @@ import java.util.concurrent.locks.LockSupport;
  * 25 ms epoch. Helpers here spin for {@link #SPIN_NANOS} after each loop before they park, so the
  * next loop of the same epoch finds them awake. A team larger than the machine does not spin: its
  * spinning helpers would take cores from the threads that still have work.
+ *
+ * <p>Cancellation: while a {@link Cancellation} is set ({@link #stopWhen}), every loop checks it before it starts
+ * and before each chunk, and long bodies call {@link #checkCancelled()} (the products do, per strip of rows);
+ * a cancelled loop throws {@link lab.softmax.engine.task.CancelledException} on the caller once every thread
+ * has left it. The caller sets it only around work it can throw away (a training pass), never around a
+ * parameter update, so a cancelled loop leaves nothing half-written that matters.
  */
 public final class Workers implements AutoCloseable {
     /** The body of a loop over [from, to). */
@@ -50,6 +57,7 @@ public final class Workers implements AutoCloseable {
      */
     private volatile Loop current = new Loop(0, null, 0, 0, 0, false);
     private boolean busy;
+    private volatile Cancellation cancellation;
 
     /** One published loop: its body and split, the chunks not yet taken, and the helpers not yet done. */
     private static final class Loop {
@@ -170,6 +178,18 @@ public final class Workers implements AutoCloseable {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
+    /**
+     * From now on loops stop early and throw {@link lab.softmax.engine.task.CancelledException} once
+     * {@code c} is cancelled; null (the default) lets every loop run to its end.
+     */
+    public void stopWhen(Cancellation c) { cancellation = c; }
+
+    /** Throws {@link lab.softmax.engine.task.CancelledException} if the cancellation set by {@link #stopWhen} is cancelled. */
+    public void checkCancelled() {
+        Cancellation c = cancellation;
+        if (c != null) c.throwIfCancelled();
+    }
+
     /** Runs body over [0, n) cut into at most {@link #threads()} contiguous ranges, and returns when all are done. */
     public void forRange(int n, Range body) {
         forParts(n, (part, from, to) -> body.run(from, to));
@@ -177,6 +197,7 @@ public final class Workers implements AutoCloseable {
 
     /** As {@link #forRange}, telling the body which part (0 .. threads-1) it runs. */
     public void forParts(int n, Parts body) {
+        checkCancelled();
         int count = Math.max(1, Math.min(threads, n));
         if (!parallel(count)) {
             for (int p = 0; p < count; p++) body.run(p, from(n, p, count), from(n, p + 1, count));
@@ -194,10 +215,14 @@ public final class Workers implements AutoCloseable {
      */
     public void forChunks(int n, int grain, Parts body) {
         if (grain < 1) throw new IllegalArgumentException("grain: " + grain + " is not positive");
+        checkCancelled();
         int chunks = (int) ((n + (long) grain - 1) / grain);
         int count = Math.max(1, Math.min(threads, chunks));
         if (!parallel(count)) {
-            for (int c = 0; c < chunks; c++) body.run(0, c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+            for (int c = 0; c < chunks; c++) {
+                checkCancelled();
+                body.run(0, c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+            }
             return;
         }
         runLoop(body, n, count, grain);
@@ -235,14 +260,15 @@ public final class Workers implements AutoCloseable {
         if (theirs != null) throwUnchecked(theirs);
     }
 
-    /** A loop's share of this part: its fixed range, or chunks until none is left. */
-    private static void runPart(Loop loop, int part) {
+    /** A loop's share of this part: its fixed range, or chunks until none is left (or the work is cancelled). */
+    private void runPart(Loop loop, int part) {
         if (loop.grain == 0) {
             loop.body.run(part, from(loop.size, part, loop.parts), from(loop.size, part + 1, loop.parts));
             return;
         }
         int chunks = (int) ((loop.size + (long) loop.grain - 1) / loop.grain);
         for (int c = loop.nextChunk.getAndIncrement(); c < chunks; c = loop.nextChunk.getAndIncrement()) {
+            checkCancelled();
             loop.body.run(part, c * loop.grain, (int) Math.min(loop.size, (long) (c + 1) * loop.grain));
         }
     }

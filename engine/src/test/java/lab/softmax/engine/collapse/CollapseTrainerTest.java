@@ -1,5 +1,6 @@
 package lab.softmax.engine.collapse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,9 +52,45 @@ class CollapseTrainerTest {
             seen.add(m);
             if (m.epoch() == 10) cancel.cancel();
         }));
-        assertEquals(11, paused.epoch(), "stops at the next epoch boundary after the cancel");
+        assertEquals(10, paused.epoch(), "a cancel while epoch 10 is logged stops before its update (redone on resume)");
         paused.run(Cancellation.none(), Progress.NONE, seen::add);
         assertEquals(withoutTime(whole.history()), withoutTime(seen));
+    }
+
+    /**
+     * Cancelled at every cancellation check of every epoch in turn (its 2nd check, then its 3rd, ...: deep inside the
+     * forward, the backward, the products and the measurement) and resumed each time: the same metrics and the same
+     * parameters, bit for bit, as a run never paused.
+     */
+    @Test
+    void pausedAtEveryCheckInsideEpochsAndResumedGivesTheSameRunBitForBit() {
+        // 128 wide: the middle weight matrix (16 384 values) is large enough for AdamW to split it between the threads,
+        // so a cancellation that reached into the update would leave it half done and show here
+        CollapseConfig wide = new CollapseConfig(DatasetKind.MODULAR, Operation.ADD, 23, 0.5, List.of(128, 128), OptimizerKind.ADAMW,
+                0.01, 0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, 4, 2, 3, 3, 40, 2000);
+        CollapseTrainer whole = new CollapseTrainer(wide, 2);
+        whole.run(Cancellation.none(), Progress.NONE, m -> { });
+        CollapseTrainer paused = new CollapseTrainer(wide, 2);
+        List<EpochMetrics> seen = new ArrayList<>();
+        int pausesInsideAnEpoch = 0;
+        // every attempt starts at the start of an epoch; k walks through that epoch's checks until one attempt gets past it
+        long k = 2;
+        while (!paused.finished()) {
+            assertTrue(k < 100_000, "the run makes progress between pauses");
+            int epochBefore = paused.epoch();
+            int loggedBefore = seen.size();
+            try {
+                paused.run(Cancellation.afterChecks(k), Progress.NONE, seen::add);
+            } catch (CancelledException e) {
+                if (paused.epoch() == epochBefore && seen.size() == loggedBefore) pausesInsideAnEpoch++;
+            }
+            k = paused.epoch() == epochBefore ? k + 1 : 2;
+        }
+        assertTrue(pausesInsideAnEpoch > 100, pausesInsideAnEpoch + " pauses landed inside an epoch");
+        assertEquals(withoutTime(whole.history()), withoutTime(seen));
+        for (int t = 0; t < whole.parameters().size(); t++) {
+            assertArrayEquals(whole.parameters().get(t).value(), paused.parameters().get(t).value(), whole.parameters().get(t).name());
+        }
     }
 
     @Test
@@ -92,7 +129,7 @@ class CollapseTrainerTest {
             gg += gn;
             ww += wn;
         }
-        // raw, not projected: the training gradient still points along -theta after 11 AdamW steps
+        // raw, not projected: the training gradient still points along -theta after 10 AdamW steps
         assertTrue(-gw / Math.sqrt(gg * ww) > 0.1, "NLM cosine of the raw gradient " + (-gw / Math.sqrt(gg * ww)));
         paused.run(Cancellation.none(), Progress.NONE, seen::add);
         assertEquals(withoutTime(whole.history()), withoutTime(seen));

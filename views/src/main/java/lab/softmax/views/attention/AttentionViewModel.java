@@ -33,6 +33,8 @@ import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.ChangeBatch;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CoalescingTask;
+import lab.softmax.views.common.Failures;
+import lab.softmax.views.common.RunningTask;
 
 /**
  * The Attention lab's state as JavaFX properties and the engine calls behind the map: every input
@@ -161,17 +163,18 @@ public final class AttentionViewModel {
      * Reads a Q/K/V file off the FX thread ({@link AttentionFile#read}); a bad file changes nothing and
      * sets {@link #errorProperty()} to the problem, which names the file, the field and the value.
      */
-    public void loadInput(Path file) {
+    public RunningTask<AttentionInput> loadInput(Path file) {
         loadingFile.set(true);
         fileProblem.set("");
-        tasks.run("Reading " + file.getFileName(), ctx -> AttentionFile.read(file), in -> {
+        return tasks.run("Reading " + file.getFileName(), ctx -> AttentionFile.read(file, ctx.progress(), ctx.cancellation()), in -> {
             loadingFile.set(false);
             setInput(in);
         }, failure -> {
             loadingFile.set(false);
-            String problem = String.valueOf(failure.getMessage());
-            error.set(problem);
-            fileProblem.set(problem);
+            Failures.report(failure, problem -> {
+                error.set(problem);
+                fileProblem.set(problem);
+            });
         }, () -> loadingFile.set(false));
     }
 

@@ -32,7 +32,7 @@ import lab.softmax.views.common.ThrottledUpdater;
 /**
  * "Train vanilla vs SSA" on the needle task ({@link NeedleTrainer#trainBoth}) off the FX thread, with
  * progress and cancel. Live evaluations (every {@link #liveEvery} steps, on fewer examples) and the
- * final one arrive through {@link NeedleListener#onEval} and are applied in batches (~30 Hz), so the
+ * final one arrive through {@link NeedleListener#onEval} and are applied in batches (≤ 10 a second), so the
  * charts fill in as training goes; the final evaluation replaces the live ones.
  */
 public final class DilutionViewModel {
@@ -122,7 +122,7 @@ public final class DilutionViewModel {
         int gen = ++generation;
         clear();
         runStatus.start("starting");
-        ThrottledUpdater<Item> updater = new ThrottledUpdater<>(tasks.uiExecutor(), this::apply);
+        ThrottledUpdater<Item> updater = new ThrottledUpdater<>(ThrottledUpdater.CHART_PERIOD_MILLIS, tasks.uiExecutor(), this::apply);
         NeedleListener listener = new NeedleListener() {
             @Override
             public void onStep(NeedleStep step) {

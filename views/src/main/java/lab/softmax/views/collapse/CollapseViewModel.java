@@ -32,8 +32,8 @@ import lab.softmax.views.common.ThrottledUpdater;
 /**
  * The Collapse lab's state as JavaFX properties: the runs (overlaid in the charts), the draft
  * config of the next run, the selected run and the sample the "why" panel inspects. Training runs
- * off the FX thread; logged epochs arrive in batches (~30 Hz) and are appended to the run's metrics.
- * Pausing cancels the task at the next epoch boundary; resuming continues the same model.
+ * off the FX thread; logged epochs arrive in batches (≤ 10 a second) and are appended to the run's metrics.
+ * Pausing cancels the task within the epoch (the unfinished epoch is redone on resume); resuming continues the same model.
  */
 public final class CollapseViewModel {
     private static final int TRAIN_THREADS = 2;
@@ -77,13 +77,20 @@ public final class CollapseViewModel {
     /** The ⊥Grad plane of each weight matrix of the inspected run. */
     public ProjectionViewModel projection() { return projection; }
 
-    /** Adds a run with the draft config (not started). */
+    /** Adds a run with the draft config (not started); a label another run has gets a number: "… (2)". */
     public RunEntry addRun(String label) {
-        RunEntry r = new RunEntry(label == null || label.isBlank() ? draft.get().defaultLabel() : label, draft.get(), List.of());
+        String wanted = label == null || label.isBlank() ? draft.get().defaultLabel() : label;
+        String unique = wanted;
+        for (int n = 2; labelTaken(unique); n++) unique = wanted + " (" + n + ")";
+        RunEntry r = new RunEntry(unique, draft.get(), List.of());
         runs.add(r);
         selected.set(r);
         changed();
         return r;
+    }
+
+    private boolean labelTaken(String label) {
+        return runs.stream().anyMatch(r -> r.label().equals(label));
     }
 
     /** Starts a run, resumes a paused one, or retrains a recorded/finished one from epoch 0. */
@@ -97,7 +104,7 @@ public final class CollapseViewModel {
         error.set("");
         r.setStatus(RunEntry.Status.RUNNING);
         clearInspection();
-        ThrottledUpdater<EpochMetrics> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> {
+        ThrottledUpdater<EpochMetrics> updater = new ThrottledUpdater<>(ThrottledUpdater.CHART_PERIOD_MILLIS, tasks.uiExecutor(), batch -> {
             r.appendMetrics(batch);
             changed();
         });
@@ -124,7 +131,7 @@ public final class CollapseViewModel {
         updateBusy();
     }
 
-    /** Stops a run at the next epoch boundary; {@link #start} resumes it. */
+    /** Stops a run within its current epoch (within ~0.1 s); {@link #start} resumes it. */
     public void pause(RunEntry r) {
         if (r.task() != null) r.task().cancel();
     }

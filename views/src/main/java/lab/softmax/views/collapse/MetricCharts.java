@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.LossKind;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Decimation;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -120,7 +121,8 @@ final class MetricCharts {
      * Brings the charts up to date with the runs. Called per ~30 Hz batch: while the runs are the same
      * ones, only their new points are appended (and the SC-50 % epoch searched among them), so the work
      * per batch does not grow with the length of the runs. Anything else (runs added, removed or
-     * reordered, a run retrained, the epoch axis switched) redraws everything.
+     * reordered, a run retrained, the epoch axis switched) redraws everything. Each series is thinned to a few
+     * thousand points as it grows ({@link Decimation}): an hour's run keeps its memory and redraw time flat.
      */
     void update(List<RunEntry> runs) {
         updatePoints(runs);
@@ -132,6 +134,19 @@ final class MetricCharts {
             rebuild(runs);
             return;
         }
+        boolean fresh = false;
+        for (int r = 0; r < runs.size(); r++) fresh |= runs.get(r).metrics().size() != plotted.get(r).count;
+        if (!fresh) return;
+        // one redraw per chart for the whole batch, not one per series changed
+        for (JFreeChart c : charts) c.setNotify(false);
+        try {
+            appendFresh(runs);
+        } finally {
+            for (JFreeChart c : charts) c.setNotify(true);
+        }
+    }
+
+    private void appendFresh(List<RunEntry> runs) {
         for (int r = 0; r < runs.size(); r++) {
             RunEntry run = runs.get(r);
             Plotted p = plotted.get(r);
@@ -187,13 +202,13 @@ final class MetricCharts {
             for (int r = 0; r < runs.size(); r++) {
                 RunEntry run = runs.get(r);
                 Paint colour = Charts.PALETTE[r % Charts.PALETTE.length];
-                XYSeries solid = series(run.label(), run.metrics(), m.solid(), m.logY());
+                XYSeries solid = series(seriesKey(runs, r), run.metrics(), m.solid(), m.logY());
                 plotted.get(r).series.add(solid);
                 d.addSeries(solid);
                 renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
                 renderer.setSeriesStroke(d.getSeriesCount() - 1, i == SC_CHART && !softmax(run) ? HYPOTHETICAL : new BasicStroke(1.8f));
                 if (m.dashed() != null) {
-                    XYSeries dashed = series(run.label() + " (dashed)", run.metrics(), m.dashed(), m.logY());
+                    XYSeries dashed = series(seriesKey(runs, r) + " (dashed)", run.metrics(), m.dashed(), m.logY());
                     plotted.get(r).series.add(dashed);
                     d.addSeries(dashed);
                     renderer.setSeriesPaint(d.getSeriesCount() - 1, colour);
@@ -210,6 +225,16 @@ final class MetricCharts {
         for (int r = 0; r < runs.size(); r++) {
             if (plotted.get(r).sc50 >= 0) addMarker(runs.get(r), r, plotted.get(r).sc50);
         }
+    }
+
+    /**
+     * A run's series key: its label, numbered when another run has the same label (a chart's series keys must
+     * differ; two runs added with the same settings get the same default label, and a file may hold such runs).
+     */
+    private static String seriesKey(List<RunEntry> runs, int index) {
+        String label = runs.get(index).label();
+        boolean shared = runs.stream().filter(r -> r.label().equals(label)).count() > 1;
+        return shared ? label + " (run " + (index + 1) + ")" : label;
     }
 
     private static void remember(Plotted p, List<EpochMetrics> ms) {
@@ -271,7 +296,7 @@ final class MetricCharts {
             s.add(e.epoch(), y, false);
             any = true;
         }
-        if (any) s.fireSeriesChanged();
+        if (any && !Decimation.thin(s, logX)) s.fireSeriesChanged();
     }
 
     private XYSeries series(String key, List<EpochMetrics> metrics, ToDoubleFunction<EpochMetrics> f, boolean logY) {
@@ -282,6 +307,7 @@ final class MetricCharts {
             if (!Double.isFinite(y) || (logY && y <= 0)) continue;
             s.add(e.epoch(), y, false);
         }
+        Decimation.thin(s, logX);
         return s;
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -32,16 +33,24 @@ public final class BackgroundTasks implements AutoCloseable {
     /**
      * Daemon workers, as many as there are tasks, and Platform::runLater. Not a fixed pool of two
      * (the cores): two long trainings would then hold every worker and a recomputation asked for
-     * by another lab would wait for hours; several tasks share the cores instead.
+     * by another lab would wait for hours; several tasks share the cores instead. Each worker runs at a
+     * lower priority than the window ({@link WorkerPriority}), and so does every thread it starts.
      */
     public static BackgroundTasks forFxApplication() {
+        return new BackgroundTasks(Executors.newCachedThreadPool(workerThreads()), Platform::runLater);
+    }
+
+    /** The app's worker threads: daemons that lower their own priority before they run anything. */
+    static ThreadFactory workerThreads() {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "lab-worker-" + n.incrementAndGet());
+        return r -> {
+            Thread t = new Thread(() -> {
+                WorkerPriority.lowerCurrentThread();
+                r.run();
+            }, "lab-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
-        return new BackgroundTasks(pool, Platform::runLater);
+        };
     }
 
     @FunctionalInterface

@@ -10,7 +10,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
  * one runs schedules exactly one follow-up, which reads the inputs as they are then, and cancels
  * the run in flight unless it started less than {@code keepMillis} ago: a run that is nearly done is
  * worth showing while the user drags (a fast map redrawn at frame rate), a slow one is not (it would
- * only delay the newest inputs). Call from the UI thread.
+ * only delay the newest inputs). A run the user cancels ends the recomputation: the follow-up a request
+ * had scheduled is dropped, so Cancel stops the work rather than restarting it. Call from the UI thread.
  */
 public final class CoalescingTask<T> {
     private final BackgroundTasks tasks;
@@ -25,6 +26,8 @@ public final class CoalescingTask<T> {
     private RunningTask<T> current;
     private long startedNanos;
     private boolean dirty;
+    /** The run in flight was cancelled by a request, for its follow-up (not by the user's Cancel). */
+    private boolean supersededByRequest;
 
     /**
      * @param work called on the UI thread at the start of each run: it reads the inputs and returns
@@ -52,10 +55,14 @@ public final class CoalescingTask<T> {
     public void request() {
         if (running.get()) {
             dirty = true;
-            if (current != null && System.nanoTime() - startedNanos >= keepNanos) current.cancel();
+            if (current != null && System.nanoTime() - startedNanos >= keepNanos) {
+                supersededByRequest = true;
+                current.cancel();
+            }
             return;
         }
         dirty = false;
+        supersededByRequest = false;
         running.set(true);
         startedNanos = System.nanoTime();
         RunningTask<T> task = tasks.run(title, work.get(), result -> {
@@ -64,7 +71,11 @@ public final class CoalescingTask<T> {
         }, error -> {
             onFailure.accept(error);
             finished();
-        }, this::finished);
+        }, () -> {
+            // The user's Cancel (the status bar's, a lab's button) stops the work: no follow-up starts behind it.
+            if (!supersededByRequest) dirty = false;
+            finished();
+        });
         // With a synchronous executor (tests) the run has already ended here.
         current = running.get() ? task : null;
     }

@@ -21,6 +21,12 @@ public final class ThrottledUpdater<T> {
         return t;
     });
 
+    /**
+     * The period for streams that redraw several charts (a training's curves): 10 redraws a second look as live as 30
+     * and cost the FX and render threads a third (docs/RELIABILITY.md).
+     */
+    public static final long CHART_PERIOD_MILLIS = 100;
+
     /** Runs a task after a delay (the shared timer thread; tests pass their own). */
     interface Timer {
         void schedule(Runnable task, long delayMillis);

@@ -31,6 +31,8 @@ import lab.softmax.engine.distributions.NormalizerKind;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.CoalescingTask;
+import lab.softmax.views.common.Failures;
+import lab.softmax.views.common.RunningTask;
 
 /**
  * The Distributions lab's state as JavaFX properties, and the engine calls behind it. Every input
@@ -122,17 +124,20 @@ public final class DistributionsViewModel {
         }
     }
 
-    /** Reads a logits file off the FX thread (10^7 entries take a moment). */
-    public void loadLogits(Path file) {
+    /**
+     * Reads a logits file off the FX thread (10^7 entries take a moment), with progress and Cancel in the
+     * status bar; a bad file changes nothing and sets the error, a cancelled one changes nothing.
+     */
+    public RunningTask<double[]> loadLogits(Path file) {
         loadingFile.set(true);
-        tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file),
+        return tasks.run("Reading " + file.getFileName(), ctx -> LogitsFile.read(file, ctx.progress(), ctx.cancellation()),
                 values -> {
                     loadingFile.set(false);
                     setLogits(values, file.toString());
                 },
                 failure -> {
                     loadingFile.set(false);
-                    error.set(failure.getMessage());
+                    Failures.report(failure, error::set);
                 }, () -> loadingFile.set(false));
     }
 
@@ -161,14 +166,11 @@ public final class DistributionsViewModel {
         int topKCount = topK.get();
         List<NormalizerKind> kinds = enabled.entrySet().stream().filter(e -> e.getValue().get()).map(Map.Entry::getKey).toList();
         return ctx -> {
+            var cancellation = ctx.cancellation();
             List<NormalizationResult> out = new ArrayList<>();
-            for (NormalizerKind k : kinds) {
-                ctx.cancellation().throwIfCancelled();
-                out.add(Normalization.run(z, t, k, p, shift));
-            }
-            List<NormalizationSummary> readouts = out.stream().map(r -> NormalizationSummary.of(r, topKCount)).toList();
-            ctx.cancellation().throwIfCancelled();
-            return new Computed(out, readouts, PlotData.of(z, out));
+            for (NormalizerKind k : kinds) out.add(Normalization.run(z, t, k, p, shift, cancellation));
+            List<NormalizationSummary> readouts = out.stream().map(r -> NormalizationSummary.of(r, topKCount, cancellation)).toList();
+            return new Computed(out, readouts, PlotData.of(z, out, cancellation));
         };
     }
 

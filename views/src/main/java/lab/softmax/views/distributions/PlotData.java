@@ -3,11 +3,13 @@ package lab.softmax.views.distributions;
 import java.util.Arrays;
 import java.util.List;
 import lab.softmax.engine.distributions.NormalizationResult;
+import lab.softmax.engine.numeric.Sorting;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * What the Distributions charts draw, prepared off the FX thread: small vectors are drawn by
  * index; long ones (more than {@link #MAX_BARS}) as probabilities sorted by rank on log-spaced
- * ranks, so a 10^7 vector becomes a few thousand points.
+ * ranks, so a 10^7 vector becomes a few thousand points. The sorts this takes can be cancelled.
  */
 record PlotData(boolean byIndex, double[] logitX, double[] logitY, List<Series> probabilities) {
     static final int MAX_BARS = 64;
@@ -16,18 +18,22 @@ record PlotData(boolean byIndex, double[] logitX, double[] logitY, List<Series> 
     record Series(NormalizationResult result, double[] x, double[] y, double[] referenceY) { }
 
     static PlotData of(double[] logits, List<NormalizationResult> results) {
+        return of(logits, results, Cancellation.none());
+    }
+
+    static PlotData of(double[] logits, List<NormalizationResult> results, Cancellation cancellation) {
         boolean byIndex = logits.length <= MAX_BARS;
         int[] picks = byIndex ? allIndices(logits.length) : logSpacedRanks(logits.length);
         double[] lx = new double[picks.length];
         double[] ly = new double[picks.length];
-        double[] sortedLogits = byIndex ? logits : descending(logits);
+        double[] sortedLogits = byIndex ? logits : descending(logits, cancellation);
         for (int i = 0; i < picks.length; i++) {
             lx[i] = byIndex ? picks[i] : picks[i] + 1;
             ly[i] = sortedLogits[picks[i]];
         }
         List<Series> series = results.stream().map(r -> {
-            double[] p = byIndex ? r.probabilities() : descending(r.probabilities());
-            double[] ref = byIndex ? r.reference() : descending(r.reference());
+            double[] p = byIndex ? r.probabilities() : descending(r.probabilities(), cancellation);
+            double[] ref = byIndex ? r.reference() : descending(r.reference(), cancellation);
             double[] y = new double[picks.length];
             double[] refY = new double[picks.length];
             for (int i = 0; i < picks.length; i++) {
@@ -63,14 +69,9 @@ record PlotData(boolean byIndex, double[] logitX, double[] logitY, List<Series> 
     }
 
     /** Sorted descending (NaN, if any, come first). */
-    private static double[] descending(double[] v) {
+    private static double[] descending(double[] v, Cancellation cancellation) {
         double[] s = v.clone();
-        Arrays.sort(s);
-        for (int i = 0, j = s.length - 1; i < j; i++, j--) {
-            double t = s[i];
-            s[i] = s[j];
-            s[j] = t;
-        }
+        Sorting.descending(s, cancellation);
         return s;
     }
 }

@@ -136,14 +136,12 @@ public final class GhostsPlaneViewModel {
         double t = s.temperature();
         double[] z = scaled(s.logits(), t);
         double[] a = scaled(s.direction(), t);
-        GhostsResult nearest = Ghosts.analyse(z, a, Ghosts.DEFAULT_WITHIN);
-        cancellation.throwIfCancelled();
+        GhostsResult nearest = Ghosts.analyse(z, a, Ghosts.DEFAULT_WITHIN, cancellation);
         double half = halfWidth(nearest);
         // Every zero in the visible square, corners included, gets marked.
         double corner = Math.sqrt(2) * half / nearest.rhoA();
         GhostsResult result = corner > Ghosts.DEFAULT_WITHIN && Double.isFinite(corner)
-                ? Ghosts.analyse(z, a, corner) : nearest;
-        cancellation.throwIfCancelled();
+                ? Ghosts.analyse(z, a, corner, cancellation) : nearest;
         PlaneGrid grid = PlaneGrid.sample(ExponentialSum.of(z, a), -half, half, -half, half, GRID, GRID, cancellation);
         return new Analysis(result, grid, half, taylor(z, a, s.target(), s.degree(), result));
     }

@@ -31,7 +31,7 @@ import lab.softmax.views.common.ThrottledUpdater;
 
 /**
  * The Convergence tab: {@link ConvergenceExperiment#run} off the FX thread on its own pool of {@link #threadsProperty()}
- * threads, with progress and cancel. Each finished fit arrives on a worker and is applied in batches (~30 Hz), so the
+ * threads, with progress and cancel. Each finished fit arrives on a worker and is applied in batches (≤ 10 a second), so the
  * medians, quartile bands and slopes fill in while the experiment runs; the results are identical for any thread count.
  */
 public final class ConvergenceViewModel {
@@ -128,7 +128,7 @@ public final class ConvergenceViewModel {
         runStatus.start("starting");
         startNanos = System.nanoTime();
         revision.set(revision.get() + 1);
-        ThrottledUpdater<FitRecord> updater = new ThrottledUpdater<>(tasks.uiExecutor(), batch -> apply(gen, batch));
+        ThrottledUpdater<FitRecord> updater = new ThrottledUpdater<>(ThrottledUpdater.CHART_PERIOD_MILLIS, tasks.uiExecutor(), batch -> apply(gen, batch));
         int total = s.cases().size() * s.sampleSizes().length * s.repetitions();
         running = tasks.run("MoE convergence (" + total + " fits, " + nThreads + " threads)", ctx -> {
             AtomicInteger n = new AtomicInteger();

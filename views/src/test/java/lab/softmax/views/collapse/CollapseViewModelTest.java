@@ -63,6 +63,16 @@ class CollapseViewModelTest {
     }
 
     @Test
+    void runsAddedWithTheSameSettingsGetNumberedLabels() throws Exception {
+        model.draftProperty().set(small(20));
+        String label = small(20).defaultLabel();
+        assertEquals(label, onUi(() -> model.addRun("")).label());
+        assertEquals(label + " (2)", onUi(() -> model.addRun(null)).label());
+        assertEquals(label + " (3)", onUi(() -> model.addRun(label)).label());
+        assertEquals("mine", onUi(() -> model.addRun("mine")).label());
+    }
+
+    @Test
     void aStartedRunRecordsEveryLoggedEpochAndCanBeInspected() throws Exception {
         model.draftProperty().set(small(20));
         RunEntry r = onUi(() -> model.addRun(""));

@@ -51,6 +51,37 @@ class MetricChartsTest {
     }
 
     @Test
+    void anHoursRunLoggedEveryEpochKeepsEachSeriesBoundedAndItsNewestPoint() {
+        MetricCharts charts = new MetricCharts();
+        RunEntry run = new RunEntry("r", CollapseConfig.defaults(), List.of());
+        List<RunEntry> runs = List.of(run);
+        for (int batch = 0; batch < 150; batch++) {
+            List<EpochMetrics> ms = new ArrayList<>();
+            for (int e = batch * 1000; e < (batch + 1) * 1000; e++) ms.add(at(e, 0.1));
+            run.appendMetrics(ms);
+            charts.update(runs);
+        }
+        XYSeries accuracy = charts.solidSeries(0, 0);
+        assertTrue(accuracy.getItemCount() <= lab.softmax.views.common.Decimation.CAP, accuracy.getItemCount() + " points");
+        assertEquals(149_999.0, accuracy.getMaxX(), 0);
+        assertEquals(1.0, accuracy.getMinX(), 0, "the log axis starts at epoch 1");
+        charts.setLogEpochAxis(false);
+        charts.update(runs);
+        assertTrue(charts.solidSeries(0, 0).getItemCount() <= lab.softmax.views.common.Decimation.CAP, "a rebuild is thinned too");
+    }
+
+    @Test
+    void runsWithTheSameLabelAreDrawnSideBySide() {
+        // a file may hold two runs of one label; series keys must differ or the chart refuses the second run
+        MetricCharts charts = new MetricCharts();
+        RunEntry a = new RunEntry("same", CollapseConfig.defaults(), epochs(0, 50, 0.1));
+        RunEntry b = new RunEntry("same", CollapseConfig.defaults(), epochs(0, 80, 0.1));
+        charts.update(List.of(a, b));
+        assertEquals(4, charts.solidSeries(0, 0).getItemCount(), "epochs 10..40 on the log axis");
+        assertEquals(7, charts.solidSeries(0, 1).getItemCount());
+    }
+
+    @Test
     void aRetrainedRunIsRedrawn() {
         MetricCharts charts = new MetricCharts();
         charts.setLogEpochAxis(false);

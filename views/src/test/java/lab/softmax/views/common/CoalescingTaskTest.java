@@ -3,6 +3,7 @@ package lab.softmax.views.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,5 +106,28 @@ class CoalescingTaskTest {
         ui.submit(() -> { }).get();
         assertEquals(List.of(0, 3), shown, "the kept run shows its result, then the newest input follows once");
         assertEquals(2, started.get());
+    }
+
+    /** Cancel (the status bar's) on a run with a follow-up pending stops the work: the follow-up does not start. */
+    @Test
+    void theUsersCancelDropsThePendingFollowUp() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch running = new CountDownLatch(1);
+        CoalescingTask<Integer> task = ui.submit(() -> new CoalescingTask<Integer>(tasks, "spins until cancelled", () -> ctx -> {
+            runs.incrementAndGet();
+            running.countDown();
+            while (true) ctx.cancellation().throwIfCancelled();
+        }, v -> fail("a cancelled run shows nothing"), e -> { }, 60_000)).get();
+        ui.submit(task::request).get();
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        ui.submit(task::request).get();   // the run is young and kept: this request only marks a follow-up
+        ui.submit(() -> tasks.latestProperty().get().cancel()).get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ui.submit(() -> task.runningProperty().get()).get()) {
+            assertTrue(System.nanoTime() < deadline, "the cancelled recomputation did not end");
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        assertEquals(1, runs.get(), "no follow-up after the user's Cancel");
     }
 }

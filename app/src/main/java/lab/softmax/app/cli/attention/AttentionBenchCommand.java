@@ -53,7 +53,7 @@ public final class AttentionBenchCommand implements Callable<Integer> {
             throw new InputException("", "--algorithm", alg.id() + " (expected two-pass or online)");
         }
         if ((long) n * n > (1L << 28)) throw new InputException("", "--n", n + " needs an n × n map of more than 2^28 floats");
-        AttentionBench.Result r = Options.config(() -> AttentionBench.run(n, dim, threads, rounds, alg, Cancellation.none()));
+        AttentionBench.Result r = Options.config(() -> AttentionBench.run(n, dim, threads, rounds, alg, Cancellation.none()), java.util.Map.of("dh", "--dim"));
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
             ObjectNode o = JsonOutput.object();

@@ -98,7 +98,7 @@ public final class AttentionTrainCommand implements Callable<Integer> {
         if (m.equals("both")) return List.of(NeedleMode.VANILLA, NeedleMode.SSA);
         try {
             return List.of(NeedleMode.parse(m));
-        } catch (IllegalArgumentException e) {
+        } catch (InputException e) {
             throw new InputException("", "--mode", "unknown mode '" + mode + "' (expected vanilla, ssa or both)");
         }
     }
@@ -107,19 +107,11 @@ public final class AttentionTrainCommand implements Callable<Integer> {
         NeedleConfig b = p.config(seed);
         int[] train = trainContext == null ? b.trainLengths() : lengths(trainContext, "--train-context");
         int[] eval = evalContext == null ? b.evalLengths() : lengths(evalContext, "--eval-context");
-        try {
-            return new NeedleConfig(dim == null ? b.keyDim() : dim, b.valueDim(), b.normaliseKeys(),
-                    queryNoise == null ? b.queryNoise() : queryNoise, b.learningRate(), b.batchSize(),
-                    steps == null ? b.steps() : steps, train, eval, evalExamples == null ? b.evalExamples() : evalExamples,
-                    weightDecay == null ? b.weightDecay() : weightDecay, b.beta0(), b.initScale(), seed, 0, b.liveExamples());
-        } catch (IllegalArgumentException e) {
-            String msg = String.valueOf(e.getMessage());
-            int colon = msg.indexOf(':');
-            String field = colon > 0 ? msg.substring(0, colon).replaceAll("\\[.*", "") : "";
-            String option = OPTION_OF_FIELD.get(field);
-            if (option == null) throw new InputException("", "", msg);
-            throw new InputException("", option, msg.substring(colon + 1).trim());
-        }
+        return Options.config(() -> new NeedleConfig(dim == null ? b.keyDim() : dim, b.valueDim(), b.normaliseKeys(),
+                queryNoise == null ? b.queryNoise() : queryNoise, b.learningRate(), b.batchSize(),
+                steps == null ? b.steps() : steps, train, eval, evalExamples == null ? b.evalExamples() : evalExamples,
+                weightDecay == null ? b.weightDecay() : weightDecay, b.beta0(), b.initScale(), seed, 0, b.liveExamples()),
+                OPTION_OF_FIELD);
     }
 
     /** "A..B" (the powers of two from A to B, both included when they are powers of two) or "a,b,c". */

@@ -108,6 +108,7 @@ public final class CollapseTrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollapseConfig config = config();
+        if (threads != null && (threads < 1 || threads > 256)) throw new InputException("", "--threads", threads + " is outside 1..256");
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) throw new InputException("", "--threads", "must be >= 1, got " + workers);
         PrintWriter out = spec.commandLine().getOut();
@@ -148,19 +149,8 @@ public final class CollapseTrainCommand implements Callable<Integer> {
         double e = eps != null ? eps : orthograd ? 1e-8 : 1e-25;
         double mom = momentum != null ? momentum : orthograd ? 0.8 : 0.2;
         List<Integer> widths = Arrays.stream(hidden).boxed().toList();
-        try {
-            return new CollapseConfig(t, op, modulus, trainFraction, widths, opt, lr, beta1, b2, e, mom, weightDecay,
-                    lk, p, orthograd, epochs, logEvery, seed, parityBits, noiseBits, paritySamples);
-        } catch (IllegalArgumentException ex) {
-            throw new InputException("", optionOf(ex.getMessage()), ex.getMessage().substring(ex.getMessage().indexOf(':') + 1).trim());
-        }
-    }
-
-    /** "trainFraction: ..." names the record field; the user typed --train-fraction. */
-    private static String optionOf(String message) {
-        String field = message.substring(0, Math.max(0, message.indexOf(':')));
-        String kebab = field.replaceAll("\\[.*", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        return "--" + kebab;
+        return Options.config(() -> new CollapseConfig(t, op, modulus, trainFraction, widths, opt, lr, beta1, b2, e, mom,
+                weightDecay, lk, p, orthograd, epochs, logEvery, seed, parityBits, noiseBits, paritySamples));
     }
 
     private void print(PrintWriter out, EpochMetrics m) {

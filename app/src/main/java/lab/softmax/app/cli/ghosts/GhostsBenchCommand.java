@@ -9,6 +9,7 @@ import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.Ghosts;
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.numeric.SplitMix64;
 import picocli.CommandLine.Command;
@@ -25,13 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GhostsBenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--k", defaultValue = "1000", description = "Terms per sum (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k", defaultValue = "1000", description = "Terms per sum, 2..10000 (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--zeros-within", defaultValue = "3", description = "M in |t| <= M*rho_a (default: ${DEFAULT-VALUE})")
+    @Option(names = "--zeros-within", defaultValue = "3", description = "M in |t| <= M*rho_a, 0..1000 (default: ${DEFAULT-VALUE})")
     double within;
 
-    @Option(names = "--spread", defaultValue = "2", description = "Logit standard deviation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--spread", defaultValue = "2", description = "Logit standard deviation, 0..1000 (default: ${DEFAULT-VALUE})")
     double spread;
 
     @Option(names = "--cases", defaultValue = "40", description = "Random sums timed (default: ${DEFAULT-VALUE})")
@@ -45,10 +46,22 @@ public final class GhostsBenchCommand implements Callable<Integer> {
 
     @Mixin JsonDocumentOption json;
 
+    /** Largest K: one analysis of 10^4 terms takes a second already. */
+    static final int MAX_K = 10_000;
+    /** Largest logit spread: from ~3e4 on the zeros of some random sums lie beyond where the zero finder searches. */
+    static final double MAX_SPREAD = 1e3;
+
     @Override
     public Integer call() {
-        if (k < 2) throw new lab.softmax.engine.io.InputException("", "--k", "must be >= 2, got " + k);
-        if (cases < 1) throw new lab.softmax.engine.io.InputException("", "--cases", "must be >= 1, got " + cases);
+        if (k < 2 || k > MAX_K) throw new InputException("", "--k", "must be in 2.." + MAX_K + ", got " + k);
+        if (cases < 1 || cases > 1_000_000) throw new InputException("", "--cases", "must be in 1..1000000, got " + cases);
+        if (warmup < 0) throw new InputException("", "--warmup", "must be >= 0, got " + warmup);
+        if (!(spread >= 0 && spread <= MAX_SPREAD)) {
+            throw new InputException("", "--spread", "must be a number in [0, " + MAX_SPREAD + "], got " + spread);
+        }
+        if (!(within >= 0 && within <= Ghosts.MAX_WITHIN)) {
+            throw new InputException("", "--zeros-within", within + " is outside 0.." + (int) Ghosts.MAX_WITHIN);
+        }
         SplitMix64 rng = new SplitMix64(seed);
         for (int i = 0; i < warmup; i++) analyse(rng);
         double[] ms = new double[cases];

@@ -9,6 +9,7 @@ import lab.softmax.app.cli.JsonDocumentOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
 import lab.softmax.engine.ghosts.BatchGhosts;
+import lab.softmax.engine.ghosts.Ghosts;
 import lab.softmax.engine.ghosts.GhostsInput;
 import lab.softmax.engine.ghosts.GhostsResult;
 import lab.softmax.engine.ghosts.Zero;
@@ -34,7 +35,7 @@ public final class GhostsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--zeros-within", defaultValue = "3", paramLabel = "M",
-            description = "List the zeros with |t| <= M*rho_a (default: ${DEFAULT-VALUE}).")
+            description = "List the zeros with |t| <= M*rho_a, M in 0..1000 (default: ${DEFAULT-VALUE}).")
     double within;
 
     @Option(names = "--temperature", defaultValue = "1", paramLabel = "T",
@@ -48,8 +49,8 @@ public final class GhostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(within >= 0) || !Double.isFinite(within) || within > 1e6) {
-            throw new InputException("", "--zeros-within", "must be a number in [0, 1e6], got " + within);
+        if (!(within >= 0 && within <= Ghosts.MAX_WITHIN)) {
+            throw new InputException("", "--zeros-within", within + " is outside 0.." + (int) Ghosts.MAX_WITHIN);
         }
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new InputException("", "--temperature", "must be a positive number, got " + temperature);
@@ -57,7 +58,15 @@ public final class GhostsCommand implements Callable<Integer> {
         GhostsInput in = InputArgument.read(input, GhostsInput::read, GhostsInput::read);
         var logits = in.logits().stream().map(v -> scale(v, temperature)).toList();
         var directions = in.directions().stream().map(v -> scale(v, temperature)).toList();
-        BatchGhosts.Result result = BatchGhosts.analyse(logits, directions, within);
+        BatchGhosts.Result result;
+        try {
+            result = BatchGhosts.analyse(logits, directions, within);
+        } catch (InputException e) {
+            // the engine names the field; the user needs the file too
+            // (and a single sample is no "samples[0]")
+            String field = in.batch() ? e.field() : e.field().replaceFirst("^samples\\[0]\\.", "");
+            throw e.source().isEmpty() ? new InputException(InputArgument.source(input), field, e.problem(), e) : e;
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json.on()) {
             JsonOutput.print(out, toJson(result, in.batch()));

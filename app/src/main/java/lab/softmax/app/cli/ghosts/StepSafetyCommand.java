@@ -8,6 +8,7 @@ import lab.softmax.app.cli.Cli;
 import lab.softmax.app.cli.JsonLinesOption;
 import lab.softmax.app.cli.JsonOutput;
 import lab.softmax.app.cli.Options;
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.engine.ghosts.training.StepSafetyConfig;
 import lab.softmax.engine.ghosts.training.StepSafetyRun;
@@ -140,9 +141,9 @@ public final class StepSafetyCommand implements Callable<Integer> {
             try {
                 n = Integer.parseInt(t);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("\"" + text + "\" is neither a positive integer nor 'full'");
+                throw new InputException("", "\"" + text + "\" is neither a positive integer nor 'full'");
             }
-            if (n < 1) throw new IllegalArgumentException(n + " must be >= 1, or 'full' for the whole training split");
+            if (n < 1) throw new InputException("", n + " must be >= 1, or 'full' for the whole training split");
             return n;
         }, "--batch-size");
     }

@@ -185,16 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** BenchConfig says "threads: 0 is outside 1..256"; the user typed --threads, so name that. */
     private BenchConfig config(List<Algorithm> algs, List<Impl> implList, List<Integer> sizeList) {
-        try {
-            return new BenchConfig(algs, implList, sizeList, threads, seconds, seed);
-        } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            int colon = message.indexOf(": ");
-            if (colon > 0 && message.substring(0, colon).matches("[a-z]+")) {
-                throw new InputException("", "--" + message.substring(0, colon), message.substring(colon + 2));
-            }
-            throw new InputException("", "bench", message);
-        }
+        return Options.config(() -> new BenchConfig(algs, implList, sizeList, threads, seconds, seed));
     }
 
 }

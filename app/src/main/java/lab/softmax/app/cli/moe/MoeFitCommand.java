@@ -3,11 +3,13 @@ package lab.softmax.app.cli.moe;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lab.softmax.app.cli.Cli;
 import lab.softmax.app.cli.JsonOutput;
+import lab.softmax.app.cli.Options;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Json;
 import lab.softmax.engine.moe.ConvergenceExperiment;
@@ -150,8 +152,9 @@ public final class MoeFitCommand implements Callable<Integer> {
     TrueModel trueModel() {
         try {
             return TrueModel.parse(trueModel);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(trueModel, "--true-model", e.getMessage());
+        } catch (InputException e) {
+            // a file's problem names the file and its field; the option it came from goes in front
+            throw e.field().equals("--true-model") ? e : new InputException("", "--true-model", e.getMessage(), e);
         }
     }
 
@@ -166,8 +169,8 @@ public final class MoeFitCommand implements Callable<Integer> {
         if (fitCase != null) {
             try {
                 named = FitCase.parse(fitCase);
-            } catch (IllegalArgumentException e) {
-                throw new InputException("", "--case", e.getMessage());
+            } catch (InputException e) {
+                throw new InputException("", "--case", e.problem());
             }
         }
         if (experts == null && topK == null) return named == null ? FitCase.EXACT : named;
@@ -198,22 +201,9 @@ public final class MoeFitCommand implements Callable<Integer> {
     }
 
     ConvergenceExperiment.Settings settings(FitCase c, TrueModel truth) {
-        try {
-            return new ConvergenceExperiment.Settings(List.of(c), sizes, reps, initNoise, seed, slopeFrom, 64,
-                    MoeFit.Settings.defaults(), truth, firstRep);
-        } catch (IllegalArgumentException e) {
-            String msg = String.valueOf(e.getMessage());
-            int colon = msg.indexOf(':');
-            String field = colon > 0 ? msg.substring(0, colon).replaceAll("\\[.*", "") : "";
-            String option = switch (field) {
-                case "sampleSizes" -> "--n";
-                case "repetitions" -> "--reps";
-                case "initNoise" -> "--init-noise";
-                case "firstRepetition" -> "--first-rep";
-                default -> msg.startsWith("case ") ? "--case" : "";
-            };
-            throw new InputException("", option, colon > 0 ? msg.substring(colon + 1).trim() : msg);
-        }
+        return Options.config(() -> new ConvergenceExperiment.Settings(List.of(c), sizes, reps, initNoise, seed, slopeFrom, 64,
+                MoeFit.Settings.defaults(), truth, firstRep),
+                Map.of("sampleSizes", "--n", "repetitions", "--reps", "firstRepetition", "--first-rep"));
     }
 
     /** The theory's rate of a metric in a case (NaN where the paper states none). */

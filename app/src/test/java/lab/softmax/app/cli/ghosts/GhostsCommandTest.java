@@ -29,7 +29,7 @@ class GhostsCommandTest {
         args[1] = "--input";
         args[2] = input.toString();
         System.arraycopy(options, 0, args, 3, options.length);
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(exit, out.toString(), err.toString());
     }
 

@@ -15,7 +15,7 @@ class StepMapCommandTest {
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new String[] {Integer.toString(exit), out.toString(), err.toString()};
     }
 

@@ -110,6 +110,21 @@ class MoeFitCommandTest {
         return out;
     }
 
+    /** A true-model file whose every value is finite but whose gates differ by more than a double holds, and a name no file can have. */
+    @Test
+    void anUnusableTrueModelIsBadInputNamingTheOption(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("far-gates.json");
+        Files.writeString(file, "{\"gates\":{\"weights\":[[2],[10],[2]],\"biases\":[1e308,-3.5,-1e308]},"
+                + "\"experts\":{\"a\":[[-4],[5],[2]],\"b\":[2,-1,-3],\"nu\":[0.1,0.15,0.2]},\"top_k\":2}");
+        CliRun far = CliRun.of("moe", "fit", "--true-model", file.toString(), "--n", "20", "--reps", "1");
+        assertEquals(2, far.exit(), far.err());
+        assertEquals(1, far.errLines().size(), far.err());
+        assertTrue(far.err().contains("--true-model") && far.err().contains("gates.biases[0]"), far.err());
+        CliRun nul = CliRun.of("moe", "fit", "--true-model", "a\u0000b", "--n", "20", "--reps", "1");
+        assertEquals(2, nul.exit(), nul.err());
+        assertTrue(nul.err().contains("--true-model"), nul.err());
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOption() {
         String[][] bad = {

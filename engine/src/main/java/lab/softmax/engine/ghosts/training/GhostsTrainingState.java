@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts.training;
 
+import lab.softmax.engine.io.InputException;
 import java.util.List;
 import lab.softmax.engine.ghosts.training.Choices.Controller;
 import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
@@ -30,10 +31,10 @@ public record GhostsTrainingState(String experiment, DatasetKind dataset, ModelK
 
     public GhostsTrainingState {
         if (!SPIKE_TEST.equals(experiment) && !ONE_STEP_SWEEP.equals(experiment) && !LR_STEP_MAP.equals(experiment)) {
-            throw new IllegalArgumentException("experiment: \"" + experiment + "\" (expected spike-test, one-step-sweep or lr-step-map)");
+            throw new InputException("experiment", "\"" + experiment + "\" (expected spike-test, one-step-sweep or lr-step-map)");
         }
-        if (controllers == null || controllers.isEmpty()) throw new IllegalArgumentException("controllers: choose at least one");
-        for (Controller c : controllers) if (c == null) throw new IllegalArgumentException("controllers: null entry");
+        if (controllers == null || controllers.isEmpty()) throw new InputException("controllers", "choose at least one");
+        for (Controller c : controllers) if (c == null) throw new InputException("controllers", "null entry");
         controllers = List.copyOf(controllers);
         // The run configurations validate every other field and name it (fields are not assigned yet here).
         new StepSafetyConfig(dataset, model, optimizer, lr, spikeFactor, spikeAt, spikeUntil, controllers.get(0),

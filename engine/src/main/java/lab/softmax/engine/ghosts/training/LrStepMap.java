@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts.training;
 
+import lab.softmax.engine.io.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,9 +26,9 @@ public final class LrStepMap {
     /** The log-spaced rates lrMin·(lrMax/lrMin)^(i/(count−1)), i = 0..count−1 (just lrMin for count 1). */
     public static double[] rates(double lrMin, double lrMax, int count) {
         if (!(lrMin > 0) || !(lrMax >= lrMin) || !Double.isFinite(lrMax)) {
-            throw new IllegalArgumentException("lr-min/lr-max: need 0 < lr-min <= lr-max, got " + lrMin + ", " + lrMax);
+            throw new InputException("lr-min/lr-max", "need 0 < lr-min <= lr-max, got " + lrMin + ", " + lrMax);
         }
-        if (count < 1 || count > 1000) throw new IllegalArgumentException("rates: " + count + " must be in 1..1000");
+        if (count < 1 || count > 1000) throw new InputException("rates", count + " must be in 1..1000");
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
             out[i] = count == 1 ? lrMin : Math.exp(Math.log(lrMin) + (Math.log(lrMax) - Math.log(lrMin)) * i / (count - 1));

@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts.training;
 
+import lab.softmax.engine.io.InputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,13 +32,13 @@ public final class OneStepSweep {
     public record Config(Choices.DatasetKind dataset, Choices.ModelKind model, int trainSteps, double lr,
                          double rMin, double rMax, int points, int rhoStarSamples, long seed) {
         public Config {
-            if (trainSteps < 0) throw new IllegalArgumentException("train-steps: must be >= 0");
-            if (!(lr > 0)) throw new IllegalArgumentException("lr: must be positive");
+            if (trainSteps < 0) throw new InputException("train-steps", "must be >= 0");
+            if (!(lr > 0)) throw new InputException("lr", "must be positive");
             if (!(rMin > 0) || !(rMax >= rMin) || !Double.isFinite(rMax)) {
-                throw new IllegalArgumentException("r-min/r-max: need 0 < r-min <= r-max");
+                throw new InputException("r-min/r-max", "need 0 < r-min <= r-max");
             }
-            if (points < 1 || points > 10_000) throw new IllegalArgumentException("points: must be in 1..10000");
-            if (rhoStarSamples < 0) throw new IllegalArgumentException("rho-star-samples: must be >= 0");
+            if (points < 1 || points > 10_000) throw new InputException("points", "must be in 1..10000");
+            if (rhoStarSamples < 0) throw new InputException("rho-star-samples", "must be >= 0");
         }
 
         public static Config defaults() {

@@ -1,5 +1,6 @@
 package lab.softmax.engine.ghosts.training;
 
+import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.ghosts.training.Choices.Controller;
 import lab.softmax.engine.ghosts.training.Choices.DatasetKind;
 import lab.softmax.engine.ghosts.training.Choices.ModelKind;
@@ -16,20 +17,22 @@ public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKi
     public static final int MAX_STEPS = 1_000_000;
     /** batchSize 0: every step's gradient is over the whole training split, in order (no sampling). */
     public static final int FULL_BATCH = 0;
+    /** Rows drawn per step (with replacement); the data sets have 1 000 to 1 800 rows. */
+    public static final int MAX_BATCH = 65_536;
 
     public StepSafetyConfig {
-        if (dataset == null) throw new IllegalArgumentException("dataset: missing");
-        if (model == null) throw new IllegalArgumentException("model: missing");
-        if (optimizer == null) throw new IllegalArgumentException("optimizer: missing");
-        if (controller == null) throw new IllegalArgumentException("controller: missing");
+        if (dataset == null) throw new InputException("dataset", "missing");
+        if (model == null) throw new InputException("model", "missing");
+        if (optimizer == null) throw new InputException("optimizer", "missing");
+        if (controller == null) throw new InputException("controller", "missing");
         positive(lr, "lr");
         positive(spikeFactor, "spike-factor");
         positive(clipNorm, "clip-norm");
-        if (steps < 1 || steps > MAX_STEPS) throw new IllegalArgumentException("steps: " + steps + " must be in 1.." + MAX_STEPS);
-        if (spikeAt < 0) throw new IllegalArgumentException("spike-at: " + spikeAt + " must be >= 0");
-        if (spikeUntil < spikeAt) throw new IllegalArgumentException("spike-until: " + spikeUntil + " is before spike-at " + spikeAt);
-        if (batchSize < 0) {
-            throw new IllegalArgumentException("batch-size: " + batchSize + " must be >= 1, or 0 for the full training split");
+        if (steps < 1 || steps > MAX_STEPS) throw new InputException("steps", steps + " must be in 1.." + MAX_STEPS);
+        if (spikeAt < 0) throw new InputException("spike-at", spikeAt + " must be >= 0");
+        if (spikeUntil < spikeAt) throw new InputException("spike-until", spikeUntil + " is before spike-at " + spikeAt);
+        if (batchSize < FULL_BATCH || batchSize > MAX_BATCH) {
+            throw new InputException("batch-size", batchSize + " is outside 1.." + MAX_BATCH + " (or 'full' for the whole training split)");
         }
     }
 
@@ -53,6 +56,6 @@ public record StepSafetyConfig(DatasetKind dataset, ModelKind model, OptimizerKi
     public double scheduledLr(int step) { return step >= spikeAt && step < spikeUntil ? lr * spikeFactor : lr; }
 
     private static void positive(double v, String name) {
-        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(name + ": " + v + " must be a positive number");
+        if (!(v > 0) || !Double.isFinite(v)) throw new InputException(name, v + " must be a positive number");
     }
 }

@@ -24,6 +24,7 @@ import lab.softmax.engine.ghosts.training.OneStepSweep;
 import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.engine.ghosts.training.StepSafetyConfig;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.Decimation;
 import lab.softmax.views.common.Widths;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -59,6 +60,8 @@ public final class TrainingView extends BorderPane {
     private final Map<Controller, XYSeries> loss = new EnumMap<>(Controller.class);
     private final Map<Controller, XYSeries> accuracy = new EnumMap<>(Controller.class);
     private final Map<Controller, XYSeries> ratio = new EnumMap<>(Controller.class);
+    /** Steps of each policy already in its series (the series may hold fewer points: they are thinned). */
+    private final Map<Controller, Integer> plottedSteps = new EnumMap<>(Controller.class);
     private final XYSeries sweepLoss = new XYSeries("loss ratio L(θ+τv)/L(θ)");
     private final XYSeries sweepAccuracy = new XYSeries("test accuracy");
     private final List<JFreeChart> spikeCharts = new ArrayList<>();
@@ -266,13 +269,25 @@ public final class TrainingView extends BorderPane {
         }
     }
 
-    /** Appends the points that arrived since the last refresh (a new run starts from empty series). */
+    /**
+     * Appends the steps that arrived since the last refresh (a new run starts from empty series); the series are
+     * thinned as they grow ({@link Decimation}), so a 100 000-step run redraws as fast as a short one.
+     */
     private void refresh() {
         for (Controller c : Controller.values()) {
-            List<StepRecord> recs = model.steps(c);
-            append(loss.get(c), recs, r -> Math.max(FLOOR, r.trainLoss()));
-            append(accuracy.get(c), recs, StepRecord::testAcc);
-            append(ratio.get(c), recs, r -> Math.max(FLOOR, r.r()));
+            int count = model.stepCount(c);
+            if (count < plottedSteps.getOrDefault(c, 0)) {
+                loss.get(c).clear();
+                accuracy.get(c).clear();
+                ratio.get(c).clear();
+                plottedSteps.put(c, 0);
+            }
+            List<StepRecord> fresh = model.steps(c, plottedSteps.getOrDefault(c, 0));
+            if (fresh.isEmpty()) continue;
+            append(loss.get(c), fresh, r -> Math.max(FLOOR, r.trainLoss()));
+            append(accuracy.get(c), fresh, StepRecord::testAcc);
+            append(ratio.get(c), fresh, r -> Math.max(FLOOR, r.r()));
+            plottedSteps.merge(c, fresh.size(), Integer::sum);
         }
         map.show(model.mapRows());
         List<OneStepSweep.Point> points = model.sweepPoints();
@@ -297,11 +312,11 @@ public final class TrainingView extends BorderPane {
         }
     }
 
-    private static void append(XYSeries series, List<StepRecord> recs, java.util.function.ToDoubleFunction<StepRecord> y) {
-        if (recs.size() < series.getItemCount()) series.clear();
-        for (int i = series.getItemCount(); i < recs.size(); i++) {
-            double v = y.applyAsDouble(recs.get(i));
-            series.add(recs.get(i).step(), Double.isFinite(v) ? v : Double.NaN, i == recs.size() - 1);
+    private static void append(XYSeries series, List<StepRecord> fresh, java.util.function.ToDoubleFunction<StepRecord> y) {
+        for (StepRecord r : fresh) {
+            double v = y.applyAsDouble(r);
+            series.add(r.step(), Double.isFinite(v) ? v : Double.NaN, false);
         }
+        if (!Decimation.thin(series, false)) series.fireSeriesChanged();
     }
 }

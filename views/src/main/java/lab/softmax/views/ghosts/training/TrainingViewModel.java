@@ -28,7 +28,7 @@ import lab.softmax.views.common.ThrottledUpdater;
 /**
  * The step-safety view's state and engine calls: the spike test with every chosen policy (plain,
  * clipping, ρ-controller) trained in turn on one background task, or the one-step sweep of r. Metrics
- * stream in through a ~30 Hz throttled updater; {@link #revisionProperty()} ticks after each batch so
+ * stream in through a throttled updater (≤ 10 batches a second); {@link #revisionProperty()} ticks after each batch so
  * the view appends the new points. Results are read with the snapshot accessors on the UI thread.
  */
 public final class TrainingViewModel {
@@ -68,6 +68,15 @@ public final class TrainingViewModel {
     /** The steps received so far for one policy (a copy). */
     public synchronized List<StepRecord> steps(Controller c) { return List.copyOf(steps.getOrDefault(c, List.of())); }
 
+    /** How many steps of one policy have been received. */
+    public synchronized int stepCount(Controller c) { return steps.getOrDefault(c, List.of()).size(); }
+
+    /** The steps of one policy from index {@code from} on (a copy; empty when there are no more): a chart appends only these. */
+    public synchronized List<StepRecord> steps(Controller c, int from) {
+        List<StepRecord> all = steps.getOrDefault(c, List.of());
+        return from >= all.size() ? List.of() : List.copyOf(all.subList(from, all.size()));
+    }
+
     /** The sweep points received so far (a copy). */
     public synchronized List<OneStepSweep.Point> sweepPoints() { return List.copyOf(sweep); }
 
@@ -92,7 +101,7 @@ public final class TrainingViewModel {
         revision.set(revision.get() + 1);
         busy.set(true);
         status.set("loading data…");
-        ThrottledUpdater<Item> updater = new ThrottledUpdater<>(tasks.uiExecutor(), this::apply);
+        ThrottledUpdater<Item> updater = new ThrottledUpdater<>(ThrottledUpdater.CHART_PERIOD_MILLIS, tasks.uiExecutor(), this::apply);
         boolean spike = GhostsTrainingState.SPIKE_TEST.equals(s.experiment());
         boolean map = GhostsTrainingState.LR_STEP_MAP.equals(s.experiment());
         running = tasks.run(spike ? "Ghosts: spike test" : map ? "Ghosts: learning-rate map" : "Ghosts: one-step sweep", ctx -> {

@@ -1,0 +1,168 @@
+package lab.softmax.app;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+/**
+ * Measures how long the FX thread keeps a user waiting: a daemon thread posts a ping with
+ * {@link Platform#runLater} every {@link #PERIOD_MILLIS} ms and the FX thread records how long each
+ * waited in its queue (what a click or a key press waits while the thread is busy); an
+ * {@link AnimationTimer} records the gaps between pulses (frames) beside it. While a ping has waited more
+ * than {@link #SAMPLE_AFTER_MILLIS} ms the pinging thread samples the FX thread's stack, so a stall names
+ * its cause ({@link #stallSites()}). Start and stop from any thread but the FX thread.
+ */
+final class FxStallProbe {
+    static final int PERIOD_MILLIS = 5;
+    static final int SAMPLE_AFTER_MILLIS = 30;
+    private static final int CAPACITY = 1 << 20;
+    private final java.util.Map<String, Integer> sites = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong oldestPending = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Thread fxThread;
+    private volatile long startNanos;
+    private volatile long startCpuNanos;
+    private long startRenderCpuNanos;
+    private final double[] waits = new double[CAPACITY];
+    private final double[] gaps = new double[CAPACITY];
+    private final AtomicInteger posted = new AtomicInteger();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private int waitCount;   // FX thread only
+    private int gapCount;    // FX thread only
+    private long lastPulse;  // FX thread only
+    private Thread pinger;
+    private AnimationTimer pulses;
+
+    /** Waits (ms) of the pings and gaps (ms) between pulses: their count, 99th percentile and maximum. */
+    record Stats(int pings, int answered, double p99Wait, double maxWait, int pulses, double p99Gap, double maxGap,
+                 double fxCpuShare, double renderCpuShare) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "event wait max %.1f ms, p99 %.1f ms (%d of %d pings answered); "
+                    + "pulse gap max %.1f ms, p99 %.1f ms (%d pulses); on CPU: FX thread %.1f %%, render thread %.1f %% of the time",
+                    maxWait, p99Wait, answered, pings, maxGap, p99Gap, pulses, 100 * fxCpuShare, 100 * renderCpuShare);
+        }
+    }
+
+    void start() {
+        pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (lastPulse != 0 && gapCount < CAPACITY) gaps[gapCount++] = (now - lastPulse) / 1e6;
+                lastPulse = now;
+            }
+        };
+        startRenderCpuNanos = renderCpuNanos();
+        startNanos = System.nanoTime();
+        Platform.runLater(() -> {
+            fxThread = Thread.currentThread();
+            startCpuNanos = cpuNanos();
+            pulses.start();
+        });
+        pinger = Thread.ofPlatform().daemon().name("fx-stall-probe").start(() -> {
+            while (!stopping.get() && posted.get() < CAPACITY) {
+                long sent = System.nanoTime();
+                posted.incrementAndGet();
+                oldestPending.compareAndSet(0, sent);
+                Platform.runLater(() -> {
+                    if (waitCount < CAPACITY) waits[waitCount++] = (System.nanoTime() - sent) / 1e6;
+                    oldestPending.set(0);
+                });
+                sampleIfStalled();
+                try {
+                    Thread.sleep(PERIOD_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private void sampleIfStalled() {
+        long oldest = oldestPending.get();
+        Thread fx = fxThread;
+        if (fx == null || oldest == 0 || System.nanoTime() - oldest < SAMPLE_AFTER_MILLIS * 1_000_000L) return;
+        StackTraceElement[] stack = fx.getStackTrace();
+        StringBuilder site = new StringBuilder();
+        int shown = 0;
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            if (!(c.startsWith("lab.softmax") || c.startsWith("org.jfree"))) continue;
+            if (shown > 0) site.append(" < ");
+            site.append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(e.getMethodName()).append(':').append(e.getLineNumber());
+            if (++shown == 4) break;
+        }
+        // elsewhere (JavaFX itself, e.g. waiting for the render thread): the top frame and the first three outside java.base
+        for (int i = 0; shown == 0 && i < stack.length; i++) {
+            if (i > 0 && "java.base".equals(stack[i].getModuleName())) continue;
+            site.append(i > 0 ? " < " : "").append(stack[i]);
+            if (site.chars().filter(ch -> ch == '<').count() == 3) break;
+        }
+        sites.merge(site.toString(), 1, Integer::sum);
+    }
+
+    /** Where the FX thread was when pings waited longer than {@link #SAMPLE_AFTER_MILLIS} ms: the most frequent sites and their sample counts. */
+    String stallSites() {
+        StringBuilder out = new StringBuilder();
+        sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%n    %4d × %s", e.getValue(), e.getKey())));
+        return out.toString();
+    }
+
+    /** Stops the pings, waits (up to a minute) until the FX thread has answered every one, and returns the figures. */
+    Stats stop() throws InterruptedException {
+        stopping.set(true);
+        pinger.join();
+        long renderCpu = renderCpuNanos() - startRenderCpuNanos;
+        int[] answered = new int[1];
+        Stats[] out = new Stats[1];
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+            Platform.runLater(() -> {
+                answered[0] = waitCount;
+                if (waitCount == posted.get()) {
+                    pulses.stop();
+                    double elapsed = System.nanoTime() - startNanos;
+                    out[0] = new Stats(posted.get(), waitCount, percentile(waits, waitCount, 0.99), percentile(waits, waitCount, 1),
+                            gapCount, percentile(gaps, gapCount, 0.99), percentile(gaps, gapCount, 1),
+                            (cpuNanos() - startCpuNanos) / elapsed, renderCpu / elapsed);
+                }
+                read.countDown();
+            });
+            read.await();
+            if (out[0] != null) return out[0];
+            Thread.sleep(20);
+        }
+        return new Stats(posted.get(), answered[0], Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** CPU time of the calling thread (the FX thread): what its work costs, whatever the machine's load. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /**
+     * CPU time of JavaFX's render thread, which rasterises what the FX thread drew (in software here, as on a
+     * machine without a GPU driver): the FX thread waits for it at the next pulse, so its cost is part of a stall.
+     */
+    private static long renderCpuNanos() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("QuantumRenderer")) sum += Math.max(0, mx.getThreadCpuTime(t.threadId()));
+        }
+        return sum;
+    }
+
+    /** The q-quantile (nearest rank) of the first n values; NaN when there are none. */
+    static double percentile(double[] values, int n, double q) {
+        if (n == 0) return Double.NaN;
+        double[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * n);
+        return sorted[Math.max(0, Math.min(n - 1, rank - 1))];
+    }
+}

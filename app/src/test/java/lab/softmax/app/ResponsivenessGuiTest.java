@@ -1,0 +1,90 @@
+package lab.softmax.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Each long-running lab runs in the real window (headless) while {@link FxStallProbe} pings the FX thread:
+ * the run streams results into its charts, every ping is answered (the FX thread never deadlocks), and
+ * the lab's Cancel ends the run. Asserts that structure, never speed; it prints the stall figures.
+ * CI runs each lab for {@value #CI_SECONDS} s; the measurement in docs/RELIABILITY.md runs 60 s per lab:
+ * {@code -Dtest=ResponsivenessGuiTest -Dresponsiveness.seconds=60}.
+ */
+class ResponsivenessGuiTest extends LabWindowTest {
+    static final int CI_SECONDS = 3;
+    private static final double SECONDS = Double.parseDouble(System.getProperty("responsiveness.seconds", String.valueOf(CI_SECONDS)));
+
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Collapse", "Ghosts", "Kernels", "Attention", "MoE gating"})
+    void aLongRunKeepsTheWindowAnswering(String lab) throws Exception {
+        measure(LongRuns.of(lab, open(lab)));
+    }
+
+    /** The control: the same window with no run, under the machine's load at the time. */
+    @Test
+    void idleWindow() throws Exception {
+        open("Collapse");
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(1000);
+        FxStallProbe probe = new FxStallProbe();
+        probe.start();
+        Thread.sleep((long) (SECONDS * 1000));
+        FxStallProbe.Stats stats = probe.stop();
+        System.out.printf(Locale.ROOT, "[responsiveness] idle window, %.0f s: %s%s%n", SECONDS, stats, probe.stallSites());
+        assertEquals(stats.pings(), stats.answered());
+    }
+
+    /**
+     * Starts the lab's run and, once its first results are shown (start-up and the first JIT compilations are
+     * over), measures the FX thread for {@link #SECONDS} (starting the run again whenever it finishes); then
+     * cancels it as its Cancel button does.
+     */
+    private void measure(LongRun run) throws Exception {
+        fx(() -> { run.start().run(); return null; });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+        while (fx(run.shown()::getAsInt) == 0) {
+            assertTrue(System.nanoTime() < deadline, run.name() + ": no results shown within 600 s");
+            Thread.sleep(20);
+        }
+        FxStallProbe probe = new FxStallProbe();
+        probe.start();
+        long t0 = System.nanoTime();
+        int restarts = 0;
+        while (System.nanoTime() - t0 < SECONDS * 1e9) {
+            Thread.sleep(50);
+            if (!fx(run.busy()::getAsBoolean)) {
+                restarts++;
+                fx(() -> { run.start().run(); return null; });
+            }
+        }
+        int shown = fx(run.shown()::getAsInt);
+        long cancelAt = System.nanoTime();
+        fx(() -> { run.cancel().run(); return null; });
+        while (fx(run.busy()::getAsBoolean)) {
+            assertTrue(System.nanoTime() - cancelAt < TimeUnit.SECONDS.toNanos(60), run.name() + ": cancel did not end the run");
+            Thread.sleep(5);
+        }
+        double cancelMillis = (System.nanoTime() - cancelAt) / 1e6;
+        FxStallProbe.Stats stats = probe.stop();
+        System.out.printf(Locale.ROOT, "[responsiveness] %s, %.0f s (%d restarts, %d results shown): %s; cancel to idle %.0f ms%s%n",
+                run.name(), (cancelAt - t0) / 1e9, restarts, shown, stats, cancelMillis, probe.stallSites());
+        assertEquals(stats.pings(), stats.answered(), run.name() + ": the FX thread answered every ping");
+        assertTrue(stats.pulses() > 0, run.name() + ": the window kept drawing frames");
+        assertFalse(fx(run.busy()::getAsBoolean));
+    }
+}
