@@ -29,15 +29,16 @@ class LessonCommandTest {
     @Test
     void checkRefusesAnUnknownControlNamingTheStep(@TempDir Path dir) throws Exception {
         Path shipped = ShippedLessons.directory().resolve("02-distributions-fp16-and-temperature.json");
-        Path bad = ShippedLessons.directory().resolve("zz-test-broken-" + ProcessHandle.current().pid() + ".json");
-        try {
-            Files.writeString(bad, Files.readString(shipped).replace("\"unlocked\": [\"subtract-max\"]", "\"unlocked\": [\"subtract-maximum\"]"));
-            CliRun r = CliRun.of("lesson", "check", bad.toString());
-            assertEquals(2, r.exit());
-            assertTrue(r.err().startsWith("error: " + bad + ": step 2: unlocked[0]: no control 'subtract-maximum'"), r.err());
-        } finally {
-            Files.deleteIfExists(bad);
-        }
+        // in a temporary folder, not beside the shipped lessons: a killed test run must not leave a file in sample-data
+        // (its scenarios, named relative to the shipped folder, are named by absolute path here)
+        Path bad = dir.resolve("broken.json");
+        String scenarios = ShippedLessons.directory().resolve("../scenarios").normalize().toAbsolutePath().toString().replace('\\', '/');
+        Files.writeString(bad, Files.readString(shipped)
+                .replace("\"unlocked\": [\"subtract-max\"]", "\"unlocked\": [\"subtract-maximum\"]")
+                .replace("\"../scenarios", "\"" + scenarios));
+        CliRun r = CliRun.of("lesson", "check", bad.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("error: " + bad + ": step 2: unlocked[0]: no control 'subtract-maximum'"), r.err());
     }
 
     @Test
