@@ -43,11 +43,11 @@ final class ConvergencePanel extends BorderPane {
     /** The full experiment of the issue. */
     static final int[] FULL_N = {1000, 3000, 10_000, 30_000, 100_000};
     static final int FULL_REPS = 20;
-    static final String DOC_NOTE = "What docs/labs/moe.md measured (20 repetitions, n = 10³ … 3·10⁴, 2 threads, 1210 s): "
-            + "exact D1 slope −0.29 (theory −1/2: missed; its E1 gate slope stalls), over-specified D2 −0.64, the split "
-            + "atoms' β₁ −0.20 and ν −0.38 (theory −1/8, −1/4), b −0.31 and a −0.10 (outside their ranges); density "
-            + "−0.47 for exact; k-below-truth plateaus at Hellinger 0.538. The full grid to n = 10⁵ takes about 100 s per "
-            + "repetition on two cores.";
+    static final String DOC_NOTE = "What docs/labs/moe.md measured (the full grid: every case, n = 10³ … 10⁵, 20 repetitions, "
+            + "24 min on one thread): exact D1 slope −0.40 (theory −1/2), density −0.48; over-specified D2 −0.67, the split "
+            + "atoms' a −0.32 and ν −0.36 (theory −1/4), β₁ −0.30 and b −0.31 (theory −1/8: steeper); k-too-small "
+            + "contains the truth and converges (density −0.49); k-below-truth plateaus at Hellinger 0.538; no fit of a "
+            + "representable case ended below the truth's likelihood − 1 nat.";
 
     private final ConvergenceViewModel model;
     private final ConvergenceCharts charts = new ConvergenceCharts();
@@ -110,7 +110,7 @@ final class ConvergencePanel extends BorderPane {
         seed.setPrefColumnCount(10);
         noise.setPrefColumnCount(5);
         quick.setTooltip(new Tooltip("n = 1000, 3000, 10000; 5 repetitions (about a minute per case on two cores)"));
-        full.setTooltip(new Tooltip("n = 10³ … 10⁵; 20 repetitions (about half an hour per case on two cores)"));
+        full.setTooltip(new Tooltip("n = 10³ … 10⁵; 20 repetitions (all four cases: 24 min on one thread, GRID_TWO_THREADS on two)"));
         cancel.setDisable(true);
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);

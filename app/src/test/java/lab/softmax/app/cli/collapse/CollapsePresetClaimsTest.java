@@ -210,6 +210,63 @@ class CollapsePresetClaimsTest {
         assertEquals(305, at(r, 80000).weightNorm(), 0.5);
     }
 
+    /** The SC cells of a doc table: whole numbers are rounded to 1 point, the rest to 0.1. */
+    private static void scRow(CollapseRun run, int[] epochs, double[] percent) {
+        for (int i = 0; i < epochs.length; i++) {
+            double rounding = percent[i] == Math.rint(percent[i]) && percent[i] != 0 ? 1 : 0.1;
+            percent(percent[i], at(run, epochs[i]).scFraction(), rounding, run.label() + " SC at " + epochs[i]);
+        }
+    }
+
+    @Test
+    void fig2Panel40() {
+        CollapseRun fp16 = run("fig2-40", "AdamW, CE fp16");
+        CollapseRun fp32 = run("fig2-40", "AdamW, CE fp32");
+        CollapseRun fp64 = run("fig2-40", "AdamW, CE fp64");
+        int[] epochs = {1000, 5000, 7000, 10000, 15000, 20000};
+        row(fp16, EpochMetrics::testAcc, epochs, new double[] {0.1, 0.1, 0.1, 0.1, 0.2, 0.1}, "test %");
+        row(fp32, EpochMetrics::testAcc, epochs, new double[] {0.1, 0.2, 0.1, 0.1, 0.2, 0.2}, "test %");
+        row(fp64, EpochMetrics::testAcc, epochs, new double[] {0.1, 0.3, 0.3, 0.2, 0.2, 0.3}, "test %");
+        scRow(fp16, epochs, new double[] {0.1, 39, 54, 82, 100, 100});
+        scRow(fp32, epochs, new double[] {0, 9.6, 12, 21, 22, 23});
+        scRow(fp64, epochs, new double[] {0, 0.0, 30, 37, 33, 31});
+        assertEquals(4750, firstEpoch(fp16, m -> m.scFraction() > 0.4));
+        assertEquals(6000, firstEpoch(fp16, m -> m.scFraction() > 0.5));
+        percent(24, fp32.metrics().stream().mapToDouble(EpochMetrics::scFraction).max().orElseThrow(), 1, "fp32 SC at most 24 %");
+        percent(39, fp64.metrics().stream().mapToDouble(EpochMetrics::scFraction).max().orElseThrow(), 1, "fp64 SC at most 39 %");
+        within(0.055, 0.245, from(fp32, 10000), EpochMetrics::scFraction, "fp32 SC 6-24 % from 10k");
+        within(0.175, 0.395, from(fp64, 10000), EpochMetrics::scFraction, "fp64 SC 18-39 % from 10k");
+        for (CollapseRun r : List.of(fp16, fp32, fp64)) {
+            within(0, 0.00445, from(r, 500), EpochMetrics::testAcc, r.label() + ": test <= 0.44 % after 500");
+            assertEquals(500, firstEpoch(r, m -> m.trainAcc() == 1), r.label() + ": train 100 % from 500");
+        }
+        within(0.915, 1, from(fp16, 500), EpochMetrics::trainAcc, "fp16 train dips no lower than 92 %");
+        within(0.985, 1, from(fp32, 500), EpochMetrics::trainAcc, "fp32 train dips no lower than 99 %");
+    }
+
+    @Test
+    void fig2Panel60() {
+        CollapseRun fp16 = run("fig2-60", "AdamW, CE fp16");
+        CollapseRun fp32 = run("fig2-60", "AdamW, CE fp32");
+        CollapseRun fp64 = run("fig2-60", "AdamW, CE fp64");
+        int[] epochs = {1000, 2000, 3000, 5000, 7000, 10000, 15000, 20000};
+        row(fp16, EpochMetrics::testAcc, epochs, new double[] {4.1, 10.3, 14.5, 15.7, 15.8, 15.8, 15.8, 15.8}, "test %");
+        row(fp32, EpochMetrics::testAcc, epochs, new double[] {4.7, 12.2, 17.2, 22.5, 26.3, 27.0, 28.4, 29.9}, "test %");
+        row(fp64, EpochMetrics::testAcc, epochs, new double[] {5.0, 12.4, 20.4, 36.6, 46.3, 50.6, 52.6, 53.2}, "test %");
+        scRow(fp16, epochs, new double[] {2.3, 80, 99, 99, 100, 100, 100, 100});
+        scRow(fp32, epochs, new double[] {0, 0.3, 21, 32, 39, 35, 43, 46});
+        scRow(fp64, epochs, new double[] {0, 0, 0, 0.1, 41, 55, 59, 65});
+        assertEquals(2000, firstEpoch(fp16, m -> m.scFraction() > 0.5));
+        assertEquals(11250, firstEpoch(fp32, m -> m.scFraction() > 0.4));
+        assertEquals(-1, firstEpoch(fp32, m -> m.scFraction() > 0.5), "fp32 SC never past 50 %");
+        assertEquals(6750, firstEpoch(fp64, m -> m.scFraction() > 0.4));
+        assertEquals(9000, firstEpoch(fp64, m -> m.scFraction() > 0.5));
+        within(0.1565, 0.1595, from(fp16, 5000), EpochMetrics::testAcc, "fp16 test 15.7-15.8 % from 5k");
+        within(0.285, 0.485, from(fp32, 9000), EpochMetrics::scFraction, "fp32 SC 29-48 % from 9k");
+        within(0.445, 0.535, from(fp64, 9000), EpochMetrics::testAcc, "fp64 test 45-53 % from 9k");
+        for (CollapseRun r : List.of(fp16, fp32, fp64)) assertEquals(750, firstEpoch(r, m -> m.trainAcc() == 1), r.label());
+    }
+
     @Test
     void fig2Panel70() {
         CollapseRun fp16 = run("fig2-70", "AdamW, CE fp16");
