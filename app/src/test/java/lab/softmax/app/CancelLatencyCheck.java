@@ -50,7 +50,11 @@ class CancelLatencyCheck extends LabWindowTest {
         java.util.Map<Thread, Long> cpuAtCancel = workerCpu();
         long t0 = System.nanoTime();
         fx(() -> { cancel.run(); return null; });
-        while (fx(busy::getAsBoolean)) Thread.sleep(1);
+        java.util.Map<String, Integer> sites = new java.util.TreeMap<>();
+        while (fx(busy::getAsBoolean)) {
+            sampleRunningWorkers(cpuAtCancel.keySet(), sites);
+            Thread.sleep(5);
+        }
         double wall = (System.nanoTime() - t0) / 1e6;
         java.util.Map<Thread, Long> cpuAtIdle = workerCpu();
         double cpu = 0;
@@ -59,7 +63,30 @@ class CancelLatencyCheck extends LabWindowTest {
             if (after != null) cpu = Math.max(cpu, (after - e.getValue()) / 1e6);
         }
         cpuAfterCancel.add(cpu);
+        // a slow stop says where the workers were: the code that does not check the cancellation
+        if (cpu > SLOW_CPU_MS) System.out.printf(Locale.ROOT, "[cancel] %.0f ms of CPU after Cancel; workers seen running (samples): %s%n", cpu, sites);
         return wall;
+    }
+
+    /** CPU ms after Cancel above which a trial prints where its workers were. */
+    private static final double SLOW_CPU_MS = 100;
+
+    /** Counts the top frames (in this project's code) of the given workers that are running now. */
+    private static void sampleRunningWorkers(java.util.Set<Thread> workers, java.util.Map<String, Integer> sites) {
+        for (Thread t : workers) {
+            if (t.getState() != Thread.State.RUNNABLE) continue;
+            StackTraceElement[] stack = t.getStackTrace();
+            StringBuilder site = new StringBuilder();
+            int shown = 0;
+            for (StackTraceElement f : stack) {
+                if (!f.getClassName().startsWith("lab.softmax") || shown == 3) continue;
+                if (shown++ > 0) site.append(" < ");
+                site.append(f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1)).append('.').append(f.getMethodName())
+                        .append(':').append(f.getLineNumber());
+            }
+            if (stack.length > 0) site.insert(0, stack[0].getMethodName() + " in ");
+            sites.merge(site.toString(), 1, Integer::sum);
+        }
     }
 
     /** CPU ms the busiest worker thread spent between the last Cancel and idle, per trial (see {@link #report}). */

@@ -48,12 +48,17 @@ public final class CollapseTrainer {
     private double elapsedSeconds;
 
     public CollapseTrainer(CollapseConfig config, int threads) {
+        this(config, threads, Cancellation.none());
+    }
+
+    /** A trainer made while checking a cancellation (a large model takes a noticeable time to make, see {@link Mlp}). */
+    public CollapseTrainer(CollapseConfig config, int threads, Cancellation cancellation) {
         this.config = config;
         this.workers = Workers.of(threads);
         this.data = config.data();
         int[] hidden = config.hidden().stream().mapToInt(Integer::intValue).toArray();
         this.model = new Mlp(data.inputs(), hidden, data.classes(), config.task() == DatasetKind.SPARSE_PARITY,
-                config.seed() * 0x9E3779B97F4A7C15L + 1, workers);
+                config.seed() * 0x9E3779B97F4A7C15L + 1, workers, cancellation);
         this.parameters = model.parameters();
         Precision mp = model.precision();
         this.optimizer = config.optimizer() == OptimizerKind.ADAMW
@@ -90,12 +95,10 @@ public final class CollapseTrainer {
      * paused anywhere and resumed gives the same numbers as one never paused.
      */
     public void run(Cancellation cancellation, Progress progress, Consumer<EpochMetrics> onLog) {
-        // The buffers of a 2 x 2000 model take ~350 MB and ~0.9 s to touch the first time: made here, one at a
-        // time, so a cancel while a run starts waits for one of them, not for all.
-        cancellation.throwIfCancelled();
-        trainSet();
-        cancellation.throwIfCancelled();
-        testSet();
+        // The buffers of a 2 x 2000 model take ~350 MB and ~0.9 s to touch the first time: made here, checking the
+        // cancellation between them, so a cancel while a run starts waits for one of them, not for all.
+        if (train == null) train = model.workspace(data.trainX(), cancellation);
+        if (test == null) test = model.workspace(data.testX(), cancellation);
         long start = System.nanoTime();
         workers.open();
         try {

@@ -95,6 +95,7 @@ public record TrueModel(String name, GaussianMoe model) {
         JsonNode kn = root.get("top_k");
         if (kn == null) throw new InputException(source, "top_k", "missing");
         if (!kn.isIntegralNumber()) throw new InputException(source, "top_k", kn + " is not an integer");
+        if (!kn.canConvertToInt()) throw new InputException(source, "top_k", kn + " is outside 1.." + k + " (the number of experts)");
         int topK = kn.asInt();
         if (topK < 1 || topK > k) throw new InputException(source, "top_k", topK + " is outside 1.." + k + " (the number of experts)");
         if (k < 2) throw new InputException(source, "gates.weights", "one expert: a mixture needs at least 2");

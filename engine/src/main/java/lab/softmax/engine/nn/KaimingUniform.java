@@ -2,6 +2,7 @@ package lab.softmax.engine.nn;
 
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.engine.numeric.SplitMix64;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * torch.nn.Linear's default initialisation: kaiming_uniform_(a = sqrt 5) for the weight, which is
@@ -12,9 +13,15 @@ public final class KaimingUniform {
     private KaimingUniform() { }
 
     public static void fill(Parameter p, int fanIn, SplitMix64 rng, Precision precision) {
+        fill(p, fanIn, rng, precision, Cancellation.none());
+    }
+
+    /** {@link #fill} checking the cancellation as it goes (a 2000 x 2000 weight is tens of ms the first time). */
+    public static void fill(Parameter p, int fanIn, SplitMix64 rng, Precision precision, Cancellation cancellation) {
         double bound = 1.0 / Math.sqrt(fanIn);
         double[] v = p.value();
         for (int i = 0; i < v.length; i++) {
+            cancellation.throwIfCancelledAt(i);
             v[i] = Rounding.round(precision, (2 * rng.nextDouble() - 1) * bound);
         }
     }

@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import lab.softmax.engine.numeric.Precision;
 import lab.softmax.engine.numeric.SplitMix64;
+import lab.softmax.engine.task.Cancellation;
 
 /**
  * A float32 ReLU MLP on binary inputs: Linear(in, h1) -> ReLU -> ... -> Linear(hL, classes), with
@@ -39,6 +40,14 @@ public final class Mlp {
     private boolean stale = true;
 
     public Mlp(int inputs, int[] hidden, int classes, boolean bias, long seed, Workers workers) {
+        this(inputs, hidden, classes, bias, seed, workers, Cancellation.none());
+    }
+
+    /**
+     * The same model, made while checking a cancellation: a 2 x 2000 model's ~100 MB of parameters and copies take
+     * up to ~0.4 s of CPU the first time (memory the process has not touched yet), so a Pause then need not wait.
+     */
+    public Mlp(int inputs, int[] hidden, int classes, boolean bias, long seed, Workers workers, Cancellation cancellation) {
         if (hidden.length == 0) throw new IllegalArgumentException("hidden: at least one layer");
         this.inputs = inputs;
         this.bias = bias;
@@ -58,8 +67,9 @@ public final class Mlp {
         biasF = new float[layers][];
         for (int l = 0; l < layers; l++) {
             int fanIn = l == 0 ? inputs : widths[l - 1];
+            cancellation.throwIfCancelled();
             Parameter w = new Parameter("layer" + l + ".weight", widths[l], fanIn);
-            KaimingUniform.fill(w, fanIn, rng, MODEL_PRECISION);
+            KaimingUniform.fill(w, fanIn, rng, MODEL_PRECISION, cancellation);
             weights.add(w);
             all.add(w);
             if (bias) {
@@ -70,7 +80,9 @@ public final class Mlp {
             }
             biasF[l] = new float[padded[l]];
             if (l > 0) {
+                cancellation.throwIfCancelled();
                 forwardW[l] = new float[padded[l - 1] * padded[l]];
+                cancellation.throwIfCancelled();
                 backwardW[l] = new float[padded[l] * padded[l - 1]];
             }
         }
@@ -90,8 +102,13 @@ public final class Mlp {
 
     /** Buffers for a fixed set of inputs (train or test). */
     public Workspace workspace(SparseRows x) {
+        return workspace(x, Cancellation.none());
+    }
+
+    /** {@link #workspace(SparseRows)} checking the cancellation between its buffers (a 2000-wide set's are ~40 MB each). */
+    public Workspace workspace(SparseRows x, Cancellation cancellation) {
         if (x.dimension() != inputs) throw new IllegalArgumentException("inputs have " + x.dimension() + " columns, model " + inputs);
-        return new Workspace(x, padded);
+        return new Workspace(x, padded, cancellation);
     }
 
     private void refresh() {
@@ -164,7 +181,7 @@ public final class Mlp {
      * must be 0) and writes every parameter's gradient.
      */
     public void backward(Workspace ws) {
-        ws.ensureGradBuffers(padded);
+        ws.ensureGradBuffers(padded, workers);
         int n = ws.rows();
         int last = widths.length - 1;
         float[] g = ws.logitGrad;
@@ -246,7 +263,7 @@ public final class Mlp {
         /** Where a product on a team packs the B its threads share; grown on demand, never on one thread. */
         private float[] packScratch;
 
-        private Workspace(SparseRows inputs, int[] padded) {
+        private Workspace(SparseRows inputs, int[] padded, Cancellation cancellation) {
             this.inputs = inputs;
             int n = inputs.rows();
             int layers = padded.length;
@@ -254,19 +271,28 @@ public final class Mlp {
             activationGrad = new float[layers - 1][];
             weightGrad = new float[layers][];
             for (int l = 0; l < layers - 1; l++) {
+                cancellation.throwIfCancelled();
                 activations[l] = new float[n * padded[l]];
             }
+            cancellation.throwIfCancelled();
             logits = new float[n * padded[layers - 1]];
             logitGrad = new float[n * padded[layers - 1]];
         }
 
         /** Gradient buffers are only needed for the set that is trained on. */
-        private void ensureGradBuffers(int[] padded) {
-            if (weightGrad[0] != null) return;
+        /** Made one at a time, checking the team's cancellation between them; one cut short is completed next time. */
+        private void ensureGradBuffers(int[] padded, Workers workers) {
             int n = inputs.rows();
-            for (int l = 0; l < padded.length - 1; l++) activationGrad[l] = new float[n * padded[l]];
-            weightGrad[0] = new float[inputs.dimension() * padded[0]];
-            for (int l = 1; l < padded.length; l++) weightGrad[l] = new float[padded[l - 1] * padded[l]];
+            for (int l = 0; l < padded.length - 1; l++) {
+                if (activationGrad[l] != null) continue;
+                workers.checkCancelled();
+                activationGrad[l] = new float[n * padded[l]];
+            }
+            for (int l = 0; l < padded.length; l++) {
+                if (weightGrad[l] != null) continue;
+                workers.checkCancelled();
+                weightGrad[l] = new float[l == 0 ? inputs.dimension() * padded[0] : padded[l - 1] * padded[l]];
+            }
         }
 
         /** Scratch for a team's shared pack of a k x n B; null on one thread or where B is not shared. */

@@ -93,6 +93,37 @@ class CollapseTrainerTest {
         }
     }
 
+    /**
+     * Making a large model takes a noticeable time, so a Pause may come while the trainer is being made: cancelled at
+     * each of its checks in turn, making it stops there; made with checks that never fire, it is the same model as one
+     * made without them.
+     */
+    @Test
+    void aTrainerBeingMadeStopsAtEachCheckAndChecksChangeNothing() {
+        // 300 x 300: the middle weight (90 000 values) is filled in two stretches between checks
+        CollapseConfig wide = new CollapseConfig(DatasetKind.MODULAR, Operation.ADD, 23, 0.5, List.of(300, 300), OptimizerKind.ADAMW,
+                0.01, 0.9, 0.99, 1e-25, 0.2, 0, LossKind.SOFTMAX_CE, Precision.FP32, false, 2, 1, 3, 3, 40, 2000);
+        int cutShort = 0;
+        CollapseTrainer made = null;
+        for (long k = 1; made == null; k++) {
+            assertTrue(k < 100, "construction ends");
+            try {
+                made = new CollapseTrainer(wide, 2, Cancellation.afterChecks(k));
+            } catch (CancelledException e) {
+                cutShort++;
+            }
+        }
+        // before each of the 3 weights, each 65 536 values filled (1 + 2 + 1), before each float copy of layers 1 and 2 (4)
+        assertEquals(11, cutShort, "checks while the model is made");
+        CollapseTrainer plain = new CollapseTrainer(wide, 2);
+        for (int t = 0; t < plain.parameters().size(); t++) {
+            assertArrayEquals(plain.parameters().get(t).value(), made.parameters().get(t).value(), plain.parameters().get(t).name());
+        }
+        made.run(Cancellation.none(), Progress.NONE, m -> { });
+        plain.run(Cancellation.none(), Progress.NONE, m -> { });
+        assertEquals(withoutTime(plain.history()), withoutTime(made.history()));
+    }
+
     @Test
     void inspectingAPausedRunChangesNothingWhenItResumes() {
         CollapseConfig ortho = small(30, 10);

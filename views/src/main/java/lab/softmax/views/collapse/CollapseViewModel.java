@@ -109,7 +109,7 @@ public final class CollapseViewModel {
             changed();
         });
         RunningTask<CollapseTrainer> task = tasks.run("Training " + r.label(), ctx -> {
-            CollapseTrainer run = r.live() != null ? r.live() : new CollapseTrainer(r.config(), TRAIN_THREADS);
+            CollapseTrainer run = r.live() != null ? r.live() : new CollapseTrainer(r.config(), TRAIN_THREADS, ctx.cancellation());
             r.setLive(run);
             run.run(ctx.cancellation(), ctx.progress(), updater::offer);
             return run;
