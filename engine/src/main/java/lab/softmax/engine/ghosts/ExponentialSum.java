@@ -33,6 +33,12 @@ public final class ExponentialSum {
      * @param direction a_k = ∇z_k·v, finite
      * @throws IllegalArgumentException naming the field and index at fault
      */
+    /**
+     * The largest Δa taken: its ρ_a = π/Δa ≈ 3e-300 is still a normal double with room for the search's boxes (at
+     * Δa ≈ 1.8e308 the radius falls among the subnormals, where no contour can be placed).
+     */
+    static final double MAX_SPREAD = 1e300;
+
     public static ExponentialSum of(double[] logits, double[] direction) {
         if (logits.length == 0) throw new InputException("logits", "empty");
         if (direction.length != logits.length) {
@@ -60,6 +66,10 @@ public final class ExponentialSum {
             zMax = Math.max(zMax, logits[k]);
             aMin = Math.min(aMin, direction[k]);
             aMax = Math.max(aMax, direction[k]);
+        }
+        if (!(aMax - aMin <= MAX_SPREAD)) {
+            throw new InputException("direction", String.format(java.util.Locale.ROOT, "spread max - min = %.3g: the zeros would lie "
+                    + "within pi/%.3g of 0, below what double precision resolves (spreads up to %.0g are taken)", aMax - aMin, aMax - aMin, MAX_SPREAD));
         }
         Arrays.sort(order, (i, j) -> Double.compare(direction[i], direction[j]));
         double centre = aMin + 0.5 * (aMax - aMin);

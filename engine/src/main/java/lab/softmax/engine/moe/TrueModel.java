@@ -89,8 +89,14 @@ public record TrueModel(String name, GaussianMoe model) {
         requireLength(b, k, source, "experts.b");
         double[] nu = JsonNumbers.vector(e.get("nu"), source, "experts.nu");
         requireLength(nu, k, source, "experts.nu");
+        requireMagnitude(b0, source, "gates.biases");
+        requireMagnitude(b, source, "experts.b");
         for (int i = 0; i < k; i++) {
-            if (!(nu[i] > 0)) throw new InputException(source, "experts.nu[" + i + "]", nu[i] + " must be a variance > 0");
+            requireMagnitude(w[i], source, "gates.weights[" + i + "]");
+            requireMagnitude(a[i], source, "experts.a[" + i + "]");
+            if (!(nu[i] >= MIN_VARIANCE && nu[i] <= MAX_VARIANCE)) {
+                throw new InputException(source, "experts.nu[" + i + "]", nu[i] + " must be a variance in [" + MIN_VARIANCE + ", " + MAX_VARIANCE + "]");
+            }
         }
         JsonNode kn = root.get("top_k");
         if (kn == null) throw new InputException(source, "top_k", "missing");
@@ -100,12 +106,7 @@ public record TrueModel(String name, GaussianMoe model) {
         if (topK < 1 || topK > k) throw new InputException(source, "top_k", topK + " is outside 1.." + k + " (the number of experts)");
         if (k < 2) throw new InputException(source, "gates.weights", "one expert: a mixture needs at least 2");
         double[][] b1 = new double[k][];
-        for (int i = 0; i < k; i++) {
-            b1[i] = w[i].clone();
-            // the reference shift below subtracts the last expert's gate: the difference must be a finite double too
-            if (!Double.isFinite(b0[i] - b0[k - 1])) throw new InputException(source, "gates.biases[" + i + "]", b0[i] + " minus the last expert's " + b0[k - 1] + " is not finite");
-            if (!Double.isFinite(w[i][0] - w[k - 1][0])) throw new InputException(source, "gates.weights[" + i + "]", w[i][0] + " minus the last expert's " + w[k - 1][0] + " is not finite");
-        }
+        for (int i = 0; i < k; i++) b1[i] = w[i].clone();
         return new TrueModel(source, new GaussianMoe(b0, b1, a, b, nu, topK));
     }
 
@@ -117,6 +118,22 @@ public record TrueModel(String name, GaussianMoe model) {
             if (!fields.contains(name)) throw new InputException(source, field + "." + name, "unknown field (expected " + String.join(", ", fields.stream().sorted().toList()) + ")");
         }
         return o;
+    }
+
+    /**
+     * The experiment perturbs the truth (ν by a factor e^{N(0, σ²)}), samples from it and fits it: the parameters need
+     * headroom below the doubles' range (a variance of 1.8e308 overflowed the perturbation).
+     */
+    static final double MAX_MAGNITUDE = 1e6;
+    static final double MIN_VARIANCE = 1e-12;
+    static final double MAX_VARIANCE = 1e12;
+
+    private static void requireMagnitude(double[] v, String source, String field) {
+        for (int i = 0; i < v.length; i++) {
+            if (!(Math.abs(v[i]) <= MAX_MAGNITUDE)) {
+                throw new InputException(source, field + "[" + i + "]", v[i] + " is outside [-" + MAX_MAGNITUDE + ", " + MAX_MAGNITUDE + "]");
+            }
+        }
     }
 
     private static void requireLength(double[] v, int k, String source, String field) {

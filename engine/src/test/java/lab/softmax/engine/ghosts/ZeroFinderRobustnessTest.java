@@ -154,6 +154,23 @@ class ZeroFinderRobustnessTest {
         checkConsistent(z2, a2, Ghosts.analyse(z2, a2, 50));
     }
 
+    /**
+     * A direction spread near the doubles' largest puts ρ_a among the subnormals, where no contour fits (found by the
+     * fuzzer: an IllegalStateException, exit 1): refused as bad input naming the direction; at 1e300 it is solved.
+     */
+    @Test
+    void directionSpreadsBeyondTheDoublesPrecisionAreRefusedNotCrashed() {
+        double[] z = {0, Math.log(2), 0};
+        lab.softmax.engine.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(lab.softmax.engine.io.InputException.class,
+                () -> Ghosts.analyse(z, new double[] {Double.MAX_VALUE, 1, 2}, 50));
+        assertEquals("direction", e.field());
+        assertTrue(e.getMessage().contains("1.80e+308"), e.getMessage());
+        double[] a = {1e300, 1, 2};
+        GhostsResult r = Ghosts.analyse(z, a, 50);
+        assertEquals(Math.PI / (1e300 - 1), r.rhoA(), 1e-12 * r.rhoA());
+        checkConsistent(z, a, r);
+    }
+
     @Test
     void nearDoubleZeroIsResolvedOrReportedWithMultiplicityTwo() {
         // (1 + e^t)^2 = 1 + 2e^t + e^{2t}: a double zero at t = iπ, split by rounding of ln 2.

@@ -71,7 +71,10 @@ class TrueModelTest {
             {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[0,\"NaN\"]}," + ok + "}", "gates.biases[1]"},
             {"{\"gates\":{\"weights\":[[1,2],[0,0]],\"biases\":[0,0]}," + ok + "}", "gates.weights[0]"},
             {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[0,0]},\"experts\":{\"a\":[[1],[2]],\"b\":[0,1],\"nu\":[1,1]},\"top_k\":3}", "top_k"},
-            // an integer beyond 32 bits (found by the fuzzer: it was a bug, exit 1)
+            // numbers the experiment cannot perturb and fit (found by the fuzzer: they were bugs, exit 1)
+            {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[0,0]},\"experts\":{\"a\":[[1],[2]],\"b\":[0,1],\"nu\":[1,1.7976931348623157e308]},\"top_k\":1}", "experts.nu[1]"},
+            {"{\"gates\":{\"weights\":[[1],[2e6]],\"biases\":[0,0]}," + ok + "}", "gates.weights[1][0]"},
+            {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[-1e7,0]}," + ok + "}", "gates.biases[0]"},
             {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[0,0]},\"experts\":{\"a\":[[1],[2]],\"b\":[0,1],\"nu\":[1,1]},\"top_k\":111111111111111111111}", "top_k"},
             {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[0,0]},\"experts\":{\"a\":[[1],[2]],\"b\":[0],\"nu\":[1,1]},\"top_k\":1}", "experts.b"},
             {"{\"gates\":{\"weights\":[[1],[0]],\"biases\":[0,0]},\"top_k\":1}", "experts"},
