@@ -34,6 +34,14 @@ final class FxStallProbe {
     private long lastPulse;  // FX thread only
     private Thread pinger;
     private AnimationTimer pulses;
+    /** Between two pulses: the gap, the CPU the render and FX threads spent and the garbage collectors' time in it. */
+    record Gap(double ms, double renderCpuMs, double fxCpuMs, long gcMs) { }
+    private static final int LONGEST_KEPT = 5;
+    private final java.util.PriorityQueue<Gap> longest = new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(Gap::ms));
+    private volatile java.util.List<Thread> renderThreads = java.util.List.of();
+    private long lastRender;   // FX thread only
+    private long lastFx;       // FX thread only
+    private long lastGc;       // FX thread only
 
     /** Waits (ms) of the pings and gaps (ms) between pulses: their count, 99th percentile and maximum. */
     record Stats(int pings, int answered, double p99Wait, double maxWait, int pulses, double p99Gap, double maxGap,
@@ -50,10 +58,22 @@ final class FxStallProbe {
         pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (lastPulse != 0 && gapCount < CAPACITY) gaps[gapCount++] = (now - lastPulse) / 1e6;
+                long render = renderCpuNanos(renderThreads);
+                long fx = cpuNanos();
+                long gc = gcMillis();
+                if (lastPulse != 0 && gapCount < CAPACITY) {
+                    double gap = (now - lastPulse) / 1e6;
+                    gaps[gapCount++] = gap;
+                    longest.add(new Gap(gap, (render - lastRender) / 1e6, (fx - lastFx) / 1e6, gc - lastGc));
+                    if (longest.size() > LONGEST_KEPT) longest.poll();
+                }
                 lastPulse = now;
+                lastRender = render;
+                lastFx = fx;
+                lastGc = gc;
             }
         };
+        renderThreads = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer")).toList();
         startRenderCpuNanos = renderCpuNanos();
         startNanos = System.nanoTime();
         Platform.runLater(() -> {
@@ -103,9 +123,30 @@ final class FxStallProbe {
         sites.merge(site.toString(), 1, Integer::sum);
     }
 
-    /** Where the FX thread was when pings waited longer than {@link #SAMPLE_AFTER_MILLIS} ms: the most frequent sites and their sample counts. */
+    /**
+     * The longest gaps between pulses, longest first, each with what happened in it: the render thread's and the FX
+     * thread's CPU time and the garbage collectors' time (a gap with little CPU and no collection waited for a core).
+     * Read after {@link #stop}.
+     */
+    String longestGaps() {
+        StringBuilder out = new StringBuilder("longest pulse gaps (ms: gap = render CPU / FX CPU / GC):");
+        longest.stream().sorted(java.util.Comparator.comparingDouble(Gap::ms).reversed()).forEach(g -> out.append(String.format(Locale.ROOT,
+                " %.0f = %.0f / %.0f / %d;", g.ms(), g.renderCpuMs(), g.fxCpuMs(), g.gcMs())));
+        return out.toString();
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) sum += Math.max(0, gc.getCollectionTime());
+        return sum;
+    }
+
+    /**
+     * The {@link #longestGaps}, then where the FX thread was when pings waited longer than {@link #SAMPLE_AFTER_MILLIS} ms:
+     * the most frequent sites and their sample counts.
+     */
     String stallSites() {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("; ").append(longestGaps());
         sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "%n    %4d × %s", e.getValue(), e.getKey())));
         return out.toString();
@@ -149,11 +190,13 @@ final class FxStallProbe {
      * machine without a GPU driver): the FX thread waits for it at the next pulse, so its cost is part of a stall.
      */
     private static long renderCpuNanos() {
+        return renderCpuNanos(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer")).toList());
+    }
+
+    private static long renderCpuNanos(java.util.List<Thread> renderThreads) {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("QuantumRenderer")) sum += Math.max(0, mx.getThreadCpuTime(t.threadId()));
-        }
+        for (Thread t : renderThreads) sum += Math.max(0, mx.getThreadCpuTime(t.threadId()));
         return sum;
     }
 

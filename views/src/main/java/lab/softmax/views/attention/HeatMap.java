@@ -16,6 +16,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import lab.softmax.views.common.WorkerPriority;
 
 /**
  * The attention map as an image drawn one image pixel per screen pixel (rows = queries top to bottom,
@@ -38,7 +39,11 @@ final class HeatMap extends Region {
     /** Viridis at 0, 1/4, 1/2, 3/4 and 1 (its published end and quarter points), interpolated linearly. */
     private static final int[] ANCHORS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
     private static final Executor PAINTER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "attention-heat-map");
+        // background work like the app's workers: on two cores the window's own threads get a core first
+        Thread t = new Thread(() -> {
+            WorkerPriority.lowerCurrentThread();
+            r.run();
+        }, "attention-heat-map");
         t.setDaemon(true);
         return t;
     });

@@ -2,6 +2,7 @@ package lab.softmax.views.attention;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import lab.softmax.views.common.ChartRedraws;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -52,13 +53,13 @@ final class MapCharts {
 
     JFreeChart rowChart() { return rowChart; }
 
-    /** One chart event per call (each event redraws the whole chart on the FX thread). */
+    /** One chart event per call (each event redraws the whole chart on the FX thread), in a frame of its own. */
     void showEntropy(MapComputation m) {
-        entropyChart.setNotify(false);
+        ChartRedraws.hold(entropyChart);
         try {
             fillEntropy(m);
         } finally {
-            entropyChart.setNotify(true);
+            ChartRedraws.release(entropyChart);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.LossKind;
+import lab.softmax.views.common.ChartRedraws;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Decimation;
 import org.jfree.chart.JFreeChart;
@@ -137,12 +138,12 @@ final class MetricCharts {
         boolean fresh = false;
         for (int r = 0; r < runs.size(); r++) fresh |= runs.get(r).metrics().size() != plotted.get(r).count;
         if (!fresh) return;
-        // one redraw per chart for the whole batch, not one per series changed
-        for (JFreeChart c : charts) c.setNotify(false);
+        // one redraw per chart for the whole batch, not one per series changed, and one chart per frame
+        for (JFreeChart c : charts) ChartRedraws.hold(c);
         try {
             appendFresh(runs);
         } finally {
-            for (JFreeChart c : charts) c.setNotify(true);
+            for (JFreeChart c : charts) ChartRedraws.release(c);
         }
     }
 

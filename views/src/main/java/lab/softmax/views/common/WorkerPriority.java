@@ -13,7 +13,7 @@ import java.lang.invoke.MethodHandle;
  * share among eight busy threads; the computations lose nothing while the window is idle. Where the call is
  * not available (another OS) or fails, nothing changes.
  */
-final class WorkerPriority {
+public final class WorkerPriority {
     /**
      * How much nicer than the thread that starts it a worker runs (nice values stop at 19); the system property
      * {@code softmaxlab.workerNice} overrides it (0: workers as urgent as the window, for comparisons).
@@ -46,7 +46,7 @@ final class WorkerPriority {
     private WorkerPriority() { }
 
     /** Raises the calling thread's nice value by {@link #NICER_BY} (at most to 19); returns whether it did. */
-    static boolean lowerCurrentThread() {
+    public static boolean lowerCurrentThread() {
         if (SET_PRIORITY == null || NICER_BY == 0) return false;
         try {
             // who = 0 with PRIO_PROCESS is the calling thread on Linux. getpriority returns -1 on an error as it does

@@ -23,6 +23,7 @@ import lab.softmax.engine.ghosts.training.Choices.ModelKind;
 import lab.softmax.engine.ghosts.training.OneStepSweep;
 import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.engine.ghosts.training.StepSafetyConfig;
+import lab.softmax.views.common.ChartRedraws;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Decimation;
 import lab.softmax.views.common.Widths;
@@ -274,6 +275,17 @@ public final class TrainingView extends BorderPane {
      * thinned as they grow ({@link Decimation}), so a 100 000-step run redraws as fast as a short one.
      */
     private void refresh() {
+        // the shown charts redrawn once for the whole batch (not once per series), and one chart per frame
+        List<JFreeChart> all = charts();
+        for (JFreeChart chart : all) ChartRedraws.hold(chart);
+        try {
+            appendFresh();
+        } finally {
+            for (JFreeChart chart : all) ChartRedraws.release(chart);
+        }
+    }
+
+    private void appendFresh() {
         for (Controller c : Controller.values()) {
             int count = model.stepCount(c);
             if (count < plottedSteps.getOrDefault(c, 0)) {
