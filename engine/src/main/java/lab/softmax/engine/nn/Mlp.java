@@ -279,8 +279,10 @@ public final class Mlp {
             logitGrad = new float[n * padded[layers - 1]];
         }
 
-        /** Gradient buffers are only needed for the set that is trained on. */
-        /** Made one at a time, checking the team's cancellation between them; one cut short is completed next time. */
+        /**
+         * Gradient buffers are only needed for the set that is trained on. Made one at a time, checking the team's
+         * cancellation between them; buffers a cancel left unmade are made next time.
+         */
         private void ensureGradBuffers(int[] padded, Workers workers) {
             int n = inputs.rows();
             for (int l = 0; l < padded.length - 1; l++) {
