@@ -83,8 +83,10 @@ public final class Charts {
     public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYDataset data) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
                 PlotOrientation.VERTICAL, true, true, false);
+        XYLineAndShapeRenderer r = new LazyTooltipLineRenderer();
+        r.setDefaultToolTipGenerator(chart.getXYPlot().getRenderer().getDefaultToolTipGenerator());
+        chart.getXYPlot().setRenderer(r);
         style(chart);
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         r.setDefaultShapesVisible(false);
         for (int i = 0; i < PALETTE.length; i++) {
             r.setSeriesPaint(i, PALETTE[i]);

@@ -101,4 +101,29 @@ class ChartsTest {
         }
         assertEquals(2f, ((java.awt.BasicStroke) spare.getSeriesStroke(0)).getLineWidth(), 1e-6);
     }
+
+    /**
+     * A line chart's points carry their tooltips, written when asked for rather than at every drawing: the text is
+     * JFreeChart's own ("series: (x, y)"), and a point removed since the drawing has none (no exception).
+     */
+    @Test
+    void lineChartTooltipsAreWrittenWhenAskedFor() {
+        XYSeries s = new XYSeries("loss");
+        for (int i = 0; i < 50; i++) s.add(i, 100.0 + i);
+        JFreeChart chart = Charts.lineChart("t", "x", "y", new XYSeriesCollection(s));
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 400, 300), info);
+        g.dispose();
+        java.util.List<org.jfree.chart.entity.XYItemEntity> points = new java.util.ArrayList<>();
+        for (Object e : info.getEntityCollection().getEntities()) {
+            if (e instanceof org.jfree.chart.entity.XYItemEntity p) points.add(p);
+        }
+        assertEquals(50, points.size());
+        org.jfree.chart.entity.XYItemEntity last = points.stream().filter(p -> p.getItem() == 49).findFirst().orElseThrow();
+        assertEquals("loss: (49, 149)", last.getToolTipText());
+        s.remove(49);
+        assertEquals(null, last.getToolTipText(), "a point gone since the drawing has no tip");
+    }
 }
