@@ -33,7 +33,7 @@ jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax
   --module-path "app/target/javafx" \
   --add-modules java.desktop,java.logging,java.prefs,jdk.incubator.vector,javafx.controls,javafx.swing \
   --app-content "$OUT/sample-data" --app-content "$OUT/docs" --app-content packaging/launcher \
-  --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m" \
+  --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m -XX:MaxGCPauseMillis=20" \
   --java-options "-Dsoftmaxlab.sampleData=\$APPDIR/../sample-data" \
   --icon packaging/softmax-lab.png \
   --dest "$OUT" "${EXTRA[@]}"
