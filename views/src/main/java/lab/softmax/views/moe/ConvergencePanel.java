@@ -66,6 +66,9 @@ final class ConvergencePanel extends BorderPane {
     private final Label settingsProblem = new Label();
     private final GridPane slopes = new GridPane();
     private boolean syncing;
+    /** The cases the slope table has rows for, and its value labels in row order (updated in place). */
+    private List<FitCase> slopeCases;
+    private final List<Label> slopeValues = new ArrayList<>();
 
     ConvergencePanel(ConvergenceViewModel model) {
         this.model = model;
@@ -76,6 +79,9 @@ final class ConvergencePanel extends BorderPane {
     List<JFreeChart> charts() { return charts.charts(); }
 
     Button runButton() { return run; }
+
+    /** The slope table itself (for tests). */
+    GridPane slopeTable() { return slopes; }
 
     /** The slope table's cells as text (for tests). */
     List<String> slopeText() {
@@ -253,16 +259,32 @@ final class ConvergencePanel extends BorderPane {
         String subtitle = model.runCases().isEmpty() ? "Press \"Run experiment\" to fill these charts"
                 : (model.busyProperty().get() ? "running: " : "") + done + " fits";
         charts.show(model, subtitle);
+        List<FitCase> cases = List.copyOf(model.runCases());
+        if (!cases.equals(slopeCases)) buildSlopeRows(cases);
+        int i = 0;
+        for (FitCase c : cases) {
+            for (Metric m : metrics(c)) slopeValues.get(i++).setText(ConvergenceCharts.slopeText(model.slope(c, m)));
+            slopeValues.get(i++).setText(Integer.toString(model.fitsBelowTruth(c)));
+        }
+    }
+
+    /** The slope table's rows for these cases, made once (new labels at every result would cost a CSS pass each). */
+    private void buildSlopeRows(List<FitCase> cases) {
         slopes.getChildren().clear();
+        slopeValues.clear();
         slopes.addRow(0, bold("quantity"), bold("slope"), bold("theory"));
         int row = 1;
-        for (FitCase c : model.runCases()) {
+        for (FitCase c : cases) {
             for (Metric m : metrics(c)) {
-                slopes.addRow(row++, plain(c.id() + ": " + name(m)), value(ConvergenceCharts.slopeText(model.slope(c, m))),
-                        plain(theory(c, m)));
+                Label v = value("");
+                slopeValues.add(v);
+                slopes.addRow(row++, plain(c.id() + ": " + name(m)), v, plain(theory(c, m)));
             }
-            slopes.addRow(row++, plain("   fits < truth − 1 nat"), value(Integer.toString(model.fitsBelowTruth(c))), plain(""));
+            Label below = value("");
+            slopeValues.add(below);
+            slopes.addRow(row++, plain("   fits < truth − 1 nat"), below, plain(""));
         }
+        slopeCases = cases;
     }
 
     static List<Metric> metrics(FitCase c) {
