@@ -29,16 +29,16 @@ public final class ExponentialSum {
     }
 
     /**
-     * @param logits    z_k; -Infinity masks a class; NaN and +Infinity are rejected
-     * @param direction a_k = ∇z_k·v, finite
-     * @throws IllegalArgumentException naming the field and index at fault
-     */
-    /**
      * The largest Δa taken: its ρ_a = π/Δa ≈ 3e-300 is still a normal double with room for the search's boxes (at
      * Δa ≈ 1.8e308 the radius falls among the subnormals, where no contour can be placed).
      */
     static final double MAX_SPREAD = 1e300;
 
+    /**
+     * @param logits    z_k; -Infinity masks a class; NaN and +Infinity are rejected
+     * @param direction a_k = ∇z_k·v, finite, its spread max − min at most {@link #MAX_SPREAD}
+     * @throws IllegalArgumentException naming the field and index at fault
+     */
     public static ExponentialSum of(double[] logits, double[] direction) {
         if (logits.length == 0) throw new InputException("logits", "empty");
         if (direction.length != logits.length) {
