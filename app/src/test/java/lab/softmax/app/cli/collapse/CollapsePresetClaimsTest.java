@@ -276,18 +276,9 @@ class CollapsePresetClaimsTest {
         row(fp16, EpochMetrics::testAcc, epochs, new double[] {19.8, 28.8, 42.8, 42.8, 45.4, 45.4, 45.4, 45.4, 45.4, 45.4, 45.4, 45.4, 45.4, 45.4}, "test %");
         row(fp32, EpochMetrics::testAcc, epochs, new double[] {21.8, 40.6, 56.1, 55.7, 60.7, 55.8, 61.9, 60.0, 61.2, 62.5, 62.0, 61.1, 62.0, 63.0}, "test %");
         row(fp64, EpochMetrics::testAcc, epochs, new double[] {21.3, 40.1, 55.0, 64.4, 76.4, 83.6, 88.9, 92.1, 89.2, 84.2, 87.9, 83.9, 88.4, 83.5}, "test %");
-        double[][] sc = {
-            {5.8, 56, 99, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100},
-            {0, 0.1, 9.5, 35, 45, 38, 48, 35, 49, 54, 50, 53, 55, 65},
-            {0, 0, 0, 0, 0, 0.3, 5.3, 70, 70, 49, 61, 49, 65, 49}};
-        List<CollapseRun> runs = List.of(fp16, fp32, fp64);
-        for (int k = 0; k < 3; k++) {
-            for (int i = 0; i < epochs.length; i++) {
-                double claimed = sc[k][i];
-                double rounding = claimed == Math.rint(claimed) && claimed != 0 ? 1 : 0.1;
-                percent(claimed, at(runs.get(k), epochs[i]).scFraction(), rounding, runs.get(k).label() + " SC at " + epochs[i]);
-            }
-        }
+        scRow(fp16, epochs, new double[] {5.8, 56, 99, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100});
+        scRow(fp32, epochs, new double[] {0, 0.1, 9.5, 35, 45, 38, 48, 35, 49, 54, 50, 53, 55, 65});
+        scRow(fp64, epochs, new double[] {0, 0, 0, 0, 0, 0.3, 5.3, 70, 70, 49, 61, 49, 65, 49});
         assertEquals(1750, firstEpoch(fp16, m -> m.scFraction() > 0.5));
         assertEquals(9500, firstEpoch(fp32, m -> m.scFraction() > 0.5));
         assertEquals(6750, firstEpoch(fp64, m -> m.scFraction() > 0.5));
