@@ -21,6 +21,9 @@ cp -r sample-data "$OUT/sample-data"
 # The lab pages (Help) and the start page's pictures are read from docs/ beside sample-data.
 mkdir -p "$OUT/docs" && cp -r docs/labs docs/images "$OUT/docs/"
 MONOCLE="$(ls app/target/lib/openjfx-monocle-*.jar | head -n 1)"
+# Built on Linux for Linux: the heap on transparent huge pages (a flag only Linux's JVM knows; see the softmax-lab launcher)
+OS_JAVA_OPTIONS=""
+[ "$(uname -s)" = Linux ] && OS_JAVA_OPTIONS="-XX:+UseTransparentHugePages"
 TYPE=app-image
 [ "${1:-}" = "--deb" ] && TYPE=deb
 MAINTAINER="${SOFTMAX_LAB_MAINTAINER_EMAIL:-maintainers@softmax-lab.invalid}"
@@ -33,7 +36,7 @@ jpackage --type "$TYPE" --name softmax-lab --app-version 0.1.0 --vendor "Softmax
   --module-path "app/target/javafx" \
   --add-modules java.desktop,java.logging,java.prefs,jdk.incubator.vector,javafx.controls,javafx.swing \
   --app-content "$OUT/sample-data" --app-content "$OUT/docs" --app-content packaging/launcher \
-  --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m -XX:MaxGCPauseMillis=20" \
+  --java-options "--add-modules jdk.incubator.vector --enable-native-access=javafx.graphics,ALL-UNNAMED -Xss8m -XX:MaxGCPauseMillis=20 $OS_JAVA_OPTIONS" \
   --java-options "-Dsoftmaxlab.sampleData=\$APPDIR/../sample-data" \
   --icon packaging/softmax-lab.png \
   --dest "$OUT" "${EXTRA[@]}"

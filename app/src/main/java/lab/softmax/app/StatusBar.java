@@ -77,11 +77,12 @@ final class StatusBar extends HBox {
         t.runningProperty().addListener((o, a, running) -> setTaskVisible(running));
     }
 
+    /**
+     * Shows or hides the task's part of the bar. It keeps its space when hidden: a bar whose height changed at every
+     * run's start and end would resize the lab above it, and every chart there would be redrawn in that frame.
+     */
     private void setTaskVisible(boolean visible) {
-        for (var n : new javafx.scene.Node[] {task, progress, cancel}) {
-            n.setVisible(visible);
-            n.setManaged(visible);
-        }
+        for (var n : new javafx.scene.Node[] {task, progress, cancel}) n.setVisible(visible);
     }
 
     private void updateMemory() {

@@ -22,6 +22,8 @@ final class FxStallProbe {
     private final java.util.Map<String, Integer> sites = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong oldestPending = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread fxThread;
+    private volatile double probeLateMax;   // written by the pinging thread only
+    private volatile int probeLateCount;    // written by the pinging thread only
     private volatile long startNanos;
     private volatile long startCpuNanos;
     private long startRenderCpuNanos;
@@ -35,7 +37,7 @@ final class FxStallProbe {
     private Thread pinger;
     private AnimationTimer pulses;
     /** Between two pulses: the gap, the CPU the render and FX threads spent and the garbage collectors' time in it. */
-    record Gap(double ms, double renderCpuMs, double fxCpuMs, long gcMs) { }
+    record Gap(double ms, double renderCpuMs, double fxCpuMs, long gcMs, double endUptimeSeconds) { }
     private static final int LONGEST_KEPT = 5;
     private final java.util.PriorityQueue<Gap> longest = new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(Gap::ms));
     private volatile java.util.List<Thread> renderThreads = java.util.List.of();
@@ -64,7 +66,8 @@ final class FxStallProbe {
                 if (lastPulse != 0 && gapCount < CAPACITY) {
                     double gap = (now - lastPulse) / 1e6;
                     gaps[gapCount++] = gap;
-                    longest.add(new Gap(gap, (render - lastRender) / 1e6, (fx - lastFx) / 1e6, gc - lastGc));
+                    longest.add(new Gap(gap, (render - lastRender) / 1e6, (fx - lastFx) / 1e6, gc - lastGc,
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
                     if (longest.size() > LONGEST_KEPT) longest.poll();
                 }
                 lastPulse = now;
@@ -91,11 +94,16 @@ final class FxStallProbe {
                     oldestPending.set(0);
                 });
                 sampleIfStalled();
+                long asleep = System.nanoTime();
                 try {
                     Thread.sleep(PERIOD_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }
+                // a stall of the whole process or VM (a safepoint, the hypervisor) delays this thread too
+                double late = (System.nanoTime() - asleep) / 1e6 - PERIOD_MILLIS;
+                if (late > probeLateMax) probeLateMax = late;
+                if (late > SAMPLE_AFTER_MILLIS) probeLateCount++;
             }
         });
     }
@@ -121,6 +129,17 @@ final class FxStallProbe {
             if (site.chars().filter(ch -> ch == '<').count() == 3) break;
         }
         sites.merge(site.toString(), 1, Integer::sum);
+        if (site.indexOf("waitForRenderingToComplete") >= 0) sampleRenderThread();
+    }
+
+    /** Where the render thread was while the FX thread waited for it: rendering, or itself waiting. */
+    private void sampleRenderThread() {
+        for (Thread render : renderThreads) {
+            StackTraceElement[] stack = render.getStackTrace();
+            StringBuilder site = new StringBuilder("render thread: ").append(render.getState());
+            for (int i = 0; i < Math.min(4, stack.length); i++) site.append(i == 0 ? " at " : " < ").append(stack[i]);
+            sites.merge(site.toString(), 1, Integer::sum);
+        }
     }
 
     /**
@@ -129,9 +148,11 @@ final class FxStallProbe {
      * Read after {@link #stop}.
      */
     String longestGaps() {
-        StringBuilder out = new StringBuilder("longest pulse gaps (ms: gap = render CPU / FX CPU / GC):");
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "probe thread woke up to %.0f ms late (%d times over %d ms); longest pulse gaps (ms: gap = render CPU / FX CPU / GC, @ JVM uptime at its end, s):",
+                probeLateMax, probeLateCount, SAMPLE_AFTER_MILLIS));
         longest.stream().sorted(java.util.Comparator.comparingDouble(Gap::ms).reversed()).forEach(g -> out.append(String.format(Locale.ROOT,
-                " %.0f = %.0f / %.0f / %d;", g.ms(), g.renderCpuMs(), g.fxCpuMs(), g.gcMs())));
+                " %.0f = %.0f / %.0f / %d @ %.2f;", g.ms(), g.renderCpuMs(), g.fxCpuMs(), g.gcMs(), g.endUptimeSeconds())));
         return out.toString();
     }
 
@@ -147,7 +168,7 @@ final class FxStallProbe {
      */
     String stallSites() {
         StringBuilder out = new StringBuilder("; ").append(longestGaps());
-        sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+        sites.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "%n    %4d × %s", e.getValue(), e.getKey())));
         return out.toString();
     }

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -18,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the run streams results into its charts, every ping is answered (the FX thread never deadlocks), and
  * the lab's Cancel ends the run. Asserts that structure, never speed; it prints the stall figures.
  * CI runs each lab for {@value #CI_SECONDS} s; the measurement in docs/RELIABILITY.md runs 60 s per lab:
- * {@code -Dtest=ResponsivenessGuiTest -Dresponsiveness.seconds=60}.
+ * {@code -Dtest=ResponsivenessGuiTest -Dresponsiveness.seconds=60} (add {@code -Dresponsiveness.labs=Kernels} for one lab).
  */
 class ResponsivenessGuiTest extends LabWindowTest {
     static final int CI_SECONDS = 3;
@@ -29,8 +32,18 @@ class ResponsivenessGuiTest extends LabWindowTest {
         show(stage);
     }
 
+    /** Every long-running lab, or those named in {@code -Dresponsiveness.labs=Kernels,Ghosts} (to measure a few). */
+    static Stream<String> longRunningLabs() {
+        List<String> all = List.of("Collapse", "Ghosts", "Kernels", "Attention", "MoE gating");
+        String chosen = System.getProperty("responsiveness.labs", "");
+        if (chosen.isBlank()) return all.stream();
+        List<String> named = Arrays.stream(chosen.split(",")).map(String::strip).toList();
+        assertTrue(all.containsAll(named), "responsiveness.labs names a lab that is not one of " + all + ": " + named);
+        return named.stream();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Collapse", "Ghosts", "Kernels", "Attention", "MoE gating"})
+    @MethodSource("longRunningLabs")
     void aLongRunKeepsTheWindowAnswering(String lab) throws Exception {
         measure(LongRuns.of(lab, open(lab)));
     }

@@ -15,7 +15,7 @@ import lab.softmax.engine.io.InputException;
 import lab.softmax.engine.io.Scenario;
 import lab.softmax.views.common.BackgroundTasks;
 import lab.softmax.views.common.ChartLook;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Figure;
 import lab.softmax.views.common.Exporter;
@@ -137,7 +137,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             waitUntilIdle(page, train == null ? timeoutSeconds : Math.max(timeoutSeconds, 1800));
             if (fmt.equals("svg") || chartIndex != null) {
                 HeadlessFx.call(() -> {
-                    ChartRedraws.flush();
+                    OnePerFrame.flush();
                     if (chartIndex != null && chartIndex >= page.charts().size()) {
                         throw new InputException("", "--chart", (chartIndex + 1) + " is not a chart of this view (it has "
                                 + page.charts().size() + ")");
@@ -154,7 +154,7 @@ public final class SnapshotCommand implements Callable<Integer> {
                 }, TIMEOUT_SECONDS);
             } else {
                 WritableImage image = HeadlessFx.call(() -> {
-                    ChartRedraws.flush();
+                    OnePerFrame.flush();
                     page.view().applyCss();
                     page.view().layout();
                     SnapshotParameters parameters = new SnapshotParameters();

@@ -6,7 +6,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.List;
 import lab.softmax.engine.attention.NeedleEval;
 import lab.softmax.engine.attention.NeedleMode;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -76,7 +76,7 @@ final class DilutionCharts {
     void show(NeedleMode mode, List<NeedleEval> evals) {
         int s = mode == NeedleMode.VANILLA ? 0 : 1;
         for (int k = 0; k < 3; k++) {
-            ChartRedraws.hold(charts().get(k));
+            OnePerFrame.hold(charts().get(k));
             XYSeries series = data[k].getSeries(s);
             series.setNotify(false);
             series.clear();
@@ -88,7 +88,7 @@ final class DilutionCharts {
                 });
             }
             series.setNotify(true);
-            ChartRedraws.release(charts().get(k));
+            OnePerFrame.release(charts().get(k));
         }
     }
 

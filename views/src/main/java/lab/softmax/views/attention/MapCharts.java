@@ -2,7 +2,7 @@ package lab.softmax.views.attention;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -55,11 +55,11 @@ final class MapCharts {
 
     /** One chart event per call (each event redraws the whole chart on the FX thread), in a frame of its own. */
     void showEntropy(MapComputation m) {
-        ChartRedraws.hold(entropyChart);
+        OnePerFrame.hold(entropyChart);
         try {
             fillEntropy(m);
         } finally {
-            ChartRedraws.release(entropyChart);
+            OnePerFrame.release(entropyChart);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import lab.softmax.engine.collapse.EpochMetrics;
 import lab.softmax.engine.collapse.LossKind;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Decimation;
 import org.jfree.chart.JFreeChart;
@@ -139,11 +139,11 @@ final class MetricCharts {
         for (int r = 0; r < runs.size(); r++) fresh |= runs.get(r).metrics().size() != plotted.get(r).count;
         if (!fresh) return;
         // one redraw per chart for the whole batch, not one per series changed, and one chart per frame
-        for (JFreeChart c : charts) ChartRedraws.hold(c);
+        for (JFreeChart c : charts) OnePerFrame.hold(c);
         try {
             appendFresh(runs);
         } finally {
-            for (JFreeChart c : charts) ChartRedraws.release(c);
+            for (JFreeChart c : charts) OnePerFrame.release(c);
         }
     }
 

@@ -34,7 +34,7 @@ public final class Exporter {
     public static void png(Node node, double scale, Path file) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setTransform(Transform.scale(scale, scale));
-        ChartRedraws.flush();
+        OnePerFrame.flush();
         writePng(node.snapshot(parameters, null), file);
     }
 

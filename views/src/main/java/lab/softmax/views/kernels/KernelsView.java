@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -53,10 +54,10 @@ public final class KernelsView extends BorderPane {
 
     public KernelsView(KernelsViewModel model) {
         this.model = model;
-        this.table = new KernelsResultsTable(model.results(), () -> {
+        this.table = new KernelsResultsTable(model.results(), Bindings.createDoubleBinding(() -> {
             MachineInfo m = model.machineProperty().get();
             return m == null ? Double.NaN : Math.max(m.bandwidth().readGbps(), Math.max(m.bandwidth().copyGbps(), m.bandwidth().triadGbps()));
-        });
+        }, model.machineProperty()), model.busyProperty());
         this.stepThrough = new StepThroughPanel(model);
         createView();
         initListeners();
@@ -156,10 +157,7 @@ public final class KernelsView extends BorderPane {
             }
         });
         model.results().addListener((ListChangeListener<Object>) c -> redraw());
-        model.machineProperty().addListener(o -> {
-            redraw();
-            table.refresh();
-        });
+        model.machineProperty().addListener(o -> redraw());
         error.textProperty().bind(model.errorProperty());
         redraw();
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import lab.softmax.engine.kernels.BenchResult;
 import lab.softmax.engine.kernels.MachineInfo;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.OnePerFrame;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -77,7 +78,8 @@ final class ThroughputChart {
 
     void show(List<BenchResult> results, MachineInfo machine) {
         XYPlot plot = chart.getXYPlot();
-        plot.setNotify(false);
+        // results arrive ~30 times a second while a benchmark runs: the chart is redrawn in a frame of its own
+        OnePerFrame.hold(chart);
         try {
             data.removeAllSeries();
             for (BenchResult r : results) {
@@ -100,7 +102,7 @@ final class ThroughputChart {
             if (top > 0) plot.getRangeAxis().setRange(0, top * 1.12);
             else plot.getRangeAxis().setAutoRange(true);
         } finally {
-            plot.setNotify(true);
+            OnePerFrame.release(chart);
         }
     }
 

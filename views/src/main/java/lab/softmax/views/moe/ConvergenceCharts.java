@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import lab.softmax.engine.moe.FitCase;
 import lab.softmax.engine.moe.FitRecord.Metric;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -95,7 +95,7 @@ final class ConvergenceCharts {
     /** Refills every curve and guide from the view-model (on the FX thread). */
     void show(ConvergenceViewModel model, String subtitle) {
         for (Panel p : panels) {
-            ChartRedraws.hold(p.chart());
+            OnePerFrame.hold(p.chart());
             for (int s = 0; s < p.curves().size(); s++) {
                 Curve c = p.curves().get(s);
                 YIntervalSeries series = p.data().getSeries(s);
@@ -131,7 +131,7 @@ final class ConvergenceCharts {
                 t.setPaint(new Color(0x555555));
                 p.chart().addSubtitle(t);
             }
-            ChartRedraws.release(p.chart());
+            OnePerFrame.release(p.chart());
         }
     }
 

@@ -3,6 +3,7 @@ package lab.softmax.views.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,26 @@ class KernelsViewModelTest {
         assertTrue(model.results().isEmpty());
         model.load(saved);
         assertEquals(results, List.copyOf(model.results()));
+    }
+
+    /** The bandwidth is measured by the first run and reused by later ones; a loaded file's machine is never reused. */
+    @Test
+    void laterRunsReuseTheBandwidthMeasuredHereButNotALoadedOne() {
+        model.run();
+        MachineInfo first = model.machineProperty().get();
+        assertNotNull(first);
+        model.run();
+        assertSame(first, model.machineProperty().get(), "the second run reuses the first run's measurement");
+
+        KernelsViewModel fresh = new KernelsViewModel(new BackgroundTasks(Runnable::run, testThreadUi()));
+        fresh.setProbeSize(1 << 15);
+        KernelsState saved = model.state();
+        fresh.load(saved);
+        assertSame(saved.machine(), fresh.machineProperty().get(), "a loaded file shows its own machine");
+        fresh.run();
+        MachineInfo measured = fresh.machineProperty().get();
+        assertNotSame(saved.machine(), measured, "a run measures this machine, whatever a file said");
+        assertEquals(1 << 15, measured.bandwidth().n());
     }
 
     @Test

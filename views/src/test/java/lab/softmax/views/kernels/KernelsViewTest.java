@@ -153,6 +153,8 @@ class KernelsViewTest {
                 String.format(Locale.ROOT, "triad %.1f GB/s", m.bandwidth().triadGbps())), roofs);
 
         TableView<?> table = find(TableView.class, t -> true);
+        long rowsBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (fx(() -> table.getItems().size()) < 1 && System.nanoTime() < rowsBy) Thread.sleep(10);   // a frame later
         assertEquals(1, fx(() -> table.getItems().size()));
         assertEquals("online", fx(() -> table.getColumns().get(0).getCellData(0)));
         assertEquals("1K", fx(() -> table.getColumns().get(2).getCellData(0)));

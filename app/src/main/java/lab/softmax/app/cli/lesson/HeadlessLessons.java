@@ -18,7 +18,7 @@ import lab.softmax.app.lesson.LessonStep;
 import lab.softmax.engine.io.AtomicFiles;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.views.common.BackgroundTasks;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Exporter;
 import lab.softmax.views.common.LabPage;
 
@@ -76,7 +76,7 @@ final class HeadlessLessons {
                 }, FX_TIMEOUT_SECONDS);
                 waitUntilIdle(page, timeoutSeconds, i);
                 WritableImage image = HeadlessFx.call(() -> {
-                    ChartRedraws.flush();
+                    OnePerFrame.flush();
                     page.view().applyCss();
                     page.view().layout();
                     return page.view().getScene().snapshot(null);

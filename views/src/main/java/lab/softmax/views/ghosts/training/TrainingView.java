@@ -23,7 +23,7 @@ import lab.softmax.engine.ghosts.training.Choices.ModelKind;
 import lab.softmax.engine.ghosts.training.OneStepSweep;
 import lab.softmax.engine.ghosts.training.StepRecord;
 import lab.softmax.engine.ghosts.training.StepSafetyConfig;
-import lab.softmax.views.common.ChartRedraws;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.Decimation;
 import lab.softmax.views.common.Widths;
@@ -277,11 +277,11 @@ public final class TrainingView extends BorderPane {
     private void refresh() {
         // the shown charts redrawn once for the whole batch (not once per series), and one chart per frame
         List<JFreeChart> all = charts();
-        for (JFreeChart chart : all) ChartRedraws.hold(chart);
+        for (JFreeChart chart : all) OnePerFrame.hold(chart);
         try {
             appendFresh();
         } finally {
-            for (JFreeChart chart : all) ChartRedraws.release(chart);
+            for (JFreeChart chart : all) OnePerFrame.release(chart);
         }
     }
 

@@ -20,9 +20,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Charts changed together are redrawn once each, in frames of their own; a flush redraws the waiting ones at once. */
+/**
+ * Charts changed together are redrawn once each, in frames of their own; an update queued twice runs once, the latest;
+ * a flush redraws the waiting ones at once.
+ */
 @ExtendWith(ApplicationExtension.class)
-class ChartRedrawsTest {
+class OnePerFrameTest {
     /** Frames seen so far (FX thread). */
     private long frame;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -57,10 +60,10 @@ class ChartRedrawsTest {
         List<Drawn> charts = fx(() -> List.of(chart(), chart(), chart()));
         fx(() -> {
             for (Drawn d : charts) {
-                ChartRedraws.hold(d.chart());
+                OnePerFrame.hold(d.chart());
                 for (int i = 0; i < 100; i++) d.series().add(i, i * i);   // 100 changes, no redraw yet
-                ChartRedraws.release(d.chart());
-                ChartRedraws.release(d.chart());                         // released twice: still one redraw
+                OnePerFrame.release(d.chart());
+                OnePerFrame.release(d.chart());                         // released twice: still one redraw
             }
             for (Drawn d : charts) assertEquals(List.of(), d.frames(), "no redraw while the batch is applied");
             return null;
@@ -78,16 +81,38 @@ class ChartRedrawsTest {
         assertEquals(3, at.stream().distinct().count(), "each in a frame of its own: " + at);
     }
 
+    /** An update queued again under its key, before its frame, runs once: the latest one, in the first one's place. */
+    @Test
+    void anUpdateQueuedAgainUnderItsKeyRunsOnceTheLatest() throws Exception {
+        List<String> ran = new ArrayList<>();
+        Object table = new Object();
+        Object other = new Object();
+        fx(() -> {
+            OnePerFrame.run(table, () -> ran.add("table 1"));
+            OnePerFrame.run(other, () -> ran.add("other"));
+            OnePerFrame.run(table, () -> ran.add("table 2"));
+            assertEquals(List.of(), ran, "nothing runs before its frame");
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (fx(ran::size) < 2) {
+            assertTrue(System.nanoTime() < deadline, "both keys' updates run");
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
+        assertEquals(List.of("table 2", "other"), fx(() -> List.copyOf(ran)));
+    }
+
     @Test
     void aFlushRedrawsTheWaitingChartsAtOnce() throws Exception {
         List<Drawn> charts = fx(() -> List.of(chart(), chart()));
         fx(() -> {
             for (Drawn d : charts) {
-                ChartRedraws.hold(d.chart());
+                OnePerFrame.hold(d.chart());
                 d.series().add(1, 2);
-                ChartRedraws.release(d.chart());
+                OnePerFrame.release(d.chart());
             }
-            ChartRedraws.flush();
+            OnePerFrame.flush();
             for (Drawn d : charts) assertEquals(1, d.frames().size(), "redrawn by the flush");
             return null;
         });
