@@ -13,7 +13,8 @@ import javafx.application.Platform;
  * waited in its queue (what a click or a key press waits while the thread is busy); an
  * {@link AnimationTimer} records the gaps between pulses (frames) beside it. While a ping has waited more
  * than {@link #SAMPLE_AFTER_MILLIS} ms the pinging thread samples the FX thread's stack, so a stall names
- * its cause ({@link #stallSites()}). Start and stop from any thread but the FX thread.
+ * its cause ({@link #stallSites()}). The pinging thread also notes how late it woke up itself: a thread that only
+ * sleeps is late when the machine, not the app, kept it from a core. Start and stop from any thread but the FX thread.
  */
 final class FxStallProbe {
     static final int PERIOD_MILLIS = 5;

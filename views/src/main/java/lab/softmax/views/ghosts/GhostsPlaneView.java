@@ -26,6 +26,7 @@ import lab.softmax.engine.ghosts.LossTaylor;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.views.common.Charts;
 import lab.softmax.views.common.DraggableBarChart;
+import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.ThrottledUpdater;
 import lab.softmax.views.common.Widths;
 
@@ -45,6 +46,7 @@ public final class GhostsPlaneView extends BorderPane {
     private final Spinner<Integer> degree = new Spinner<>(1, LossTaylor.MAX_DEGREE, 16);
     private final CheckBox phase = new CheckBox("phase portrait (arg F as hue)");
     private final GridPane readouts = new GridPane();
+    private final java.util.List<Label> readoutValues = new java.util.ArrayList<>();
     private final Label error = new Label();
     private boolean syncing;
 
@@ -138,7 +140,7 @@ public final class GhostsPlaneView extends BorderPane {
         degree.getValueFactory().setValue(model.degreeProperty().get());
         phase.selectedProperty().bindBidirectional(model.phasePortraitProperty());
 
-        // Dragging a bar recomputes per mouse event; repaint at most ~30 times a second.
+        // Dragging a bar recomputes per mouse event; repaint at most ~30 times a second, each chart in a frame of its own.
         ThrottledUpdater<Object> repaint = new ThrottledUpdater<>(javafx.application.Platform::runLater, batch -> redraw());
         model.analysisProperty().addListener((o, a, b) -> repaint.offer(b));
         model.phasePortraitProperty().addListener((o, a, b) -> repaint.offer(b));
@@ -146,16 +148,20 @@ public final class GhostsPlaneView extends BorderPane {
         redraw();
     }
 
+    /**
+     * The read-outs at once; the plane (its image and chart) and the Taylor chart each at the next frame free for it,
+     * from the analysis of that moment: while a drag outpaces the frames, a chart waiting for its frame is drawn once,
+     * with the latest analysis.
+     */
     private void redraw() {
-        GhostsPlaneViewModel.Analysis a = model.analysisProperty().get();
-        if (a == null) return;
-        plane.show(a, model.phasePortraitProperty().get());
-        taylor.show(a);
-        showReadouts(a.result());
+        if (model.analysisProperty().get() == null) return;
+        OnePerFrame.run(plane, () -> plane.show(model.analysisProperty().get(), model.phasePortraitProperty().get()));
+        OnePerFrame.run(taylor, () -> taylor.show(model.analysisProperty().get()));
+        showReadouts(model.analysisProperty().get().result());
     }
 
+    /** The read-outs' texts; the labels are made once (new labels at every redraw cost a CSS pass each). */
     private void showReadouts(GhostsResult r) {
-        readouts.getChildren().clear();
         String nearest = r.nearestZero() == null ? "none"
                 : String.format(Locale.ROOT, "%.5g ± %.5gi", r.nearestZero().re(), r.nearestZero().im());
         String[][] rows = {
@@ -167,11 +173,15 @@ public final class GhostsPlaneView extends BorderPane {
                 {"zeros, |t| ≤ 3ρ_a", (2 * r.zeros().stream().filter(z -> z.abs() <= 3 * r.rhoA()).count()) + " (both halves)"},
                 {"method", r.method() + (r.searchBoxes() > 0 ? " (" + r.searchBoxes() + " boxes)" : "")},
         };
-        for (int i = 0; i < rows.length; i++) {
-            Label value = new Label(rows[i][1]);
-            value.getStyleClass().add("value-label");
-            readouts.addRow(i, new Label(rows[i][0]), value);
+        if (readoutValues.isEmpty()) {
+            for (int i = 0; i < rows.length; i++) {
+                Label value = new Label();
+                value.getStyleClass().add("value-label");
+                readouts.addRow(i, new Label(rows[i][0]), value);
+                readoutValues.add(value);
+            }
         }
+        for (int i = 0; i < rows.length; i++) readoutValues.get(i).setText(rows[i][1]);
     }
 
     private static String fmt(double v) {

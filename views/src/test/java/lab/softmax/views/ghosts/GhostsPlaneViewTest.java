@@ -91,8 +91,12 @@ class GhostsPlaneViewTest {
         assertEquals(fmt(rhoStar / rhoA), readout("ρ*/ρ_a"));
         assertEquals(String.format(Locale.ROOT, "%.5g ± %.5gi", 2.0, Math.PI / 2), readout("nearest zero"));
 
-        // every drawn zero is 2 ± i π (2m + 1)/2, and the nearest pair is drawn
+        // every drawn zero is 2 ± i π (2m + 1)/2, and the nearest pair is drawn (each chart a frame or two later)
         XYDataset zeros = fx(() -> view.planeChart().chart().getXYPlot().getDataset());
+        while (fx(() -> zeros.getItemCount(0) < 2 || view.taylorChart().chart().getXYPlot().getDataset().getSeriesCount() < 2)) {
+            assertTrue(System.nanoTime() < deadline, "the charts were never drawn");
+            Thread.sleep(20);
+        }
         assertEquals("zeros of F", fx(() -> zeros.getSeriesKey(0)));
         int count = fx(() -> zeros.getItemCount(0));
         assertTrue(count >= 2, "at least the nearest pair of zeros is drawn");
