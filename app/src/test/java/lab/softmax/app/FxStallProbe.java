@@ -45,15 +45,23 @@ final class FxStallProbe {
     private long lastRender;   // FX thread only
     private long lastFx;       // FX thread only
     private long lastGc;       // FX thread only
+    private double heaviestFxMs;       // FX thread only
+    private double heaviestRenderMs;   // FX thread only
 
-    /** Waits (ms) of the pings and gaps (ms) between pulses: their count, 99th percentile and maximum. */
+    /**
+     * Waits (ms) of the pings and gaps (ms) between pulses: their count, 99th percentile and maximum; and the heaviest
+     * frame: the most CPU the FX and render threads spent between two pulses (the window's own cost of a frame,
+     * whatever the machine's load; it runs on two threads, so a frame takes at least the larger part).
+     */
     record Stats(int pings, int answered, double p99Wait, double maxWait, int pulses, double p99Gap, double maxGap,
-                 double fxCpuShare, double renderCpuShare) {
+                 double fxCpuShare, double renderCpuShare, double heaviestFrameFxMs, double heaviestFrameRenderMs) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "event wait max %.1f ms, p99 %.1f ms (%d of %d pings answered); "
-                    + "pulse gap max %.1f ms, p99 %.1f ms (%d pulses); on CPU: FX thread %.1f %%, render thread %.1f %% of the time",
-                    maxWait, p99Wait, answered, pings, maxGap, p99Gap, pulses, 100 * fxCpuShare, 100 * renderCpuShare);
+                    + "pulse gap max %.1f ms, p99 %.1f ms (%d pulses); on CPU: FX thread %.1f %%, render thread %.1f %% of the time; "
+                    + "heaviest frame: FX %.0f + render %.0f ms of CPU",
+                    maxWait, p99Wait, answered, pings, maxGap, p99Gap, pulses, 100 * fxCpuShare, 100 * renderCpuShare,
+                    heaviestFrameFxMs, heaviestFrameRenderMs);
         }
     }
 
@@ -67,8 +75,14 @@ final class FxStallProbe {
                 if (lastPulse != 0 && gapCount < CAPACITY) {
                     double gap = (now - lastPulse) / 1e6;
                     gaps[gapCount++] = gap;
-                    longest.add(new Gap(gap, (render - lastRender) / 1e6, (fx - lastFx) / 1e6, gc - lastGc,
+                    double renderMs = (render - lastRender) / 1e6;
+                    double fxMs = (fx - lastFx) / 1e6;
+                    longest.add(new Gap(gap, renderMs, fxMs, gc - lastGc,
                             java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+                    if (fxMs + renderMs > heaviestFxMs + heaviestRenderMs) {
+                        heaviestFxMs = fxMs;
+                        heaviestRenderMs = renderMs;
+                    }
                     if (longest.size() > LONGEST_KEPT) longest.poll();
                 }
                 lastPulse = now;
@@ -191,7 +205,7 @@ final class FxStallProbe {
                     double elapsed = System.nanoTime() - startNanos;
                     out[0] = new Stats(posted.get(), waitCount, percentile(waits, waitCount, 0.99), percentile(waits, waitCount, 1),
                             gapCount, percentile(gaps, gapCount, 0.99), percentile(gaps, gapCount, 1),
-                            (cpuNanos() - startCpuNanos) / elapsed, renderCpu / elapsed);
+                            (cpuNanos() - startCpuNanos) / elapsed, renderCpu / elapsed, heaviestFxMs, heaviestRenderMs);
                 }
                 read.countDown();
             });
@@ -199,7 +213,8 @@ final class FxStallProbe {
             if (out[0] != null) return out[0];
             Thread.sleep(20);
         }
-        return new Stats(posted.get(), answered[0], Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return new Stats(posted.get(), answered[0], Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
     }
 
     /** CPU time of the calling thread (the FX thread): what its work costs, whatever the machine's load. */

@@ -28,6 +28,8 @@ public final class DraggableBarChart extends Pane {
     private final XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     private BiConsumer<Integer, Double> onEdit = (i, v) -> { };
     private boolean editable;
+    /** Whether the domain axis has integer ticks (bars) rather than standard ones (a curve); null before the first show. */
+    private Boolean showsBars;
     private int dragIndex = -1;
 
     public DraggableBarChart(String title, String valueLabel, Color barColour) {
@@ -72,21 +74,29 @@ public final class DraggableBarChart extends Pane {
         show(x, y, false, xLabel, curveTitle);
     }
 
+    /**
+     * Every change below would redraw the chart by itself (renderer, axis, title, data: five redraws); held, it is
+     * redrawn once, at the next frame free for it ({@link OnePerFrame}): a drag sends more values than there are frames.
+     */
     private void show(double[] x, double[] y, boolean asBars, String xLabel, String chartTitle) {
         editable = asBars;
-        XYPlot p = chart.getXYPlot();
-        p.setRenderer(asBars ? bars : line);
-        p.getDomainAxis().setLabel(xLabel);
-        p.getDomainAxis().setStandardTickUnits(asBars ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
-        chart.setTitle(chartTitle);
-        series.setNotify(false);
+        OnePerFrame.hold(chart);
         try {
+            XYPlot p = chart.getXYPlot();
+            if (p.getRenderer() != (asBars ? bars : line)) p.setRenderer(asBars ? bars : line);
+            p.getDomainAxis().setLabel(xLabel);
+            if (!Boolean.valueOf(asBars).equals(showsBars)) {
+                p.getDomainAxis().setStandardTickUnits(asBars ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
+                showsBars = asBars;
+            }
+            chart.setTitle(chartTitle);
             series.clear();
             for (int i = 0; i < x.length; i++) {
-                series.add(x[i], Double.isFinite(y[i]) ? y[i] : null);
+                series.add(x[i], Double.isFinite(y[i]) ? y[i] : null, false);
             }
+            series.fireSeriesChanged();
         } finally {
-            series.setNotify(true);
+            OnePerFrame.release(chart);
         }
     }
 
