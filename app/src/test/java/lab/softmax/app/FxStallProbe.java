@@ -47,6 +47,7 @@ final class FxStallProbe {
     private long lastGc;       // FX thread only
     private double heaviestFxMs;       // FX thread only
     private double heaviestRenderMs;   // FX thread only
+    private double heaviestUptime;     // FX thread only
 
     /**
      * Waits (ms) of the pings and gaps (ms) between pulses: their count, 99th percentile and maximum; and the heaviest
@@ -54,14 +55,15 @@ final class FxStallProbe {
      * whatever the machine's load; it runs on two threads, so a frame takes at least the larger part).
      */
     record Stats(int pings, int answered, double p99Wait, double maxWait, int pulses, double p99Gap, double maxGap,
-                 double fxCpuShare, double renderCpuShare, double heaviestFrameFxMs, double heaviestFrameRenderMs) {
+                 double fxCpuShare, double renderCpuShare, double heaviestFrameFxMs, double heaviestFrameRenderMs,
+                 double heaviestFrameUptimeSeconds) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "event wait max %.1f ms, p99 %.1f ms (%d of %d pings answered); "
                     + "pulse gap max %.1f ms, p99 %.1f ms (%d pulses); on CPU: FX thread %.1f %%, render thread %.1f %% of the time; "
-                    + "heaviest frame: FX %.0f + render %.0f ms of CPU",
+                    + "heaviest frame: FX %.0f + render %.0f ms of CPU (@ JVM uptime %.2f s)",
                     maxWait, p99Wait, answered, pings, maxGap, p99Gap, pulses, 100 * fxCpuShare, 100 * renderCpuShare,
-                    heaviestFrameFxMs, heaviestFrameRenderMs);
+                    heaviestFrameFxMs, heaviestFrameRenderMs, heaviestFrameUptimeSeconds);
         }
     }
 
@@ -77,11 +79,12 @@ final class FxStallProbe {
                     gaps[gapCount++] = gap;
                     double renderMs = (render - lastRender) / 1e6;
                     double fxMs = (fx - lastFx) / 1e6;
-                    longest.add(new Gap(gap, renderMs, fxMs, gc - lastGc,
-                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+                    double uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+                    longest.add(new Gap(gap, renderMs, fxMs, gc - lastGc, uptime));
                     if (fxMs + renderMs > heaviestFxMs + heaviestRenderMs) {
                         heaviestFxMs = fxMs;
                         heaviestRenderMs = renderMs;
+                        heaviestUptime = uptime;
                     }
                     if (longest.size() > LONGEST_KEPT) longest.poll();
                 }
@@ -205,7 +208,7 @@ final class FxStallProbe {
                     double elapsed = System.nanoTime() - startNanos;
                     out[0] = new Stats(posted.get(), waitCount, percentile(waits, waitCount, 0.99), percentile(waits, waitCount, 1),
                             gapCount, percentile(gaps, gapCount, 0.99), percentile(gaps, gapCount, 1),
-                            (cpuNanos() - startCpuNanos) / elapsed, renderCpu / elapsed, heaviestFxMs, heaviestRenderMs);
+                            (cpuNanos() - startCpuNanos) / elapsed, renderCpu / elapsed, heaviestFxMs, heaviestRenderMs, heaviestUptime);
                 }
                 read.countDown();
             });
@@ -214,7 +217,7 @@ final class FxStallProbe {
             Thread.sleep(20);
         }
         return new Stats(posted.get(), answered[0], Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** CPU time of the calling thread (the FX thread): what its work costs, whatever the machine's load. */
