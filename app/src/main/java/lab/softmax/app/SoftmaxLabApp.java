@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import lab.softmax.views.common.BackgroundTasks;
+import lab.softmax.views.common.ChartWarmUp;
 
 /** The desktop application. */
 public final class SoftmaxLabApp extends Application {
@@ -44,9 +45,11 @@ public final class SoftmaxLabApp extends Application {
         if (!orphans.isEmpty()) javafx.application.Platform.runLater(() -> RecoveryPrompt.offer(stage, window, orphans));
     }
 
+    /** The window's scene; it also starts compiling the charts' drawing (a lab's first redraws would be slow). */
     public static Scene createScene(MainWindow window, double width, double height) {
         Scene scene = new Scene(window, width, height);
         window.appearance().attach(scene);   // app.css, and the theme's sheets
+        ChartWarmUp.start();
         return scene;
     }
 

@@ -66,6 +66,11 @@ public final class OnePerFrame {
         FRAMES.start();
     }
 
+    /** Whether no update waits for a frame (work of lower rank, e.g. {@link ChartWarmUp}, may use this one). */
+    public static boolean idle() {
+        return WAITING.isEmpty();
+    }
+
     /** Runs every waiting update now (before a snapshot of the window). */
     public static void flush() {
         while (!WAITING.isEmpty()) WAITING.poll().update.run();
