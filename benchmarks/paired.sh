@@ -23,8 +23,9 @@ FORCE=()
 [ "${PAIRED_C_AVX2:-0}" = 1 ] && FORCE=(-DSOFTMAX_AVX2)
 # PAIRED_JAVA_AVX2=1: the JVM limited to AVX2 (-XX:UseAVX=2, 256-bit SPECIES_PREFERRED); with PAIRED_C_AVX2=1 an
 # AVX-512 host runs the AVX2-host comparison (AVX2 code on this core and memory system, not a Zen 3)
-JAVA_OPTS=()
-[ "${PAIRED_JAVA_AVX2:-0}" = 1 ] && JAVA_OPTS=(-XX:UseAVX=2)
+# PAIRED_JAVA_OPTS: more JVM flags, e.g. -XX:+UseTransparentHugePages (Java and C then share heap arrays on huge pages)
+JAVA_OPTS=(${PAIRED_JAVA_OPTS:-})
+[ "${PAIRED_JAVA_AVX2:-0}" = 1 ] && JAVA_OPTS+=(-XX:UseAVX=2)
 mkdir -p benchmarks/target
 "${PIN[@]}" gcc -O3 -march=native "${FORCE[@]}" -fopenmp -fPIC -shared -DSOFTMAX_SHARED \
     -o "$LIB" benchmarks/c/softmax_simd.c -lm
