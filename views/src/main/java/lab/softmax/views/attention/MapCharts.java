@@ -2,8 +2,8 @@ package lab.softmax.views.attention;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Charts;
+import lab.softmax.views.common.OnePerFrame;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;

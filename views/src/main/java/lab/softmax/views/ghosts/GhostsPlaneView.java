@@ -154,10 +154,17 @@ public final class GhostsPlaneView extends BorderPane {
      * with the latest analysis.
      */
     private void redraw() {
-        if (model.analysisProperty().get() == null) return;
-        OnePerFrame.run(plane, () -> plane.show(model.analysisProperty().get(), model.phasePortraitProperty().get()));
-        OnePerFrame.run(taylor, () -> taylor.show(model.analysisProperty().get()));
-        showReadouts(model.analysisProperty().get().result());
+        GhostsPlaneViewModel.Analysis now = model.analysisProperty().get();
+        if (now == null) return;
+        OnePerFrame.run(plane, () -> {
+            GhostsPlaneViewModel.Analysis latest = model.analysisProperty().get();
+            if (latest != null) plane.show(latest, model.phasePortraitProperty().get());
+        });
+        OnePerFrame.run(taylor, () -> {
+            GhostsPlaneViewModel.Analysis latest = model.analysisProperty().get();
+            if (latest != null) taylor.show(latest);
+        });
+        showReadouts(now.result());
     }
 
     /** The read-outs' texts; the labels are made once (new labels at every redraw cost a CSS pass each). */

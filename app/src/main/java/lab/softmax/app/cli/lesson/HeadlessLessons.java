@@ -18,9 +18,9 @@ import lab.softmax.app.lesson.LessonStep;
 import lab.softmax.engine.io.AtomicFiles;
 import lab.softmax.engine.io.InputException;
 import lab.softmax.views.common.BackgroundTasks;
-import lab.softmax.views.common.OnePerFrame;
 import lab.softmax.views.common.Exporter;
 import lab.softmax.views.common.LabPage;
+import lab.softmax.views.common.OnePerFrame;
 
 /**
  * The lesson commands' use of the views, without a display (Monocle): looking the unlocked controls up in
