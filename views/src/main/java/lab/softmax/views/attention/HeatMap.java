@@ -16,7 +16,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
-import lab.softmax.views.common.WorkerPriority;
+import lab.softmax.views.common.BackgroundTasks;
 
 /**
  * The attention map as an image drawn one image pixel per screen pixel (rows = queries top to bottom,
@@ -38,15 +38,8 @@ final class HeatMap extends Region {
     private static final int MAX_PIXELS = 4096;
     /** Viridis at 0, 1/4, 1/2, 3/4 and 1 (its published end and quarter points), interpolated linearly. */
     private static final int[] ANCHORS = {0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725};
-    private static final Executor PAINTER = Executors.newSingleThreadExecutor(r -> {
-        // background work like the app's workers: on two cores the window's own threads get a core first
-        Thread t = new Thread(() -> {
-            WorkerPriority.lowerCurrentThread();
-            r.run();
-        }, "attention-heat-map");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Background work like the app's workers: on two cores the window's own threads get a core first. */
+    private static final Executor PAINTER = Executors.newSingleThreadExecutor(BackgroundTasks.lowPriorityDaemons("attention-heat-map-"));
 
     /** One image to paint: the map, its colour scale and the image size, numbered in the order asked for. */
     private record Request(MapComputation map, boolean log, int width, int height, boolean laidOut, long number) { }

@@ -42,12 +42,20 @@ public final class BackgroundTasks implements AutoCloseable {
 
     /** The app's worker threads: daemons that lower their own priority before they run anything. */
     static ThreadFactory workerThreads() {
+        return lowPriorityDaemons("lab-worker-");
+    }
+
+    /**
+     * Daemon threads named prefix + 1, 2, … that lower their own priority ({@link WorkerPriority}) before they run
+     * anything: for background work of a view outside the tasks (e.g. painting an image).
+     */
+    public static ThreadFactory lowPriorityDaemons(String namePrefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(() -> {
                 WorkerPriority.lowerCurrentThread();
                 r.run();
-            }, "lab-worker-" + n.incrementAndGet());
+            }, namePrefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -28,8 +28,6 @@ public final class DraggableBarChart extends Pane {
     private final XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
     private BiConsumer<Integer, Double> onEdit = (i, v) -> { };
     private boolean editable;
-    /** Whether the domain axis has integer ticks (bars) rather than standard ones (a curve); null before the first show. */
-    private Boolean showsBars;
     private int dragIndex = -1;
 
     public DraggableBarChart(String title, String valueLabel, Color barColour) {
@@ -43,6 +41,7 @@ public final class DraggableBarChart extends Pane {
         line.setSeriesPaint(0, barColour.darker());
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(bars);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());   // bars sit at integer indices
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         // A flat vector (all zeros) still gets a readable axis to drag bars on.
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeMinimumSize(1.0);
@@ -83,12 +82,11 @@ public final class DraggableBarChart extends Pane {
         OnePerFrame.hold(chart);
         try {
             XYPlot p = chart.getXYPlot();
-            if (p.getRenderer() != (asBars ? bars : line)) p.setRenderer(asBars ? bars : line);
-            p.getDomainAxis().setLabel(xLabel);
-            if (!Boolean.valueOf(asBars).equals(showsBars)) {
+            if (p.getRenderer() != (asBars ? bars : line)) {
+                p.setRenderer(asBars ? bars : line);
                 p.getDomainAxis().setStandardTickUnits(asBars ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
-                showsBars = asBars;
             }
+            p.getDomainAxis().setLabel(xLabel);
             chart.setTitle(chartTitle);
             series.clear();
             for (int i = 0; i < x.length; i++) {
